@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+/**
+ * The `culprit` command line. Each sub-command lives in its own file under
+ * `bin/commands/` and registers itself on the program; this file only wires them.
+ */
+import { Command } from 'commander';
+import { registerMineCommand } from './commands/mine';
+
+export function buildProgram(): Command {
+  const program = new Command('culprit')
+    .description('Find the deploy that broke production: mine logs into templates, detect what changed, rank the deploys.')
+    .showHelpAfterError('(run with --help for usage and examples)');
+  registerMineCommand(program);
+  return program;
+}
+
+if (require.main === module) {
+  buildProgram()
+    .parseAsync(process.argv)
+    .catch((error: unknown) => {
+      process.stderr.write(`culprit: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    });
+}

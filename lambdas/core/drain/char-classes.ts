@@ -1,0 +1,41 @@
+/**
+ * One lookup table of character classes, so the scanner classifies each character of a line
+ * with a single array read instead of several comparisons or a regular expression.
+ */
+export const DIGIT = 1;
+/** a–f and A–F: letters that can appear in hexadecimal numbers. */
+export const HEX_LETTER = 2;
+export const LETTER = 4;
+/** Characters that make a token worth a closer look: `. : / @ = \ # %`. */
+export const SPECIAL = 8;
+/** Token separators: white space, plus any extra delimiters the options name. */
+export const DELIMITER = 16;
+
+/** Classes of the ASCII range; every character above it counts as a letter. */
+export function buildCharClasses(extraDelimiters: readonly string[]): Uint8Array {
+  const table = new Uint8Array(128);
+  for (let code = 48; code <= 57; code++) table[code] = DIGIT;
+  for (let code = 65; code <= 90; code++) table[code] = LETTER;
+  for (let code = 97; code <= 122; code++) table[code] = LETTER;
+  for (const letter of 'abcdefABCDEF') table[letter.charCodeAt(0)]! |= HEX_LETTER;
+  for (const special of '.:/@=\\#%') table[special.charCodeAt(0)] = SPECIAL;
+  for (const space of ' \t\r\n\f\v') table[space.charCodeAt(0)] = DELIMITER;
+  for (const delimiter of extraDelimiters) {
+    const code = delimiter.charCodeAt(0);
+    if (code < 128) table[code] = DELIMITER;
+  }
+  return table;
+}
+
+/** Opening characters stripped before a token is classified: `( [ { < " '`. */
+export function isOpeningWrap(code: number): boolean {
+  return code === 40 || code === 91 || code === 123 || code === 60 || code === 34 || code === 39;
+}
+
+/** Closing characters stripped before a token is classified: `) ] } > " ' , ; : .`. */
+export function isClosingWrap(code: number): boolean {
+  return (
+    code === 41 || code === 93 || code === 125 || code === 62 || code === 34 ||
+    code === 39 || code === 44 || code === 59 || code === 58 || code === 46
+  );
+}

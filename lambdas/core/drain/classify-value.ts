@@ -1,0 +1,124 @@
+import type { ParamType } from './types';
+
+/**
+ * Decides whether one token (already stripped of wrapping punctuation) is a variable, and of
+ * which type. Called only for tokens that hold a digit or a special character, so plain words
+ * never reach it. Checks run from the most to the least frequent type; the common ones are
+ * hand-written character loops, the rare shapes share a few anchored regular expressions.
+ */
+
+const TIME = /^\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?$/;
+const DATE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}\/[A-Za-z]{3}\/\d{4})(?:[T:-]?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const HEX = /^(?:0[xX][0-9a-fA-F]+|[0-9a-fA-F]{8,}|(?:[0-9a-fA-F]{2}:){5,}[0-9a-fA-F]{2})$/;
+const DURATION = /^\d+(?:\.\d+)?(?:ns|us|µs|ms|s|sec|secs|m|min|mins|h|hr|hrs|d)$/;
+const SIZE = /^\d+(?:\.\d+)?(?:[KMGTP]i?B|[KMGTP]|B|[kmgt]b|bytes)$/;
+const IPV6 = /^\[?(?:[0-9a-fA-F]{0,4}:){2,7}[0-9a-fA-F]{0,4}(?:%\w+)?\]?(?::\d+)?$/;
+const EMAIL = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
+const ARN = /^arn:aws[\w-]*:/;
+/** A word prefix kept in the template (`blk_`, `node-`, `port:`) before a variable rest. */
+const KEEP_PREFIX = /^([A-Za-z]+(?:[_:#-]|\.+))(.*\d.*)$/;
+/** An AWS request id or similar long upper-case token mixing letters and digits. */
+const REQUEST_ID = /^[A-Z0-9]{16,}$/;
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** `123`, `-4`, `3.14`, `1,024`, `+7`, `42%`. */
+export function isNumber(text: string): boolean {
+  let index = 0;
+  const length = text.length;
+  const first = text.charCodeAt(0);
+  if (first === 45 || first === 43) index = 1;
+  if (index >= length || !isDigit(text.charCodeAt(index))) return false;
+  let previousWasDigit = false;
+  for (; index < length; index++) {
+    const code = text.charCodeAt(index);
+    if (isDigit(code)) {
+      previousWasDigit = true;
+    } else if ((code === 46 || code === 44) && previousWasDigit && index + 1 < length) {
+      previousWasDigit = false;
+    } else if (code === 37 && index === length - 1 && previousWasDigit) {
+      return true;
+    } else {
+      return false;
+    }
+  }
+  return previousWasDigit;
+}
+
+/** `10.0.0.1` and `10.0.0.1:8080`. */
+function isIpv4(text: string): boolean {
+  let dots = 0;
+  let digitsInPart = 0;
+  let index = 0;
+  const length = text.length;
+  for (; index < length; index++) {
+    const code = text.charCodeAt(index);
+    if (isDigit(code)) {
+      if (++digitsInPart > 3) return false;
+    } else if (code === 46 && digitsInPart > 0 && dots < 3) {
+      dots++;
+      digitsInPart = 0;
+    } else if (code === 58 && dots === 3 && digitsInPart > 0) {
+      return isPort(text, index + 1);
+    } else {
+      return false;
+    }
+  }
+  return dots === 3 && digitsInPart > 0;
+}
+
+function isPort(text: string, start: number): boolean {
+  if (start >= text.length) return false;
+  for (let index = start; index < text.length; index++) if (!isDigit(text.charCodeAt(index))) return false;
+  return true;
+}
+
+function isPath(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first === 47) return text.length > 1 && text.indexOf('/', 1) > 0;
+  if (first === 126 || first === 46) return text.charCodeAt(1) === 47 || (first === 46 && text.startsWith('../'));
+  // Windows drive paths: C:\dir or C:/dir.
+  return text.length > 3 && text.charCodeAt(1) === 58 && (text.charCodeAt(2) === 92 || text.charCodeAt(2) === 47);
+}
+
+/** Types of tokens without any digit: only shapes that are variable whatever their letters. */
+function classifyWithoutDigits(text: string): ParamType | undefined {
+  if (text.includes('://')) return 'URL';
+  if (isPath(text)) return 'PATH';
+  if (text.includes('@') && EMAIL.test(text)) return 'EMAIL';
+  if (text.startsWith('arn:') && ARN.test(text)) return 'ARN';
+  if (text.length >= 8 && HEX.test(text) && /[0-9]/.test(text)) return 'HEX';
+  return undefined;
+}
+
+/**
+ * The type of a token that holds a digit, or `undefined` when it is a constant word.
+ * @param hasDigit whether the scanner saw a digit in the token
+ */
+export function classifyValue(text: string, hasDigit: boolean): ParamType | undefined {
+  if (!hasDigit) return classifyWithoutDigits(text);
+  if (isIpv4(text)) return 'IP';
+  if (isNumber(text)) return 'NUM';
+  const first = text.charCodeAt(0);
+  if (isDigit(first)) {
+    if (TIME.test(text)) return 'TIME';
+    if (DATE.test(text)) return 'DATE';
+    if (DURATION.test(text)) return 'DURATION';
+    if (SIZE.test(text)) return 'SIZE';
+  }
+  if (text.length === 36 && UUID.test(text)) return 'UUID';
+  if (HEX.test(text)) return 'HEX';
+  if (text.includes(':') && IPV6.test(text)) return 'IP';
+  return classifyWithoutDigits(text) ?? 'ID';
+}
+
+/** Splits `blk_-42` into the kept prefix `blk_` and the variable rest `-42`, when the token has that shape. */
+export function splitKeptPrefix(text: string): [prefix: string, rest: string] | undefined {
+  if (REQUEST_ID.test(text)) return undefined;
+  const match = KEEP_PREFIX.exec(text);
+  if (match === null) return undefined;
+  return [match[1]!, match[2]!];
+}

@@ -1,0 +1,98 @@
+import { KEY_SEPARATOR, templateText, type Cluster } from './cluster';
+import type { MinerOptions } from './config';
+import { SnapshotError } from './errors';
+import { newTreeNode, type TreeNode } from './prefix-tree';
+import { minerSnapshotSchema, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type MinerSnapshot, type SnapshotNode } from './snapshot';
+import type { TemplateMiner } from './template-miner';
+
+type StoredCluster = MinerSnapshot['clusters'][number];
+
+export function snapshotMiner(miner: TemplateMiner): MinerSnapshot {
+  const tree: [number, SnapshotNode][] = [];
+  for (const [length, node] of miner.tree.roots) tree.push([length, encodeNode(node)]);
+  const clusters = [...miner.clusters.values()].map((cluster) => ({
+    id: cluster.id,
+    tokens: [...cluster.tokens],
+    tracked: cluster.tracked.map((tracked): [number, string[]] => [tracked.position, [...tracked.values]]),
+    templates: [...cluster.templates.values()].map((template) => ({ id: template.id, keyParts: [...template.keyParts], count: template.count })),
+  }));
+  return {
+    format: SNAPSHOT_FORMAT,
+    version: SNAPSHOT_VERSION,
+    options: miner.options,
+    clusters,
+    aliases: [...miner.aliases],
+    usedIds: miner.issuedIds(),
+    tree,
+  };
+}
+
+function encodeNode(node: TreeNode): SnapshotNode {
+  const encoded: SnapshotNode = {};
+  if (node.children.size > 0) encoded.children = [...node.children].map(([key, child]) => [key, encodeNode(child)]);
+  if (node.clusters.length > 0) encoded.clusters = node.clusters.map((cluster) => cluster.id);
+  return encoded;
+}
+
+/** Checks the envelope first so an unknown version gets a message that says so, not a schema dump. */
+function parseSnapshot(snapshot: unknown): MinerSnapshot {
+  if (typeof snapshot !== 'object' || snapshot === null) throw new SnapshotError('miner snapshot: expected a JSON object');
+  const { format, version } = snapshot as { format?: unknown; version?: unknown };
+  if (format !== SNAPSHOT_FORMAT) throw new SnapshotError(`miner snapshot: format is ${JSON.stringify(format)}, expected "${SNAPSHOT_FORMAT}"`);
+  if (version !== SNAPSHOT_VERSION) {
+    throw new SnapshotError(`miner snapshot: version ${JSON.stringify(version)} is not supported (this build reads version ${SNAPSHOT_VERSION})`);
+  }
+  const parsed = minerSnapshotSchema.safeParse(snapshot);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new SnapshotError(`miner snapshot: ${problems.join('; ')}`, { cause: parsed.error });
+  }
+  return parsed.data;
+}
+
+function decodeCluster(stored: StoredCluster, leaf: Cluster[]): Cluster {
+  const cluster: Cluster = {
+    id: stored.id,
+    tokens: [...stored.tokens],
+    tracked: stored.tracked.map(([position, values]) => ({ position, values: new Set(values) })),
+    templates: new Map(),
+    leaf,
+  };
+  for (const template of stored.templates) {
+    if (template.keyParts.length !== cluster.tracked.length) {
+      throw new SnapshotError(`miner snapshot: template ${template.id} has ${template.keyParts.length} key parts, its cluster tracks ${cluster.tracked.length}`);
+    }
+    const keyParts = [...template.keyParts];
+    cluster.templates.set(keyParts.join(KEY_SEPARATOR), { id: template.id, keyParts, text: templateText(cluster, keyParts), count: template.count });
+  }
+  return cluster;
+}
+
+export function restoreMiner(snapshot: unknown, create: (options: MinerOptions) => TemplateMiner): TemplateMiner {
+  const parsed = parseSnapshot(snapshot);
+  const miner = create(parsed.options);
+  const stored = new Map(parsed.clusters.map((cluster) => [cluster.id, cluster]));
+  const decoded = new Map<string, Cluster>();
+
+  const decodeNode = (encoded: SnapshotNode): TreeNode => {
+    const node = newTreeNode();
+    for (const [key, child] of encoded.children ?? []) node.children.set(key, decodeNode(child));
+    for (const id of encoded.clusters ?? []) {
+      const entry = stored.get(id);
+      if (entry === undefined) throw new SnapshotError(`miner snapshot: tree names cluster ${id}, which is not in clusters`);
+      const cluster = decodeCluster(entry, node.clusters);
+      node.clusters.push(cluster);
+      decoded.set(id, cluster);
+    }
+    return node;
+  };
+  for (const [length, encoded] of parsed.tree) miner.tree.roots.set(length, decodeNode(encoded));
+  for (const { id } of parsed.clusters) {
+    const cluster = decoded.get(id);
+    if (cluster === undefined) throw new SnapshotError(`miner snapshot: cluster ${id} is not in the tree`);
+    miner.clusters.set(id, cluster);
+  }
+  for (const [from, to] of parsed.aliases) miner.aliases.set(from, to);
+  for (const id of parsed.usedIds) miner.reserveId(id);
+  return miner;
+}

@@ -1,0 +1,258 @@
+import { KEY_SEPARATOR, mayDistinguishTemplates, templateText, WILDCARD, type Cluster, type Template } from './cluster';
+import { minerOptionsSchema, type MinerOptions, type MinerOptionsInput } from './config';
+import { PrefixTree } from './prefix-tree';
+import { bestMatch } from './similarity';
+import { restoreMiner, snapshotMiner } from './snapshot-codec';
+import type { MinerSnapshot } from './snapshot';
+import { templateIdFor } from './template-id';
+import { TokenScanner } from './token-scanner';
+import type { MatchResult, MineResult, Param, TemplateChange, TemplateInfo } from './types';
+
+const EMPTY_RESULT: MineResult = Object.freeze({ templateId: '', template: '', params: Object.freeze([]), change: 'none' });
+const NO_KEY_PARTS: readonly string[] = Object.freeze([]);
+
+/**
+ * Online Drain template miner with typed masking.
+ *
+ * `mine()` assigns each line to a template, creating or generalising templates as it goes;
+ * `match()` only looks. When templates merge (a position turned out to be a variable), the
+ * surviving template keeps the oldest id and `resolve()` maps the others to it. State can be
+ * saved with `toSnapshot()` and restored with `TemplateMiner.fromSnapshot()`.
+ */
+export class TemplateMiner {
+  readonly options: MinerOptions;
+  /** @internal the prefix tree, for the snapshot codec */
+  readonly tree: PrefixTree;
+  /** @internal cluster id → cluster, least recently used first */
+  readonly clusters = new Map<string, Cluster>();
+  /** @internal merged template id → the id it merged into */
+  readonly aliases = new Map<string, string>();
+  private readonly scanner: TokenScanner;
+  private readonly usedIds = new Set<string>();
+
+  constructor(options: MinerOptionsInput = {}) {
+    this.options = minerOptionsSchema.parse(options);
+    this.tree = new PrefixTree(this.options.depth, this.options.maxChildren);
+    this.scanner = new TokenScanner(this.options.masking, this.options.extraDelimiters, this.options.maskPatterns);
+  }
+
+  /** Restores a miner saved by `toSnapshot()`; throws `SnapshotError` naming what is wrong. */
+  static fromSnapshot(snapshot: unknown): TemplateMiner {
+    return restoreMiner(snapshot, (options) => new TemplateMiner(options));
+  }
+
+  /** Assigns `line` to a template, creating or generalising one when needed. */
+  mine(line: string): MineResult {
+    const scanner = this.scanner;
+    const count = scanner.scan(this.clip(line));
+    if (count === 0) return EMPTY_RESULT;
+    const tokens = scanner.tokens;
+    const leaf = this.tree.findLeaf(tokens, scanner.types, count);
+    const cluster = leaf === undefined ? undefined : bestMatch(leaf, tokens, count, this.options.similarityThreshold, false);
+    if (cluster === undefined) return this.create(count);
+
+    const clusterChanged = this.generalise(cluster, count);
+    const key = this.keyOf(cluster);
+    let template = cluster.templates.get(key);
+    let change: TemplateChange = 'none';
+    if (template === undefined) {
+      template = this.addTemplate(cluster, this.keyParts(cluster), 0);
+      change = 'created';
+    } else if (clusterChanged) {
+      change = 'updated';
+    }
+    template.count++;
+    this.touch(cluster);
+    return { templateId: template.id, template: template.text, params: this.paramsOf(cluster, count), change };
+  }
+
+  /**
+   * The template `line` fits, without creating or changing anything: every non-wildcard token
+   * of the template equals the line's (masked) token.
+   */
+  match(line: string): MatchResult | undefined {
+    const count = this.scanner.scan(this.clip(line));
+    if (count === 0) return undefined;
+    const leaf = this.tree.findLeaf(this.scanner.tokens, this.scanner.types, count);
+    const cluster = leaf === undefined ? undefined : bestMatch(leaf, this.scanner.tokens, count, 1, true);
+    const template = cluster?.templates.get(this.keyOf(cluster));
+    if (cluster === undefined || template === undefined) return undefined;
+    return { templateId: template.id, template: template.text, params: this.paramsOf(cluster, count) };
+  }
+
+  /** The id a template now goes by: itself, or the template it was merged into. */
+  resolve(templateId: string): string {
+    let id = templateId;
+    for (let next = this.aliases.get(id); next !== undefined; next = this.aliases.get(id)) id = next;
+    return id;
+  }
+
+  /** Every live template, most frequent first. */
+  templates(): TemplateInfo[] {
+    const list: TemplateInfo[] = [];
+    for (const cluster of this.clusters.values()) {
+      for (const template of cluster.templates.values()) list.push({ templateId: template.id, template: template.text, count: template.count });
+    }
+    return list.sort((a, b) => b.count - a.count || (a.templateId < b.templateId ? -1 : 1));
+  }
+
+  get templateCount(): number {
+    let total = 0;
+    for (const cluster of this.clusters.values()) total += cluster.templates.size;
+    return total;
+  }
+
+  /** The whole state as plain JSON, versioned. */
+  toSnapshot(): MinerSnapshot {
+    return snapshotMiner(this);
+  }
+
+  /** @internal for the snapshot codec: an id is taken once it was ever issued. */
+  reserveId(id: string): void {
+    this.usedIds.add(id);
+  }
+
+  /** @internal for the snapshot codec */
+  issuedIds(): string[] {
+    return [...this.usedIds];
+  }
+
+  private clip(line: string): string {
+    return line.length > this.options.maxLineLength ? line.slice(0, this.options.maxLineLength) : line;
+  }
+
+  private create(count: number): MineResult {
+    const tokens = this.scanner.tokens.slice(0, count);
+    const leaf = this.tree.leafFor(tokens, this.scanner.types, count);
+    const text = tokens.join(' ');
+    const id = this.newId(text);
+    const cluster: Cluster = { id, tokens, tracked: [], templates: new Map(), leaf };
+    cluster.templates.set('', { id, keyParts: [], text, count: 1 });
+    leaf.push(cluster);
+    this.clusters.set(id, cluster);
+    this.evictIfFull();
+    return { templateId: id, template: text, params: this.paramsOf(cluster, count), change: 'created' };
+  }
+
+  private addTemplate(cluster: Cluster, keyParts: string[], count: number): Template {
+    const text = templateText(cluster, keyParts);
+    const template: Template = { id: this.newId(text), keyParts, text, count };
+    cluster.templates.set(keyParts.join(KEY_SEPARATOR), template);
+    return template;
+  }
+
+  /** Ids hash the text a template was created with; a deterministic suffix keeps them unique. */
+  private newId(text: string): string {
+    const base = templateIdFor(text);
+    let id = base;
+    for (let suffix = 2; this.usedIds.has(id); suffix++) id = `${base}-${suffix}`;
+    this.usedIds.add(id);
+    return id;
+  }
+
+  /**
+   * Folds the line into the cluster: positions where they disagree become `<*>`, tracked
+   * when both sides are words, and a tracked position that has taken too many words becomes a
+   * plain variable, merging the templates it split. True when any template text changed.
+   */
+  private generalise(cluster: Cluster, count: number): boolean {
+    const coarse = cluster.tokens;
+    const tokens = this.scanner.tokens;
+    let changed = false;
+    for (let position = 0; position < count; position++) {
+      const held = coarse[position]!;
+      const token = tokens[position]!;
+      if (held === token || held === WILDCARD) continue;
+      coarse[position] = WILDCARD;
+      changed = true;
+      if (this.options.wordVariants > 0 && mayDistinguishTemplates(held, token)) this.track(cluster, position, held);
+    }
+    const limit = this.options.wordVariants;
+    for (let index = cluster.tracked.length - 1; index >= 0; index--) {
+      const tracked = cluster.tracked[index]!;
+      const values = tracked.values;
+      const token = tokens[tracked.position]!;
+      if (values.has(token)) continue;
+      if (values.size < limit) {
+        values.add(token);
+      } else {
+        this.untrack(cluster, index);
+        changed = true;
+      }
+    }
+    if (changed) for (const template of cluster.templates.values()) template.text = templateText(cluster, template.keyParts);
+    return changed;
+  }
+
+  /** Starts splitting templates at `position`; every existing template held `held` there. */
+  private track(cluster: Cluster, position: number, held: string): void {
+    cluster.tracked.push({ position, values: new Set([held]) });
+    const templates = [...cluster.templates.values()];
+    cluster.templates.clear();
+    for (const template of templates) {
+      template.keyParts = [...template.keyParts, held];
+      cluster.templates.set(template.keyParts.join(KEY_SEPARATOR), template);
+    }
+  }
+
+  /** Makes tracked position `index` a variable: templates that differ only there merge into the oldest. */
+  private untrack(cluster: Cluster, index: number): void {
+    cluster.tracked.splice(index, 1);
+    const templates = [...cluster.templates.values()];
+    cluster.templates.clear();
+    for (const template of templates) {
+      template.keyParts = template.keyParts.filter((_, part) => part !== index);
+      const key = template.keyParts.join(KEY_SEPARATOR);
+      const survivor = cluster.templates.get(key);
+      if (survivor === undefined) {
+        cluster.templates.set(key, template);
+      } else {
+        survivor.count += template.count;
+        this.aliases.set(template.id, survivor.id);
+      }
+    }
+  }
+
+  private keyOf(cluster: Cluster): string {
+    const tracked = cluster.tracked;
+    if (tracked.length === 0) return '';
+    if (tracked.length === 1) return this.scanner.tokens[tracked[0]!.position]!;
+    return this.keyParts(cluster).join(KEY_SEPARATOR);
+  }
+
+  private keyParts(cluster: Cluster): string[] {
+    return cluster.tracked.length === 0 ? [...NO_KEY_PARTS] : cluster.tracked.map((tracked) => this.scanner.tokens[tracked.position]!);
+  }
+
+  /** The line's variable parts: masked tokens and the tokens at the template's wildcards. */
+  private paramsOf(cluster: Cluster, count: number): Param[] {
+    const { types, values, raws } = this.scanner;
+    const coarse = cluster.tokens;
+    const tracked = cluster.tracked;
+    const params: Param[] = [];
+    for (let position = 0; position < count; position++) {
+      if (coarse[position] === WILDCARD) {
+        if (tracked.length > 0 && tracked.some((entry) => entry.position === position)) continue;
+        params.push({ type: '*', value: raws[position]! });
+      } else {
+        const type = types[position];
+        if (type !== undefined) params.push({ type, value: values[position]! });
+      }
+    }
+    return params;
+  }
+
+  private touch(cluster: Cluster): void {
+    if (this.options.maxClusters === undefined) return;
+    this.clusters.delete(cluster.id);
+    this.clusters.set(cluster.id, cluster);
+  }
+
+  private evictIfFull(): void {
+    const limit = this.options.maxClusters;
+    if (limit === undefined || this.clusters.size <= limit) return;
+    const [oldestId, oldest] = this.clusters.entries().next().value as [string, Cluster];
+    this.clusters.delete(oldestId);
+    oldest.leaf.splice(oldest.leaf.indexOf(oldest), 1);
+  }
+}

@@ -1,0 +1,1 @@
+export { CulpritError, InvalidInputError } from './culprit-error';
