@@ -1,24 +1,37 @@
 /**
  * One lookup table of character classes, so the scanner classifies each character of a line
- * with a single array read instead of several comparisons or a regular expression.
+ * with a single array read instead of several comparisons or a regular expression. The bits a
+ * token collects tell the classifier which shapes are possible, so most checks never run.
  */
 export const DIGIT = 1;
 /** a–f and A–F: letters that can appear in hexadecimal numbers. */
 export const HEX_LETTER = 2;
 export const LETTER = 4;
-/** Characters that make a token worth a closer look: `. : / @ = \ # %`. */
-export const SPECIAL = 8;
+export const DOT = 8;
+export const COLON = 16;
+export const SLASH = 32;
+/** `@ = \ # %`: rarer characters that still call for a closer look. */
+export const OTHER_SPECIAL = 64;
+/** `-` and `_`: joiners inside identifiers (`blk_-42`, `node-7`). */
+export const JOINER = 128;
 /** Token separators: white space, plus any extra delimiters the options name. */
-export const DELIMITER = 16;
+export const DELIMITER = 256;
+/** Characters that make a token worth classifying even without a digit. */
+export const SPECIAL = DOT | COLON | SLASH | OTHER_SPECIAL;
 
 /** Classes of the ASCII range; every character above it counts as a letter. */
-export function buildCharClasses(extraDelimiters: readonly string[]): Uint8Array {
-  const table = new Uint8Array(128);
+export function buildCharClasses(extraDelimiters: readonly string[]): Uint16Array {
+  const table = new Uint16Array(128);
   for (let code = 48; code <= 57; code++) table[code] = DIGIT;
   for (let code = 65; code <= 90; code++) table[code] = LETTER;
   for (let code = 97; code <= 122; code++) table[code] = LETTER;
   for (const letter of 'abcdefABCDEF') table[letter.charCodeAt(0)]! |= HEX_LETTER;
-  for (const special of '.:/@=\\#%') table[special.charCodeAt(0)] = SPECIAL;
+  table[46] = DOT;
+  table[58] = COLON;
+  table[47] = SLASH;
+  for (const special of '@=\\#%') table[special.charCodeAt(0)] = OTHER_SPECIAL;
+  table[45] = JOINER;
+  table[95] = JOINER;
   for (const space of ' \t\r\n\f\v') table[space.charCodeAt(0)] = DELIMITER;
   for (const delimiter of extraDelimiters) {
     const code = delimiter.charCodeAt(0);

@@ -1,3 +1,4 @@
+import { COLON, DIGIT, DOT, JOINER, LETTER, OTHER_SPECIAL, SLASH } from './char-classes';
 import type { ParamType } from './types';
 
 /**
@@ -16,8 +17,8 @@ const SIZE = /^\d+(?:\.\d+)?(?:[KMGTP]i?B|[KMGTP]|B|[kmgt]b|bytes)$/;
 const IPV6 = /^\[?(?:[0-9a-fA-F]{0,4}:){2,7}[0-9a-fA-F]{0,4}(?:%\w+)?\]?(?::\d+)?$/;
 const EMAIL = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
 const ARN = /^arn:aws[\w-]*:/;
-/** A word prefix kept in the template (`blk_`, `node-`, `port:`) before a variable rest. */
-const KEEP_PREFIX = /^([A-Za-z]+(?:[_:#-]|\.+))(.*\d.*)$/;
+/** A word prefix kept in the template (`blk_`, `node-`, `port:`, or a lone `/` as in `/10.0.0.1`) before a variable rest. */
+const KEEP_PREFIX = /^([A-Za-z]+(?:[_:#-]|\.+)|[/@#])(.*\d.*)$/;
 /** An AWS request id or similar long upper-case token mixing letters and digits. */
 const REQUEST_ID = /^[A-Z0-9]{16,}$/;
 
@@ -84,40 +85,46 @@ function isPath(text: string): boolean {
   return text.length > 3 && text.charCodeAt(1) === 58 && (text.charCodeAt(2) === 92 || text.charCodeAt(2) === 47);
 }
 
-/** Types of tokens without any digit: only shapes that are variable whatever their letters. */
-function classifyWithoutDigits(text: string): ParamType | undefined {
-  if (text.includes('://')) return 'URL';
-  if (isPath(text)) return 'PATH';
-  if (text.includes('@') && EMAIL.test(text)) return 'EMAIL';
-  if (text.startsWith('arn:') && ARN.test(text)) return 'ARN';
-  if (text.length >= 8 && HEX.test(text) && /[0-9]/.test(text)) return 'HEX';
+/** Types of tokens without any digit: only shapes that are variable whatever their letters (never a number or hex). */
+function classifyWithoutDigits(text: string, shape: number): ParamType | undefined {
+  if ((shape & (COLON | SLASH | OTHER_SPECIAL | DOT)) === 0) return undefined;
+  if ((shape & COLON) !== 0 && text.includes('://')) return 'URL';
+  if ((shape & (SLASH | OTHER_SPECIAL | DOT)) !== 0 && isPath(text)) return 'PATH';
+  if ((shape & OTHER_SPECIAL) !== 0 && text.includes('@') && EMAIL.test(text)) return 'EMAIL';
+  if ((shape & COLON) !== 0 && text.startsWith('arn:') && ARN.test(text)) return 'ARN';
   return undefined;
 }
 
 /**
- * The type of a token that holds a digit, or `undefined` when it is a constant word.
- * @param hasDigit whether the scanner saw a digit in the token
+ * The type of a token, or `undefined` when it is a constant word.
+ * @param shape the character classes the scanner saw in the token (a superset is fine: it only
+ *   lets checks be skipped that cannot succeed)
  */
-export function classifyValue(text: string, hasDigit: boolean): ParamType | undefined {
-  if (!hasDigit) return classifyWithoutDigits(text);
-  if (isIpv4(text)) return 'IP';
-  if (isNumber(text)) return 'NUM';
+export function classifyValue(text: string, shape: number): ParamType | undefined {
+  if ((shape & DIGIT) === 0) return classifyWithoutDigits(text, shape);
+  if ((shape & LETTER) === 0) {
+    if ((shape & DOT) !== 0 && isIpv4(text)) return 'IP';
+    if (isNumber(text)) return 'NUM';
+  }
   const first = text.charCodeAt(0);
   if (isDigit(first)) {
-    if (TIME.test(text)) return 'TIME';
-    if (DATE.test(text)) return 'DATE';
-    if (DURATION.test(text)) return 'DURATION';
-    if (SIZE.test(text)) return 'SIZE';
+    if ((shape & COLON) !== 0 && TIME.test(text)) return 'TIME';
+    if ((shape & (JOINER | SLASH | DOT)) !== 0 && DATE.test(text)) return 'DATE';
+    if ((shape & LETTER) !== 0) {
+      if (DURATION.test(text)) return 'DURATION';
+      if (SIZE.test(text)) return 'SIZE';
+    }
   }
-  if (text.length === 36 && UUID.test(text)) return 'UUID';
-  if (HEX.test(text)) return 'HEX';
-  if (text.includes(':') && IPV6.test(text)) return 'IP';
-  return classifyWithoutDigits(text) ?? 'ID';
+  if ((shape & JOINER) !== 0 && text.length === 36 && UUID.test(text)) return 'UUID';
+  if ((shape & (LETTER | COLON)) !== 0 && HEX.test(text)) return 'HEX';
+  if ((shape & COLON) !== 0 && IPV6.test(text)) return 'IP';
+  return classifyWithoutDigits(text, shape) ?? 'ID';
 }
 
 /** Splits `blk_-42` into the kept prefix `blk_` and the variable rest `-42`, when the token has that shape. */
-export function splitKeptPrefix(text: string): [prefix: string, rest: string] | undefined {
-  if (REQUEST_ID.test(text)) return undefined;
+export function splitKeptPrefix(text: string, shape: number): [prefix: string, rest: string] | undefined {
+  if ((shape & (JOINER | COLON | DOT | OTHER_SPECIAL | SLASH)) === 0) return undefined;
+  if (text.length >= 16 && REQUEST_ID.test(text)) return undefined;
   const match = KEEP_PREFIX.exec(text);
   if (match === null) return undefined;
   return [match[1]!, match[2]!];

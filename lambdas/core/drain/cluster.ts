@@ -31,11 +31,33 @@ export interface Cluster {
   /** The id of the cluster's first template, which survives every merge. */
   readonly id: string;
   readonly tokens: string[];
+  /** Hash of each token; NaN at wildcards, so they never count as similar. */
+  readonly hashes: Float64Array;
+  /** How many positions are wildcards. */
+  wildcards: number;
+  /** Positions that yield parameters: untracked wildcards and tokens holding a mask. */
+  paramPositions: number[];
   readonly tracked: TrackedPosition[];
   /** Key (`keyParts` joined) → template. Insertion order is creation order. */
   readonly templates: Map<string, Template>;
   /** The leaf list that holds this cluster, so eviction can remove it without a search. */
   readonly leaf: Cluster[];
+}
+
+/** Recomputes what derives from `tokens` and `tracked`, after the cluster changed. */
+export function refreshDerived(cluster: Cluster): void {
+  let wildcards = 0;
+  const paramPositions: number[] = [];
+  cluster.tokens.forEach((token, position) => {
+    if (token === WILDCARD) {
+      wildcards++;
+      if (!cluster.tracked.some((tracked) => tracked.position === position)) paramPositions.push(position);
+    } else if (token.includes('<')) {
+      paramPositions.push(position);
+    }
+  });
+  cluster.wildcards = wildcards;
+  cluster.paramPositions = paramPositions;
 }
 
 /** Separates key parts; cannot occur inside a token, since tokens never hold control characters used as delimiters. */

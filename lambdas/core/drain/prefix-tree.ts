@@ -1,20 +1,34 @@
-import { WILDCARD, type Cluster } from './cluster';
+import type { Cluster } from './cluster';
 
-/** An inner node of the prefix tree. Children keep insertion order, which snapshots preserve. */
+/** An inner node of the prefix tree. */
 export interface TreeNode {
-  readonly children: Map<string, TreeNode>;
+  /** The token this node stands for (`<*>` for the wildcard child); kept for snapshots. */
+  readonly key: string;
+  /** Children by token hash, in insertion order (it decides where `maxChildren` overflows). */
+  readonly children: Map<number, TreeNode>;
+  /** The child that variable tokens, and tokens past `maxChildren`, descend through. */
+  wildcard: TreeNode | undefined;
   /** Clusters of the lines that end their descent here (leaves only). */
   readonly clusters: Cluster[];
 }
 
-export function newTreeNode(): TreeNode {
-  return { children: new Map(), clusters: [] };
+export function newTreeNode(key: string): TreeNode {
+  return { key, children: new Map(), wildcard: undefined, clusters: [] };
+}
+
+/** What the tree needs to know of a scanned line. */
+export interface ScannedTokens {
+  readonly hashes: Int32Array;
+  readonly types: readonly unknown[];
+  tokenAt(position: number): string;
 }
 
 /**
  * Drain's fixed-depth prefix tree: the first level splits lines by token count, the next
  * `depth - 2` levels by their leading tokens. Variable tokens (masked ones) always descend
- * through the `<*>` child, so a variable first word cannot scatter a template over many leaves.
+ * through the wildcard child, so a variable first word cannot scatter a template over many
+ * leaves. Children are keyed by token hash: a collision only puts two words in one subtree,
+ * where the similarity check still tells their clusters apart.
  */
 export class PrefixTree {
   /** Token count → the node for lines of that length. */
@@ -28,50 +42,47 @@ export class PrefixTree {
     this.tokenLevels = depth - 2;
   }
 
-  /** The leaf whose clusters a line of these tokens is compared with, or `undefined`. */
-  findLeaf(tokens: readonly string[], variable: readonly unknown[], count: number): Cluster[] | undefined {
+  /** The leaf whose clusters a line is compared with, or `undefined`. */
+  findLeaf(line: ScannedTokens, count: number): Cluster[] | undefined {
     let node = this.roots.get(count);
     if (node === undefined) return undefined;
     const levels = Math.min(this.tokenLevels, count);
+    const { hashes, types } = line;
     for (let level = 0; level < levels; level++) {
-      const child: TreeNode | undefined = variable[level] === undefined ? node.children.get(tokens[level]!) : undefined;
-      node = child ?? node.children.get(WILDCARD);
+      const child: TreeNode | undefined = types[level] === undefined ? node.children.get(hashes[level]!) : undefined;
+      node = child ?? node.wildcard;
       if (node === undefined) return undefined;
     }
     return node.clusters;
   }
 
-  /** The leaf a new cluster with these tokens belongs to, creating the path as Drain does. */
-  leafFor(tokens: readonly string[], variable: readonly unknown[], count: number): Cluster[] {
+  /** The leaf a new cluster for this line belongs to, creating the path as Drain does. */
+  leafFor(line: ScannedTokens, count: number): Cluster[] {
     let node = this.roots.get(count);
     if (node === undefined) {
-      node = newTreeNode();
+      node = newTreeNode(String(count));
       this.roots.set(count, node);
     }
     const levels = Math.min(this.tokenLevels, count);
     for (let level = 0; level < levels; level++) {
-      node = this.childFor(node, variable[level] === undefined ? tokens[level]! : WILDCARD);
+      node = line.types[level] === undefined ? this.childFor(node, line.hashes[level]!, line, level) : this.wildcardOf(node);
     }
     return node.clusters;
   }
 
-  /** Follows or creates the child for `token`; past `maxChildren`, new tokens share the `<*>` child. */
-  private childFor(node: TreeNode, token: string): TreeNode {
-    const existing = node.children.get(token);
+  /** Follows or creates the child for a word; past `maxChildren`, new words share the wildcard child. */
+  private childFor(node: TreeNode, hash: number, line: ScannedTokens, level: number): TreeNode {
+    const existing = node.children.get(hash);
     if (existing !== undefined) return existing;
-    const children = node.children;
-    const hasWildcard = children.has(WILDCARD);
-    let key = token;
-    if (token !== WILDCARD) {
-      // Keep one slot for the wildcard child so unseen tokens always have somewhere to go.
-      const room = hasWildcard ? children.size < this.maxChildren : children.size + 1 < this.maxChildren;
-      if (!room) key = WILDCARD;
-    }
-    let child = children.get(key);
-    if (child === undefined) {
-      child = newTreeNode();
-      children.set(key, child);
-    }
+    // One slot stays for the wildcard child, so unseen words always have somewhere to go.
+    if (node.children.size + 1 >= this.maxChildren) return this.wildcardOf(node);
+    const child = newTreeNode(line.tokenAt(level));
+    node.children.set(hash, child);
     return child;
+  }
+
+  private wildcardOf(node: TreeNode): TreeNode {
+    if (node.wildcard === undefined) node.wildcard = newTreeNode('<*>');
+    return node.wildcard;
   }
 }

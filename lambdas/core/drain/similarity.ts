@@ -1,14 +1,15 @@
-import { WILDCARD, type Cluster } from './cluster';
+import type { Cluster } from './cluster';
 
 /**
  * Picks the cluster of `leaf` most similar to the line, as Drain does: similarity is the share
  * of positions where the template holds the line's token; wildcard positions count only when
  * `countWildcards` is set (matching) and break ties towards the more general template.
+ * Tokens are compared by hash; the miner verifies the chosen cluster's tokens exactly.
  * @returns the best cluster when its similarity reaches `threshold`
  */
 export function bestMatch(
   leaf: readonly Cluster[],
-  tokens: readonly string[],
+  hashes: Int32Array,
   count: number,
   threshold: number,
   countWildcards: boolean,
@@ -18,14 +19,10 @@ export function bestMatch(
   let bestWildcards = -1;
   for (let index = 0; index < leaf.length; index++) {
     const cluster = leaf[index]!;
-    const template = cluster.tokens;
+    const template = cluster.hashes;
+    const wildcards = cluster.wildcards;
     let similar = 0;
-    let wildcards = 0;
-    for (let position = 0; position < count; position++) {
-      const token = template[position];
-      if (token === WILDCARD) wildcards++;
-      else if (token === tokens[position]) similar++;
-    }
+    for (let position = 0; position < count; position++) if (template[position] === hashes[position]) similar++;
     if (countWildcards) similar += wildcards;
     if (similar > bestSimilar || (similar === bestSimilar && wildcards > bestWildcards)) {
       best = cluster;

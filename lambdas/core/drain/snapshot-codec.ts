@@ -1,7 +1,8 @@
-import { KEY_SEPARATOR, templateText, type Cluster } from './cluster';
+import { KEY_SEPARATOR, refreshDerived, templateText, WILDCARD, type Cluster } from './cluster';
 import type { MinerOptions } from './config';
 import { SnapshotError } from './errors';
 import { newTreeNode, type TreeNode } from './prefix-tree';
+import { hashText } from './token-hash';
 import { minerSnapshotSchema, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type MinerSnapshot, type SnapshotNode } from './snapshot';
 import type { TemplateMiner } from './template-miner';
 
@@ -29,7 +30,8 @@ export function snapshotMiner(miner: TemplateMiner): MinerSnapshot {
 
 function encodeNode(node: TreeNode): SnapshotNode {
   const encoded: SnapshotNode = {};
-  if (node.children.size > 0) encoded.children = [...node.children].map(([key, child]) => [key, encodeNode(child)]);
+  if (node.children.size > 0) encoded.children = [...node.children.values()].map((child) => [child.key, encodeNode(child)]);
+  if (node.wildcard !== undefined) encoded.wildcard = encodeNode(node.wildcard);
   if (node.clusters.length > 0) encoded.clusters = node.clusters.map((cluster) => cluster.id);
   return encoded;
 }
@@ -54,10 +56,14 @@ function decodeCluster(stored: StoredCluster, leaf: Cluster[]): Cluster {
   const cluster: Cluster = {
     id: stored.id,
     tokens: [...stored.tokens],
+    hashes: Float64Array.from(stored.tokens, (token) => (token === WILDCARD ? Number.NaN : hashText(token))),
+    wildcards: 0,
+    paramPositions: [],
     tracked: stored.tracked.map(([position, values]) => ({ position, values: new Set(values) })),
     templates: new Map(),
     leaf,
   };
+  refreshDerived(cluster);
   for (const template of stored.templates) {
     if (template.keyParts.length !== cluster.tracked.length) {
       throw new SnapshotError(`miner snapshot: template ${template.id} has ${template.keyParts.length} key parts, its cluster tracks ${cluster.tracked.length}`);
@@ -74,9 +80,10 @@ export function restoreMiner(snapshot: unknown, create: (options: MinerOptions) 
   const stored = new Map(parsed.clusters.map((cluster) => [cluster.id, cluster]));
   const decoded = new Map<string, Cluster>();
 
-  const decodeNode = (encoded: SnapshotNode): TreeNode => {
-    const node = newTreeNode();
-    for (const [key, child] of encoded.children ?? []) node.children.set(key, decodeNode(child));
+  const decodeNode = (key: string, encoded: SnapshotNode): TreeNode => {
+    const node = newTreeNode(key);
+    for (const [childKey, child] of encoded.children ?? []) node.children.set(hashText(childKey), decodeNode(childKey, child));
+    if (encoded.wildcard !== undefined) node.wildcard = decodeNode(WILDCARD, encoded.wildcard);
     for (const id of encoded.clusters ?? []) {
       const entry = stored.get(id);
       if (entry === undefined) throw new SnapshotError(`miner snapshot: tree names cluster ${id}, which is not in clusters`);
@@ -86,7 +93,7 @@ export function restoreMiner(snapshot: unknown, create: (options: MinerOptions) 
     }
     return node;
   };
-  for (const [length, encoded] of parsed.tree) miner.tree.roots.set(length, decodeNode(encoded));
+  for (const [length, encoded] of parsed.tree) miner.tree.roots.set(length, decodeNode(String(length), encoded));
   for (const { id } of parsed.clusters) {
     const cluster = decoded.get(id);
     if (cluster === undefined) throw new SnapshotError(`miner snapshot: cluster ${id} is not in the tree`);

@@ -5,15 +5,17 @@ import { minerOptionsSchema } from './config';
 export const SNAPSHOT_VERSION = 1;
 export const SNAPSHOT_FORMAT = 'culprit-drain';
 
-/** A tree node: children in insertion order (it decides where `maxChildren` overflows) and leaf cluster ids. */
+/** A tree node: word children in insertion order (it decides where `maxChildren` overflows), the wildcard child, and leaf cluster ids. */
 export interface SnapshotNode {
   children?: [string, SnapshotNode][] | undefined;
+  wildcard?: SnapshotNode | undefined;
   clusters?: string[] | undefined;
 }
 
 const snapshotNodeSchema: z.ZodType<SnapshotNode> = z.lazy(() =>
   z.object({
     children: z.array(z.tuple([z.string(), snapshotNodeSchema])).optional(),
+    wildcard: snapshotNodeSchema.optional(),
     clusters: z.array(z.string()).optional(),
   }),
 );

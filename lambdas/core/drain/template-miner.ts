@@ -1,4 +1,4 @@
-import { KEY_SEPARATOR, mayDistinguishTemplates, templateText, WILDCARD, type Cluster, type Template } from './cluster';
+import { KEY_SEPARATOR, mayDistinguishTemplates, refreshDerived, templateText, WILDCARD, type Cluster, type Template } from './cluster';
 import { minerOptionsSchema, type MinerOptions, type MinerOptionsInput } from './config';
 import { PrefixTree } from './prefix-tree';
 import { bestMatch } from './similarity';
@@ -46,9 +46,8 @@ export class TemplateMiner {
     const scanner = this.scanner;
     const count = scanner.scan(this.clip(line));
     if (count === 0) return EMPTY_RESULT;
-    const tokens = scanner.tokens;
-    const leaf = this.tree.findLeaf(tokens, scanner.types, count);
-    const cluster = leaf === undefined ? undefined : bestMatch(leaf, tokens, count, this.options.similarityThreshold, false);
+    const leaf = this.tree.findLeaf(scanner, count);
+    const cluster = leaf === undefined ? undefined : bestMatch(leaf, scanner.hashes, count, this.options.similarityThreshold, false);
     if (cluster === undefined) return this.create(count);
 
     const clusterChanged = this.generalise(cluster, count);
@@ -73,10 +72,11 @@ export class TemplateMiner {
   match(line: string): MatchResult | undefined {
     const count = this.scanner.scan(this.clip(line));
     if (count === 0) return undefined;
-    const leaf = this.tree.findLeaf(this.scanner.tokens, this.scanner.types, count);
-    const cluster = leaf === undefined ? undefined : bestMatch(leaf, this.scanner.tokens, count, 1, true);
-    const template = cluster?.templates.get(this.keyOf(cluster));
-    if (cluster === undefined || template === undefined) return undefined;
+    const leaf = this.tree.findLeaf(this.scanner, count);
+    const cluster = leaf === undefined ? undefined : bestMatch(leaf, this.scanner.hashes, count, 1, true);
+    if (cluster === undefined || !this.fits(cluster, count)) return undefined;
+    const template = cluster.templates.get(this.keyOf(cluster));
+    if (template === undefined) return undefined;
     return { templateId: template.id, template: template.text, params: this.paramsOf(cluster, count) };
   }
 
@@ -122,11 +122,18 @@ export class TemplateMiner {
   }
 
   private create(count: number): MineResult {
-    const tokens = this.scanner.tokens.slice(0, count);
-    const leaf = this.tree.leafFor(tokens, this.scanner.types, count);
+    const scanner = this.scanner;
+    const tokens: string[] = [];
+    const hashes = new Float64Array(count);
+    for (let position = 0; position < count; position++) {
+      tokens.push(scanner.tokenAt(position));
+      hashes[position] = scanner.hashes[position]!;
+    }
+    const leaf = this.tree.leafFor(scanner, count);
     const text = tokens.join(' ');
     const id = this.newId(text);
-    const cluster: Cluster = { id, tokens, tracked: [], templates: new Map(), leaf };
+    const cluster: Cluster = { id, tokens, hashes, wildcards: 0, paramPositions: [], tracked: [], templates: new Map(), leaf };
+    refreshDerived(cluster);
     cluster.templates.set('', { id, keyParts: [], text, count: 1 });
     leaf.push(cluster);
     this.clusters.set(id, cluster);
@@ -157,21 +164,25 @@ export class TemplateMiner {
    */
   private generalise(cluster: Cluster, count: number): boolean {
     const coarse = cluster.tokens;
-    const tokens = this.scanner.tokens;
+    const coarseHashes = cluster.hashes;
+    const scanner = this.scanner;
+    const hashes = scanner.hashes;
     let changed = false;
     for (let position = 0; position < count; position++) {
       const held = coarse[position]!;
-      const token = tokens[position]!;
-      if (held === token || held === WILDCARD) continue;
+      if (held === WILDCARD) continue;
+      if (coarseHashes[position] === hashes[position] && scanner.lengthOf(position) === held.length) continue;
       coarse[position] = WILDCARD;
+      coarseHashes[position] = Number.NaN;
       changed = true;
+      const token = scanner.tokenAt(position);
       if (this.options.wordVariants > 0 && mayDistinguishTemplates(held, token)) this.track(cluster, position, held);
     }
     const limit = this.options.wordVariants;
     for (let index = cluster.tracked.length - 1; index >= 0; index--) {
       const tracked = cluster.tracked[index]!;
       const values = tracked.values;
-      const token = tokens[tracked.position]!;
+      const token = scanner.tokenAt(tracked.position);
       if (values.has(token)) continue;
       if (values.size < limit) {
         values.add(token);
@@ -180,8 +191,21 @@ export class TemplateMiner {
         changed = true;
       }
     }
-    if (changed) for (const template of cluster.templates.values()) template.text = templateText(cluster, template.keyParts);
+    if (changed) {
+      refreshDerived(cluster);
+      for (const template of cluster.templates.values()) template.text = templateText(cluster, template.keyParts);
+    }
     return changed;
+  }
+
+  /** Whether every non-wildcard token of the cluster is exactly the line's. */
+  private fits(cluster: Cluster, count: number): boolean {
+    const scanner = this.scanner;
+    for (let position = 0; position < count; position++) {
+      const held = cluster.tokens[position]!;
+      if (held !== WILDCARD && !(cluster.hashes[position] === scanner.hashes[position] && scanner.lengthOf(position) === held.length)) return false;
+    }
+    return true;
   }
 
   /** Starts splitting templates at `position`; every existing template held `held` there. */
@@ -216,24 +240,26 @@ export class TemplateMiner {
   private keyOf(cluster: Cluster): string {
     const tracked = cluster.tracked;
     if (tracked.length === 0) return '';
-    if (tracked.length === 1) return this.scanner.tokens[tracked[0]!.position]!;
+    if (tracked.length === 1) return this.scanner.tokenAt(tracked[0]!.position);
     return this.keyParts(cluster).join(KEY_SEPARATOR);
   }
 
   private keyParts(cluster: Cluster): string[] {
-    return cluster.tracked.length === 0 ? [...NO_KEY_PARTS] : cluster.tracked.map((tracked) => this.scanner.tokens[tracked.position]!);
+    return cluster.tracked.length === 0 ? [...NO_KEY_PARTS] : cluster.tracked.map((tracked) => this.scanner.tokenAt(tracked.position));
   }
 
   /** The line's variable parts: masked tokens and the tokens at the template's wildcards. */
   private paramsOf(cluster: Cluster, count: number): Param[] {
-    const { types, values, raws } = this.scanner;
+    const scanner = this.scanner;
+    const { types, values } = scanner;
     const coarse = cluster.tokens;
-    const tracked = cluster.tracked;
+    const positions = cluster.paramPositions;
     const params: Param[] = [];
-    for (let position = 0; position < count; position++) {
+    for (let index = 0; index < positions.length; index++) {
+      const position = positions[index]!;
+      if (position >= count) break;
       if (coarse[position] === WILDCARD) {
-        if (tracked.length > 0 && tracked.some((entry) => entry.position === position)) continue;
-        params.push({ type: '*', value: raws[position]! });
+        params.push({ type: '*', value: scanner.rawAt(position) });
       } else {
         const type = types[position];
         if (type !== undefined) params.push({ type, value: values[position]! });

@@ -1,40 +1,68 @@
-import { buildCharClasses, DELIMITER, DIGIT, isClosingWrap, isOpeningWrap, SPECIAL } from './char-classes';
+import { buildCharClasses, DELIMITER, DIGIT, isClosingWrap, isOpeningWrap, LETTER, SPECIAL } from './char-classes';
 import { classifyValue, splitKeptPrefix } from './classify-value';
 import type { MaskPattern } from './config';
+import { HASH_PRIME, HASH_SEED, hashText } from './token-hash';
 import type { ParamType } from './types';
 
 /**
  * Month and weekday abbreviations are parts of dates (`Fri Jun 17 07:07:00 2005`). `May` is left
  * out: it is as often an English word.
  */
-const CALENDAR_WORDS: ReadonlySet<string> = new Set(
-  'Jan Feb Mar Apr Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun'.split(' '),
-);
+const CALENDAR_WORDS = wordSet('Jan Feb Mar Apr Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun');
+const SIZE_UNITS = wordSet('B KB MB GB TB PB KiB MiB GiB TiB kB kb mb gb bytes');
+const DURATION_UNITS = wordSet('ns us µs ms s sec secs second seconds min mins minute minutes hour hours');
 
-const SIZE_UNITS: ReadonlySet<string> = new Set('B KB MB GB TB PB KiB MiB GiB TiB kB kb mb gb bytes'.split(' '));
-const DURATION_UNITS: ReadonlySet<string> = new Set('ns us µs ms s sec secs second seconds min mins minute minutes hour hours'.split(' '));
+/** Words and their hashes, so a token is checked against the set without being cut out of its line. */
+function wordSet(words: string): { readonly words: ReadonlySet<string>; readonly hashes: ReadonlySet<number> } {
+  const list = words.split(' ');
+  return { words: new Set(list), hashes: new Set(list.map(hashText)) };
+}
+
+/** The key of a `key=value` token: an identifier, so a URL's query string is not mistaken for one. */
+const KEY = /^[A-Za-z_][\w.\-[\]]*$/;
+
+const MASK_TEXTS = new Map<string, string>();
+
+/** `<TYPE>`, one shared string per type. */
+function maskText(type: string): string {
+  let text = MASK_TEXTS.get(type);
+  if (text === undefined) {
+    text = `<${type}>`;
+    MASK_TEXTS.set(type, text);
+  }
+  return text;
+}
 
 interface CompiledMask {
   readonly type: string;
   readonly regex: RegExp;
 }
 
+/** Initial room for tokens; the arrays grow when a line has more. */
+const INITIAL_CAPACITY = 256;
+
 /**
  * Splits a line into tokens and masks the variable ones in the same single pass.
  *
- * The scanner owns reusable arrays (the miner is single-threaded and consumes them before the
- * next line), so scanning a line allocates only the token strings themselves. After `scan()`:
- * - `tokens[i]` is the token as the template sees it (`<NUM>`, `uid=<NUM>`, or the word itself);
- * - `raws[i]` is the token as written in the line;
+ * Constant words are never cut out of the line: the scanner records where each token starts
+ * and ends and a hash of its text, computed while reading it, and the miner compares hashes.
+ * Only masked tokens become strings (the classifier needs them). The arrays are reused from
+ * line to line (the miner is single-threaded and consumes them before the next line). After
+ * `scan()`, for each position `i`:
+ * - `hashes[i]` hashes the token as the template sees it (`<NUM>`, `uid=<NUM>`, or the word);
  * - `types[i]` is the mask type, or `undefined` for a constant word;
- * - `values[i]` is the variable part of a masked token (`0` in `uid=0`).
+ * - `masked[i]` / `values[i]` are the masked form and the variable part of a masked token.
  */
 export class TokenScanner {
-  readonly tokens: string[] = [];
-  readonly raws: string[] = [];
+  hashes: Int32Array = new Int32Array(INITIAL_CAPACITY);
+  starts: Int32Array = new Int32Array(INITIAL_CAPACITY);
+  ends: Int32Array = new Int32Array(INITIAL_CAPACITY);
   readonly types: (ParamType | undefined)[] = [];
+  readonly masked: string[] = [];
   readonly values: string[] = [];
-  private readonly classes: Uint8Array;
+  /** The line last scanned. */
+  line = '';
+  private readonly classes: Uint16Array;
   private readonly userMasks: readonly CompiledMask[];
 
   constructor(
@@ -48,9 +76,11 @@ export class TokenScanner {
 
   /** Tokenises and masks `line`; returns the number of tokens. */
   scan(line: string): number {
+    this.line = line;
     const classes = this.classes;
     const length = line.length;
-    const mustInspectAll = this.masking && this.userMasks.length > 0;
+    const masking = this.masking;
+    const inspectAll = masking && this.userMasks.length > 0;
     let count = 0;
     let index = 0;
     while (index < length) {
@@ -60,99 +90,156 @@ export class TokenScanner {
         code = line.charCodeAt(index);
       }
       const start = index;
-      let seen = 0;
+      let shape = 0;
+      let hash = HASH_SEED;
       while (index < length) {
         code = line.charCodeAt(index);
         if (code < 128) {
           const charClass = classes[code]!;
           if (charClass === DELIMITER) break;
-          seen |= charClass;
+          shape |= charClass;
+        } else {
+          shape |= LETTER;
         }
+        hash = Math.imul(hash ^ code, HASH_PRIME);
         index++;
       }
-      const token = line.slice(start, index);
-      if (this.masking && (mustInspectAll || (seen & (DIGIT | SPECIAL)) !== 0)) {
-        this.maskToken(token, count, (seen & DIGIT) !== 0);
-      } else if (this.masking && token.length === 3 && CALENDAR_WORDS.has(token)) {
-        this.setMasked(token, count, '<DATE>', 'DATE', token);
-      } else if (this.masking && count > 0 && this.types[count - 1] === 'NUM' && this.joinUnit(token, count - 1)) {
-        continue;
-      } else {
-        this.setConstant(token, count);
+      if (count === this.hashes.length) this.grow();
+      this.starts[count] = start;
+      this.ends[count] = index;
+      this.hashes[count] = hash;
+      this.types[count] = undefined;
+      if (masking) {
+        if (inspectAll || (shape & (DIGIT | SPECIAL)) !== 0) {
+          this.maskToken(line.slice(start, index), count, shape);
+        } else if (index - start <= 7 && this.maskWord(hash, start, index, count)) {
+          if (this.types[count] === undefined) continue; // the word was a unit folded into the number before it
+        }
       }
       count++;
     }
     return count;
   }
 
+  /** The token at `position` as the template sees it. */
+  tokenAt(position: number): string {
+    return this.types[position] === undefined ? this.line.slice(this.starts[position], this.ends[position]) : this.masked[position]!;
+  }
+
+  /** The token at `position` as written in the line. */
+  rawAt(position: number): string {
+    return this.line.slice(this.starts[position], this.ends[position]);
+  }
+
   /**
-   * Folds a unit written apart from its number (`5.2 KB`, `30 ms`) into the number's token, so
-   * `5.2 KB` and `93.0 B` are one size rather than a number followed by two different words.
+   * Length of the token at `position` in template form. Tokens are equal when their hashes and
+   * lengths are: two different words of one length collide with probability 2^-32, and a
+   * collision only keeps one word of one line out of its template's wildcards.
    */
-  private joinUnit(token: string, previous: number): boolean {
-    let end = token.length;
-    while (end > 0 && isClosingWrap(token.charCodeAt(end - 1))) end--;
-    const unit = end === token.length ? token : token.slice(0, end);
-    const type = SIZE_UNITS.has(unit) ? 'SIZE' : DURATION_UNITS.has(unit) ? 'DURATION' : undefined;
-    if (type === undefined) return false;
-    const number = this.tokens[previous]!;
-    if (!number.endsWith('<NUM>')) return false;
-    const value = `${this.values[previous]} ${unit}`;
-    this.setMasked(`${this.raws[previous]} ${token}`, previous, `${number.slice(0, -5)}<${type}>${token.slice(end)}`, type, value);
+  lengthOf(position: number): number {
+    return this.types[position] === undefined ? this.ends[position]! - this.starts[position]! : this.masked[position]!.length;
+  }
+
+  private grow(): void {
+    const size = this.hashes.length * 2;
+    const copy = (from: Int32Array): Int32Array => {
+      const to = new Int32Array(size);
+      to.set(from);
+      return to;
+    };
+    this.hashes = copy(this.hashes);
+    this.starts = copy(this.starts);
+    this.ends = copy(this.ends);
+  }
+
+  private setMasked(position: number, masked: string, type: ParamType, value: string): void {
+    this.types[position] = type;
+    this.masked[position] = masked;
+    this.values[position] = value;
+    this.hashes[position] = hashText(masked);
+  }
+
+  /**
+   * Short plain words that are variables after all: calendar words, and units written apart
+   * from their number (`5.2 KB`, `30 ms`), which join the number so `5.2 KB` and `93.0 B` are one size.
+   * @returns true when the word was masked or folded into the previous token
+   */
+  private maskWord(hash: number, start: number, end: number, position: number): boolean {
+    const first = this.line.charCodeAt(start);
+    if (end - start === 3 && first >= 65 && first <= 90 && CALENDAR_WORDS.hashes.has(hash)) {
+      const word = this.line.slice(start, end);
+      if (CALENDAR_WORDS.words.has(word)) {
+        this.setMasked(position, maskText('DATE'), 'DATE', word);
+        return true;
+      }
+    }
+    const previous = position - 1;
+    if (previous < 0 || this.types[previous] !== 'NUM') return false;
+    let unitEnd = end;
+    while (unitEnd > start && isClosingWrap(this.line.charCodeAt(unitEnd - 1))) unitEnd--;
+    const unit = this.line.slice(start, unitEnd);
+    const type = SIZE_UNITS.words.has(unit) ? 'SIZE' : DURATION_UNITS.words.has(unit) ? 'DURATION' : undefined;
+    const number = this.masked[previous]!;
+    if (type === undefined || !number.endsWith('<NUM>')) return false;
+    const suffix = this.line.slice(unitEnd, end);
+    const masked = number.length === 5 && suffix === '' ? maskText(type) : number.slice(0, -5) + maskText(type) + suffix;
+    this.setMasked(previous, masked, type, `${this.values[previous]} ${unit}`);
+    this.ends[previous] = end;
+    this.types[position] = undefined;
     return true;
   }
 
-  private setConstant(token: string, position: number): void {
-    this.tokens[position] = token;
-    this.raws[position] = token;
-    this.types[position] = undefined;
-    this.values[position] = token;
-  }
-
-  private setMasked(token: string, position: number, masked: string, type: ParamType, value: string): void {
-    this.tokens[position] = masked;
-    this.raws[position] = token;
-    this.types[position] = type;
-    this.values[position] = value;
-  }
-
   /** Classifies the token's core (inside wrapping punctuation) and records the masked form. */
-  private maskToken(token: string, position: number, hasDigit: boolean): void {
+  private maskToken(token: string, position: number, shape: number): void {
     let coreStart = 0;
     let coreEnd = token.length;
     while (coreStart < coreEnd && isOpeningWrap(token.charCodeAt(coreStart))) coreStart++;
     while (coreEnd > coreStart && isClosingWrap(token.charCodeAt(coreEnd - 1))) coreEnd--;
-    if (coreStart === coreEnd) return this.setConstant(token, position);
-    const core = coreStart === 0 && coreEnd === token.length ? token : token.slice(coreStart, coreEnd);
-    const before = token.slice(0, coreStart);
-    const after = token.slice(coreEnd);
+    if (coreStart === coreEnd) return;
+    const whole = coreStart === 0 && coreEnd === token.length;
+    const core = whole ? token : token.slice(coreStart, coreEnd);
 
     for (const mask of this.userMasks) {
-      if (mask.regex.test(core)) return this.setMasked(token, position, `${before}<${mask.type}>${after}`, mask.type, core);
+      if (mask.regex.test(core)) return this.setWrapped(token, whole, coreStart, coreEnd, position, maskText(mask.type), mask.type, core);
     }
 
     const equals = core.indexOf('=');
-    if (equals > 0 && equals < core.length - 1) {
+    if (equals > 0 && equals < core.length - 1 && KEY.test(core.slice(0, equals))) {
       // key=value: the key stays in the template; a value with a variable shape is masked, a
       // plain word is left for the miner to judge by how many values the position takes.
       const value = core.slice(equals + 1);
-      const type = classifyValue(value, hasDigit && /\d/.test(value));
-      if (type === undefined) return this.setConstant(token, position);
-      return this.setMasked(token, position, `${before}${core.slice(0, equals + 1)}<${type}>${after}`, type, value);
+      const type = classifyValue(value, this.shapeOf(value));
+      if (type === undefined) return;
+      return this.setWrapped(token, whole, coreStart, coreEnd, position, core.slice(0, equals + 1) + maskText(type), type, value);
     }
 
-    const type = classifyValue(core, hasDigit);
-    if (type === undefined) return this.setConstant(token, position);
+    const type = classifyValue(core, shape);
+    if (type === undefined) return;
     if (type === 'ID') {
-      const split = splitKeptPrefix(core);
-      const restType = split === undefined ? undefined : classifyValue(split[1], true);
+      const split = splitKeptPrefix(core, shape);
+      const restType = split === undefined ? undefined : classifyValue(split[1], this.shapeOf(split[1]));
       // Keep a prefix only before a value of a clear type (`blk_-42`, `node-7`); a long opaque
       // identifier (`Package_for_KB3121255~31bf…`) is one variable, whatever it starts with.
       if (split !== undefined && restType !== undefined && restType !== 'ID') {
-        const [prefix, rest] = split;
-        return this.setMasked(token, position, `${before}${prefix}<${restType}>${after}`, restType, rest);
+        return this.setWrapped(token, whole, coreStart, coreEnd, position, split[0] + maskText(restType), restType, split[1]);
       }
     }
-    this.setMasked(token, position, `${before}<${type}>${after}`, type, core);
+    this.setWrapped(token, whole, coreStart, coreEnd, position, maskText(type), type, core);
+  }
+
+  /** Records a masked token, putting back the punctuation that wrapped its core. */
+  private setWrapped(token: string, whole: boolean, coreStart: number, coreEnd: number, position: number, inner: string, type: ParamType, value: string): void {
+    // A bare mask stays the one shared `<TYPE>` string: no allocation, pointer-fast comparisons.
+    const masked = whole ? inner : token.slice(0, coreStart) + inner + token.slice(coreEnd);
+    this.setMasked(position, masked, type, value);
+  }
+
+  private shapeOf(text: string): number {
+    let shape = 0;
+    for (let index = 0; index < text.length; index++) {
+      const code = text.charCodeAt(index);
+      shape |= code < 128 ? this.classes[code]! : LETTER;
+    }
+    return shape;
   }
 }
