@@ -18,8 +18,8 @@ function wordSet(words: string): { readonly words: ReadonlySet<string>; readonly
   return { words: new Set(list), hashes: new Set(list.map(hashText)) };
 }
 
-/** The key of a `key=value` token: an identifier, so a URL's query string is not mistaken for one. */
-const KEY = /^[A-Za-z_][\w.\-[\]]*$/;
+/** The key of a `key=value` token holds no URL punctuation, so a URL's query string is not mistaken for one. */
+const KEY = /^[^:/?&]+$/;
 
 const MASK_TEXTS = new Map<string, string>();
 
