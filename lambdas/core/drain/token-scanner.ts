@@ -22,6 +22,13 @@ function wordSet(words: string): { readonly words: ReadonlySet<string>; readonly
 const KEY = /^[^:/?&]+$/;
 
 const MASK_TEXTS = new Map<string, string>();
+const NUM_TEXT = '<NUM>';
+MASK_TEXTS.set('NUM', NUM_TEXT);
+const NUM_HASH = hashText(NUM_TEXT);
+
+function isUpperCase(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
 
 /** `<TYPE>`, one shared string per type. */
 function maskText(type: string): string {
@@ -110,10 +117,19 @@ export class TokenScanner {
       this.hashes[count] = hash;
       this.types[count] = undefined;
       if (masking) {
-        if (inspectAll || (shape & (DIGIT | SPECIAL)) !== 0) {
+        if (shape === DIGIT && !inspectAll) {
+          // The commonest variable, a bare unsigned integer, needs no classification.
+          const value = line.slice(start, index);
+          this.types[count] = 'NUM';
+          this.masked[count] = NUM_TEXT;
+          this.values[count] = value;
+          this.hashes[count] = NUM_HASH;
+        } else if (inspectAll || (shape & (DIGIT | SPECIAL)) !== 0) {
           this.maskToken(line.slice(start, index), count, shape);
-        } else if (index - start <= 7 && this.maskWord(hash, start, index, count)) {
-          if (this.types[count] === undefined) continue; // the word was a unit folded into the number before it
+        } else if (index - start <= 7 && (count > 0 && this.types[count - 1] === 'NUM' ? this.joinUnit(start, index, count - 1) : false)) {
+          continue; // a unit folded into the number before it
+        } else if (index - start === 3 && isUpperCase(line.charCodeAt(start)) && CALENDAR_WORDS.hashes.has(hash)) {
+          this.maskCalendarWord(start, index, count);
         }
       }
       count++;
@@ -159,33 +175,28 @@ export class TokenScanner {
     this.hashes[position] = hashText(masked);
   }
 
+  /** Month and weekday names are parts of dates. */
+  private maskCalendarWord(start: number, end: number, position: number): void {
+    const word = this.line.slice(start, end);
+    if (CALENDAR_WORDS.words.has(word)) this.setMasked(position, maskText('DATE'), 'DATE', word);
+  }
+
   /**
-   * Short plain words that are variables after all: calendar words, and units written apart
-   * from their number (`5.2 KB`, `30 ms`), which join the number so `5.2 KB` and `93.0 B` are one size.
-   * @returns true when the word was masked or folded into the previous token
+   * Folds a unit written apart from its number (`5.2 KB`, `30 ms`) into the number's token, so
+   * `5.2 KB` and `93.0 B` are one size rather than a number followed by different words.
+   * @returns true when the word was a unit and joined the previous token
    */
-  private maskWord(hash: number, start: number, end: number, position: number): boolean {
-    const first = this.line.charCodeAt(start);
-    if (end - start === 3 && first >= 65 && first <= 90 && CALENDAR_WORDS.hashes.has(hash)) {
-      const word = this.line.slice(start, end);
-      if (CALENDAR_WORDS.words.has(word)) {
-        this.setMasked(position, maskText('DATE'), 'DATE', word);
-        return true;
-      }
-    }
-    const previous = position - 1;
-    if (previous < 0 || this.types[previous] !== 'NUM') return false;
+  private joinUnit(start: number, end: number, previous: number): boolean {
     let unitEnd = end;
     while (unitEnd > start && isClosingWrap(this.line.charCodeAt(unitEnd - 1))) unitEnd--;
     const unit = this.line.slice(start, unitEnd);
     const type = SIZE_UNITS.words.has(unit) ? 'SIZE' : DURATION_UNITS.words.has(unit) ? 'DURATION' : undefined;
     const number = this.masked[previous]!;
-    if (type === undefined || !number.endsWith('<NUM>')) return false;
+    if (type === undefined || !number.endsWith(NUM_TEXT)) return false;
     const suffix = this.line.slice(unitEnd, end);
-    const masked = number.length === 5 && suffix === '' ? maskText(type) : number.slice(0, -5) + maskText(type) + suffix;
+    const masked = number === NUM_TEXT && suffix === '' ? maskText(type) : number.slice(0, -NUM_TEXT.length) + maskText(type) + suffix;
     this.setMasked(previous, masked, type, `${this.values[previous]} ${unit}`);
     this.ends[previous] = end;
-    this.types[position] = undefined;
     return true;
   }
 
