@@ -4,6 +4,7 @@
  * `bin/commands/` and registers itself on the program; this file only wires them.
  */
 import { Command } from 'commander';
+import { registerDeployCommand } from './commands/deploy-record';
 import { registerMineCommand } from './commands/mine';
 
 export function buildProgram(): Command {
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .description('Find the deploy that broke production: mine logs into templates, detect what changed, rank the deploys.')
     .showHelpAfterError('(run with --help for usage and examples)');
   registerMineCommand(program);
+  registerDeployCommand(program);
   return program;
 }
 

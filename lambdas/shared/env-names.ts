@@ -1,0 +1,28 @@
+/**
+ * Names of the environment variables the CDK construct sets and the handlers read. Both sides import
+ * these constants, so a rename cannot leave one side behind.
+ */
+export const ENV = {
+  /** JSON object, resource name → service name (see lambdas/core/deploys/service-map.ts). */
+  serviceMap: 'CULPRIT_SERVICE_MAP',
+  /** URL of the anomaly queue (ingest sends, rank receives through its event source). */
+  anomalyQueueUrl: 'CULPRIT_ANOMALY_QUEUE_URL',
+  minerStateTable: 'CULPRIT_MINER_STATE_TABLE',
+  templateCountsTable: 'CULPRIT_TEMPLATE_COUNTS_TABLE',
+  deploysTable: 'CULPRIT_DEPLOYS_TABLE',
+  incidentsTable: 'CULPRIT_INCIDENTS_TABLE',
+  /** Name of the Culprit event bus (custom deploy events in, incident events out). */
+  eventBusName: 'CULPRIT_EVENT_BUS_NAME',
+  /**
+   * Set when log groups are selected by prefix through an account-level subscription policy: the
+   * policy delivers every log group, so ingest must drop events from groups outside the prefix.
+   */
+  logGroupPrefix: 'CULPRIT_LOG_GROUP_PREFIX',
+  /** Minimum confidence (0..1) for the ranker to blame a deploy. */
+  blameConfidence: 'CULPRIT_BLAME_CONFIDENCE',
+  /** How far back before an anomaly the ranker looks for deploys, in minutes. */
+  lookbackMinutes: 'CULPRIT_LOOKBACK_MINUTES',
+  templateCountsTtlDays: 'CULPRIT_TEMPLATE_COUNTS_TTL_DAYS',
+  deploysTtlDays: 'CULPRIT_DEPLOYS_TTL_DAYS',
+  incidentsTtlDays: 'CULPRIT_INCIDENTS_TTL_DAYS',
+} as const;

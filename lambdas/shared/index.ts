@@ -1,0 +1,12 @@
+export { ENV } from './env-names';
+export {
+  parseEnv,
+  ingestEnvSchema,
+  rankEnvSchema,
+  deploysEnvSchema,
+  type IngestEnv,
+  type RankEnv,
+  type DeploysEnv,
+} from './env';
+export { TABLE_KEYS, TTL_ATTRIBUTE, expiresAt, type TableKeys, type TableName } from './table-schema';
+export { putDeploy, queryDeploys, type DeploysTable, type PutDeployResult } from './deploys-table';

@@ -1,0 +1,67 @@
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { z } from 'zod';
+import { CONFIG_DEFAULTS } from '../defaults/config-defaults';
+
+/** CloudWatch Logs' rule for log group names. */
+const LOG_GROUP_NAME = /^[.\-_/#A-Za-z0-9]+$/;
+const EVENT_BUS_NAME = /^[/.\-_A-Za-z0-9]+$/;
+const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
+
+/** Retention periods CloudWatch Logs accepts (never "forever": logs must age out). */
+const RETENTION_CHOICES: readonly number[] = Object.values(RetentionDays).filter(
+  (value): value is number => typeof value === 'number' && value !== RetentionDays.INFINITE,
+);
+
+const logGroupName = z
+  .string()
+  .min(1, 'a log group name cannot be empty')
+  .max(512, 'a log group name has at most 512 characters')
+  .regex(LOG_GROUP_NAME, 'a log group name may contain only letters, digits and . - _ / #');
+
+const serviceName = z.string().min(1, 'a service name cannot be empty');
+
+const logGroupEntry = z.union([
+  logGroupName,
+  z.strictObject({ name: logGroupName, service: serviceName.optional() }),
+]);
+
+const positiveDays = (what: string) => z.number().positive(`${what} must be more than 0 days`);
+
+/**
+ * Field-by-field rules. Rules that relate fields to each other live in cross-field-checks.ts, because
+ * zod skips refinements once a field has failed, and every problem must be reported at once.
+ */
+export const culpritConfigSchema = z
+  .strictObject({
+    logGroups: z.array(logGroupEntry).default([...CONFIG_DEFAULTS.logGroups]),
+    logGroupPrefix: logGroupName.optional(),
+    services: z.record(z.string().min(1, 'a resource name cannot be empty'), serviceName).default({ ...CONFIG_DEFAULTS.services }),
+    filterPattern: z.string().max(1024, 'a filter pattern has at most 1024 characters').default(CONFIG_DEFAULTS.filterPattern),
+    blameConfidence: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').default(CONFIG_DEFAULTS.blameConfidence),
+    lookbackMinutes: z.number().int('must be whole minutes').positive('must be more than 0').max(7 * 24 * 60, 'must be at most a week (10080)').default(CONFIG_DEFAULTS.lookbackMinutes),
+    templateCountsRetentionDays: positiveDays('template counts retention').default(CONFIG_DEFAULTS.templateCountsRetentionDays),
+    deploysRetentionDays: positiveDays('deploys retention').default(CONFIG_DEFAULTS.deploysRetentionDays),
+    incidentsRetentionDays: positiveDays('incidents retention').default(CONFIG_DEFAULTS.incidentsRetentionDays),
+    logRetentionDays: z
+      .number()
+      .refine((days) => RETENTION_CHOICES.includes(days), `must be one of CloudWatch Logs' retention periods: ${RETENTION_CHOICES.join(', ')}`)
+      .default(CONFIG_DEFAULTS.logRetentionDays),
+    eventBusName: z
+      .string()
+      .min(1)
+      .max(256)
+      .regex(EVENT_BUS_NAME, 'an event bus name may contain only letters, digits and / . - _')
+      .refine((name) => name !== 'default', 'Culprit creates its own bus; "default" is the account\'s bus')
+      .default(CONFIG_DEFAULTS.eventBusName),
+    trackLambdaDeploys: z.boolean().default(CONFIG_DEFAULTS.trackLambdaDeploys),
+    alarmTopicArn: z.string().regex(SNS_TOPIC_ARN, 'must be an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)').optional(),
+    removalPolicy: z.enum(['retain', 'destroy']).default(CONFIG_DEFAULTS.removalPolicy),
+    rankBatchSize: z.number().int().min(1).max(10_000).default(CONFIG_DEFAULTS.rankBatchSize),
+    rankMaxBatchingWindowSeconds: z.number().int().min(0).max(300, 'SQS event sources batch for at most 300 seconds').default(CONFIG_DEFAULTS.rankMaxBatchingWindowSeconds),
+    rankMaxConcurrency: z.number().int().min(2, 'SQS event sources allow 2 to 1000').max(1000, 'SQS event sources allow 2 to 1000').default(CONFIG_DEFAULTS.rankMaxConcurrency),
+  });
+
+/** The configuration as written (every field optional). */
+export type CulpritConfigInput = z.input<typeof culpritConfigSchema>;
+/** The configuration after validation, defaults applied. */
+export type CulpritConfig = z.output<typeof culpritConfigSchema>;

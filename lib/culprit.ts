@@ -1,0 +1,207 @@
+import { Annotations, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { EventBus, type IEventBus } from 'aws-cdk-lib/aws-events';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { ENV } from '../lambdas/shared/env-names';
+import { parseCulpritConfig, type CulpritConfig, type CulpritConfigInput } from './config';
+import { FUNCTION_SETTINGS } from './defaults';
+import { acknowledgeNagFindings, CulpritAlarms, CulpritFunction, CulpritQueues, CulpritTables, DeployRules, LogSubscriptions } from './parts';
+
+/** A log group to subscribe, optionally with the service its lines belong to. */
+export interface CulpritLogGroup {
+  readonly name: string;
+  /** @default - the service the `services` mapping gives for the name; else ingest's own default */
+  readonly service?: string;
+}
+
+/**
+ * Configuration of the pipeline. Every value is validated at synth time (all problems reported in one
+ * error) whether it comes from here or from CDK context (see `CulpritStack`).
+ */
+export interface CulpritProps {
+  /** Log groups whose events feed the ingest function, by name or with their service. @default [] */
+  readonly logGroups?: readonly (string | CulpritLogGroup)[];
+  /**
+   * Subscribe every log group whose name starts with this, through an account-level subscription
+   * policy (ingest drops the rest). Exclusive with `logGroups`.
+   * @default - only `logGroups` are subscribed
+   */
+  readonly logGroupPrefix?: string;
+  /**
+   * Resource name → service name: log group, ECS service (`cluster/service` or `service`), CodeDeploy
+   * `application/deploymentGroup` or application, CloudFormation stack, Lambda function (`name:alias`
+   * or `name`). A resource missing here is its own service.
+   * @default {}
+   */
+  readonly services?: Readonly<Record<string, string>>;
+  /** CloudWatch Logs filter pattern deciding which log events reach ingest. @default '' (every event) */
+  readonly filterPattern?: string;
+  /** Minimum confidence, 0 to 1, for the ranker to blame a deploy. @default 0.5 */
+  readonly blameConfidence?: number;
+  /** How far before an anomaly the ranker looks for deploys, in minutes. @default 60 */
+  readonly lookbackMinutes?: number;
+  /** Days template counts are kept (TTL). @default 14 */
+  readonly templateCountsRetentionDays?: number;
+  /** Days deploys are kept after they happened (TTL). @default 90 */
+  readonly deploysRetentionDays?: number;
+  /** Days incidents are kept (TTL). @default 90 */
+  readonly incidentsRetentionDays?: number;
+  /** Retention of the functions' log groups, one of CloudWatch Logs' periods. @default 30 */
+  readonly logRetentionDays?: number;
+  /** Name of the bus Culprit creates for custom deploy events and incident events. @default 'culprit' */
+  readonly eventBusName?: string;
+  /** Record Lambda code updates seen through CloudTrail (the account needs a trail). @default true */
+  readonly trackLambdaDeploys?: boolean;
+  /** SNS topic the alarms notify. @default - alarms without actions */
+  readonly alarmTopicArn?: string;
+  /** What happens to tables, queues and log groups when the stack is deleted. @default 'retain' */
+  readonly removalPolicy?: 'retain' | 'destroy';
+  /** Anomaly messages handed to one rank invocation. @default 10 */
+  readonly rankBatchSize?: number;
+  /** Seconds the event source waits to fill a rank batch. @default 30 */
+  readonly rankMaxBatchingWindowSeconds?: number;
+  /** Most rank invocations the anomaly queue drives at once (2 to 1000). @default 5 */
+  readonly rankMaxConcurrency?: number;
+}
+
+// Compile-time guard: the props and the schema name the same settings.
+type PropsSchemaDrift = Exclude<keyof CulpritProps, keyof CulpritConfigInput> | Exclude<keyof CulpritConfigInput, keyof CulpritProps>;
+const propsMatchSchema: [PropsSchemaDrift] extends [never] ? true : PropsSchemaDrift = true;
+void propsMatchSchema;
+
+/**
+ * The Culprit pipeline: CloudWatch Logs → ingest → anomaly queue → rank, EventBridge deploy events →
+ * deploys, four DynamoDB tables, an event bus, dead-letter queues and alarms. Wiring only; the logic
+ * lives in the handlers under `lambdas/`.
+ */
+export class Culprit extends Construct {
+  readonly config: CulpritConfig;
+  readonly tables: CulpritTables;
+  readonly queues: CulpritQueues;
+  readonly eventBus: EventBus;
+  readonly ingestFunction: NodejsFunction;
+  readonly rankFunction: NodejsFunction;
+  readonly deploysFunction: NodejsFunction;
+  readonly logSubscriptions: LogSubscriptions;
+  readonly deployRules: DeployRules;
+  readonly alarms: CulpritAlarms;
+
+  constructor(scope: Construct, id: string, props: CulpritProps = {}) {
+    super(scope, id);
+    const config = parseCulpritConfig(props, `props of ${this.node.path}`);
+    this.config = config;
+    const removalPolicy = config.removalPolicy === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+    const logRetention = config.logRetentionDays as RetentionDays;
+
+    this.tables = new CulpritTables(this, 'Tables', { removalPolicy });
+    this.queues = new CulpritQueues(this, 'Queues', { consumerTimeout: FUNCTION_SETTINGS.rank.timeout, removalPolicy });
+    this.eventBus = new EventBus(this, 'EventBus', { eventBusName: config.eventBusName });
+
+    const serviceMap = JSON.stringify(serviceMapOf(config));
+    const common = { logRetention, removalPolicy };
+    const ingest = new CulpritFunction(this, 'Ingest', {
+      ...common,
+      name: 'ingest',
+      deadLetterQueue: this.queues.ingestDeadLetter,
+      environment: {
+        [ENV.anomalyQueueUrl]: this.queues.anomalies.queueUrl,
+        [ENV.minerStateTable]: this.tables.minerState.tableName,
+        [ENV.templateCountsTable]: this.tables.templateCounts.tableName,
+        [ENV.templateCountsTtlDays]: String(config.templateCountsRetentionDays),
+        [ENV.serviceMap]: serviceMap,
+        ...(config.logGroupPrefix === undefined ? {} : { [ENV.logGroupPrefix]: config.logGroupPrefix }),
+      },
+    });
+    const rank = new CulpritFunction(this, 'Rank', {
+      ...common,
+      name: 'rank',
+      environment: {
+        [ENV.templateCountsTable]: this.tables.templateCounts.tableName,
+        [ENV.deploysTable]: this.tables.deploys.tableName,
+        [ENV.incidentsTable]: this.tables.incidents.tableName,
+        [ENV.incidentsTtlDays]: String(config.incidentsRetentionDays),
+        [ENV.eventBusName]: this.eventBus.eventBusName,
+        [ENV.blameConfidence]: String(config.blameConfidence),
+        [ENV.lookbackMinutes]: String(config.lookbackMinutes),
+        [ENV.serviceMap]: serviceMap,
+      },
+    });
+    const deploys = new CulpritFunction(this, 'Deploys', {
+      ...common,
+      name: 'deploys',
+      deadLetterQueue: this.queues.deploysDeadLetter,
+      environment: {
+        [ENV.deploysTable]: this.tables.deploys.tableName,
+        [ENV.deploysTtlDays]: String(config.deploysRetentionDays),
+        [ENV.serviceMap]: serviceMap,
+      },
+    });
+    this.ingestFunction = ingest.function;
+    this.rankFunction = rank.function;
+    this.deploysFunction = deploys.function;
+
+    // Least privilege: each function gets exactly the tables and actions its job needs.
+    this.queues.anomalies.grantSendMessages(ingest.function);
+    this.tables.minerState.grantReadWriteData(ingest.function);
+    this.tables.templateCounts.grantReadWriteData(ingest.function);
+    this.tables.templateCounts.grantReadData(rank.function);
+    this.tables.deploys.grantReadData(rank.function);
+    this.tables.incidents.grantReadWriteData(rank.function);
+    this.eventBus.grantPutEventsTo(rank.function);
+    // Deploy records are written once and never changed; PutItem (conditional) is all it needs.
+    this.tables.deploys.grant(deploys.function, 'dynamodb:PutItem');
+
+    rank.function.addEventSource(
+      new SqsEventSource(this.queues.anomalies, {
+        batchSize: config.rankBatchSize,
+        maxBatchingWindow: Duration.seconds(config.rankMaxBatchingWindowSeconds),
+        reportBatchItemFailures: true,
+        maxConcurrency: config.rankMaxConcurrency,
+      }),
+    );
+
+    this.logSubscriptions = new LogSubscriptions(this, 'LogSubscriptions', {
+      destination: ingest.function,
+      logGroupNames: config.logGroups.map((entry) => (typeof entry === 'string' ? entry : entry.name)),
+      ...(config.logGroupPrefix === undefined ? {} : { logGroupPrefix: config.logGroupPrefix }),
+      ownLogGroups: [ingest.logGroup, rank.logGroup, deploys.logGroup],
+      filterPattern: config.filterPattern,
+    });
+    this.deployRules = new DeployRules(this, 'DeployRules', {
+      deploysFunction: deploys.function,
+      // EventBus declares eventSourceName as `string | undefined`, which exactOptionalPropertyTypes
+      // rejects against IEventBus's optional field; the object is an IEventBus all the same.
+      culpritBus: this.eventBus as IEventBus,
+      deadLetterQueue: this.queues.deploysDeadLetter,
+      trackLambdaDeploys: config.trackLambdaDeploys,
+    });
+    this.alarms = new CulpritAlarms(this, 'Alarms', {
+      deadLetterQueues: {
+        Anomalies: this.queues.anomaliesDeadLetter,
+        Ingest: this.queues.ingestDeadLetter,
+        Deploys: this.queues.deploysDeadLetter,
+      },
+      functions: { Ingest: ingest.function, Rank: rank.function, Deploys: deploys.function },
+      ...(config.alarmTopicArn === undefined ? {} : { alarmTopicArn: config.alarmTopicArn }),
+    });
+
+    if (config.logGroups.length === 0 && config.logGroupPrefix === undefined) {
+      Annotations.of(this).addWarningV2(
+        'culprit:noLogGroups',
+        'No log groups configured (logGroups or logGroupPrefix): deploys are recorded but no logs are analysed.',
+      );
+    }
+    acknowledgeNagFindings({ functions: [ingest, rank, deploys] });
+  }
+}
+
+/** The `services` mapping plus the services given next to log group names. */
+function serviceMapOf(config: CulpritConfig): Record<string, string> {
+  const map: Record<string, string> = { ...config.services };
+  for (const entry of config.logGroups) {
+    if (typeof entry !== 'string' && entry.service !== undefined) map[entry.name] = entry.service;
+  }
+  return map;
+}

@@ -1,0 +1,33 @@
+import { CULPRIT_DEFAULT_EVENT_BUS } from '../../lambdas/core/deploys/culprit-deploy-event';
+
+/**
+ * Every configuration default, declared once. The zod schema (lib/config) applies them and the
+ * `CulpritProps` TSDoc repeats them for readers; change a value here and in that TSDoc.
+ */
+export const CONFIG_DEFAULTS = {
+  logGroups: [] as const,
+  services: {},
+  /** Empty pattern: every log event is delivered. */
+  filterPattern: '',
+  blameConfidence: 0.5,
+  lookbackMinutes: 60,
+  templateCountsRetentionDays: 14,
+  deploysRetentionDays: 90,
+  incidentsRetentionDays: 90,
+  logRetentionDays: 30,
+  eventBusName: CULPRIT_DEFAULT_EVENT_BUS,
+  trackLambdaDeploys: true,
+  removalPolicy: 'retain',
+  rankBatchSize: 10,
+  rankMaxBatchingWindowSeconds: 30,
+  rankMaxConcurrency: 5,
+} as const;
+
+/** The CDK context key bin/app.ts reads the configuration from (`cdk.json` or `-c culprit='{…}'`). */
+export const CONFIG_CONTEXT_KEY = 'culprit';
+
+/**
+ * Lambda environments hold 4 KB in total; the service map travels as JSON in one variable and the other
+ * variables (table names, queue URL, thresholds) need the rest.
+ */
+export const MAX_SERVICE_MAP_JSON_BYTES = 2500;

@@ -1,0 +1,56 @@
+import type { RemovalPolicy } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { BUNDLING_DEFAULTS, FUNCTION_DEFAULTS, FUNCTION_SETTINGS, powertoolsEnvironment, type CulpritFunctionName } from '../defaults';
+import { handlerEntry } from './handler-entry';
+
+export interface CulpritFunctionProps {
+  readonly name: CulpritFunctionName;
+  readonly environment: Record<string, string>;
+  readonly logRetention: RetentionDays;
+  readonly removalPolicy: RemovalPolicy;
+  /** Where failed asynchronous invocations go after the retries. @default - none (synchronous callers) */
+  readonly deadLetterQueue?: IQueue;
+}
+
+/**
+ * One Culprit Lambda: bundled from `lambdas/<name>/handler.ts` with the local esbuild, its own log
+ * group with a retention, and its own role holding nothing but the right to write that log group;
+ * every other permission is granted by the construct that wires it.
+ */
+export class CulpritFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly logGroup: LogGroup;
+  readonly role: Role;
+
+  constructor(scope: Construct, id: string, props: CulpritFunctionProps) {
+    super(scope, id);
+    const settings = FUNCTION_SETTINGS[props.name];
+    this.logGroup = new LogGroup(this, 'LogGroup', { retention: props.logRetention, removalPolicy: props.removalPolicy });
+    // No AWSLambdaBasicExecutionRole: it allows writing to every log group in the account.
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Culprit ${props.name} function`,
+    });
+    this.logGroup.grantWrite(this.role);
+    this.function = new NodejsFunction(this, 'Function', {
+      ...handlerEntry(props.name),
+      handler: 'handler',
+      runtime: FUNCTION_DEFAULTS.runtime,
+      architecture: FUNCTION_DEFAULTS.architecture,
+      memorySize: settings.memorySize,
+      timeout: settings.timeout,
+      description: settings.description,
+      role: this.role,
+      logGroup: this.logGroup,
+      bundling: BUNDLING_DEFAULTS,
+      environment: { ...powertoolsEnvironment(props.name), ...props.environment },
+      ...(props.deadLetterQueue === undefined
+        ? {}
+        : { deadLetterQueue: props.deadLetterQueue, retryAttempts: FUNCTION_DEFAULTS.retryAttempts }),
+    });
+  }
+}

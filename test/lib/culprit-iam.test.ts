@@ -1,0 +1,97 @@
+import type { Template } from 'aws-cdk-lib/assertions';
+import { logicalId, synthCulprit } from './synth-culprit';
+
+interface Statement {
+  readonly Effect: string;
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+}
+
+/** Every action a function's role may take, as `action on <resource logical id>`. */
+function permissionsOf(template: Template, functionFragment: string): string[] {
+  const resources = template.toJSON()['Resources'] as Record<string, { Type: string; Properties: Record<string, unknown> }>;
+  const fn = resources[logicalId(template, 'AWS::Lambda::Function', functionFragment)];
+  const roleId = (fn?.Properties['Role'] as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  const role = resources[roleId];
+  const permissions: string[] = [];
+  for (const policy of Object.values(resources)) {
+    if (policy.Type !== 'AWS::IAM::Policy') continue;
+    const roles = policy.Properties['Roles'] as { Ref: string }[];
+    if (!roles.some((ref) => ref.Ref === roleId)) continue;
+    for (const statement of (policy.Properties['PolicyDocument'] as { Statement: Statement[] }).Statement) {
+      expect(statement.Effect).toBe('Allow');
+      const actions = Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+      const targets = (Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource]).map(describeResource);
+      for (const action of actions) for (const target of targets) permissions.push(`${action} on ${target}`);
+    }
+  }
+  expect(role?.Properties['ManagedPolicyArns']).toBeUndefined();
+  return permissions;
+}
+
+function describeResource(resource: unknown): string {
+  if (typeof resource === 'string') return resource;
+  const getAtt = (resource as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt'];
+  if (getAtt !== undefined) return getAtt[0].replace(/^Culprit(Tables|Queues)?|[0-9A-F]{8}$/g, '');
+  return JSON.stringify(resource);
+}
+
+/** The distinct resources a function may act on. */
+function resourcesOf(permissions: readonly string[]): string[] {
+  return [...new Set(permissions.map((permission) => permission.split(' on ')[1] ?? ''))].sort();
+}
+
+describe('least-privilege permissions of the Culprit functions', () => {
+  const { template } = synthCulprit({ logGroups: ['/aws/lambda/checkout'] });
+
+  it('lets ingest send to the anomaly queue and use miner state and template counts, and nothing else', () => {
+    const ingest = permissionsOf(template, 'IngestFunction');
+
+    expect(resourcesOf(ingest)).toEqual(['Anomalies', 'IngestDeadLetter', 'IngestLogGroup', 'MinerState', 'TemplateCounts']);
+    expect(ingest).toEqual(expect.arrayContaining(['sqs:SendMessage on Anomalies', 'dynamodb:PutItem on MinerState', 'dynamodb:UpdateItem on TemplateCounts']));
+    expect(ingest).not.toContain('sqs:ReceiveMessage on Anomalies');
+  });
+
+  it('lets rank read deploys and template counts, keep incidents and publish to the Culprit bus, but not touch miner state', () => {
+    const rank = permissionsOf(template, 'RankFunction');
+
+    expect(resourcesOf(rank)).toEqual(['Anomalies', 'Deploys', 'EventBus', 'Incidents', 'RankLogGroup', 'TemplateCounts']);
+    expect(rank).toEqual(
+      expect.arrayContaining([
+        'dynamodb:Query on Deploys',
+        'dynamodb:Query on TemplateCounts',
+        'dynamodb:PutItem on Incidents',
+        'events:PutEvents on EventBus',
+        'sqs:ReceiveMessage on Anomalies',
+        'sqs:DeleteMessage on Anomalies',
+      ]),
+    );
+    expect(rank.filter((permission) => /Deploys|TemplateCounts/.test(permission) && /Put|Update|Delete|BatchWrite/.test(permission))).toEqual([]);
+    expect(rank).not.toContain('sqs:SendMessage on Anomalies');
+  });
+
+  it('lets deploys do nothing but a PutItem on the deploys table (and write its log and dead letters)', () => {
+    expect(permissionsOf(template, 'DeploysFunction').sort()).toEqual(
+      [
+        'dynamodb:PutItem on Deploys',
+        'logs:CreateLogStream on DeploysLogGroup',
+        'logs:PutLogEvents on DeploysLogGroup',
+        'sqs:SendMessage on DeploysDeadLetter',
+      ].sort(),
+    );
+  });
+
+  it('grants no wildcard action and no wildcard resource to any function', () => {
+    const all = ['IngestFunction', 'RankFunction', 'DeploysFunction'].flatMap((fn) => permissionsOf(template, fn));
+
+    expect(all.filter((permission) => permission.includes('*'))).toEqual([]);
+  });
+
+  it('lets only CloudWatch Logs and EventBridge invoke the functions', () => {
+    const principals = Object.values(template.findResources('AWS::Lambda::Permission')).map(
+      (permission) => (permission as { Properties: { Principal: string } }).Properties.Principal,
+    );
+
+    expect([...new Set(principals)].sort()).toEqual(['events.amazonaws.com', 'logs.amazonaws.com']);
+  });
+});
