@@ -1,0 +1,194 @@
+/**
+ * `culprit mine`: mines a log file (or stdin) into templates with the same miner the ingest
+ * Lambda runs, streaming the input line by line so files larger than memory work.
+ */
+import { open } from 'fs/promises';
+import type { Readable, Writable } from 'stream';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { TemplateMiner, type TemplateInfo } from '../../lambdas/core/drain';
+import { parseLogLine } from '../../lambdas/core/log-line';
+import { LINE_READER_DEFAULTS, readLines, type ReadLine } from '../input';
+
+const EXAMPLES = `
+Examples:
+  $ culprit mine --input app.log                 templates, most frequent first
+  $ culprit mine --input app.log --raw           strip time/level/logger headers first
+  $ culprit mine --input app.log --jsonl         one JSON object per input line, in input order
+  $ kubectl logs my-pod | culprit mine --input - --raw
+  $ culprit mine --input app.log --jsonl | jq -r 'select(.templateId != "") | .templateId' | sort | uniq -c
+
+Lines longer than 64 KiB are mined by their first 64 KiB. Invalid UTF-8 is read as U+FFFD.
+In --jsonl output "template" is the template as it stood after that line: it can generalise
+later (the table shows final templates). Empty lines give {"templateId": "", ...}.
+Exit codes: 0 done, 2 the input cannot be read.`;
+
+export const mineOptionsSchema = z.object({
+  input: z.string().min(1),
+  jsonl: z.boolean().default(false),
+  raw: z.boolean().default(false),
+});
+
+export type MineCommandOptions = z.infer<typeof mineOptionsSchema>;
+
+/** Where the command reads and writes; the real process streams, or others in tests. */
+export interface MineIo {
+  readonly stdin: Readable;
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+}
+
+/** Buffers small writes into larger ones and waits when the consumer is slow. */
+class Output {
+  private buffer = '';
+  /** Set when the output failed or its reader went away (e.g. `| head`): stop producing. */
+  closed = false;
+  /** The write error, unless it was only the reader going away (EPIPE). */
+  failure: Error | undefined;
+
+  constructor(private readonly stream: Writable) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      this.closed = true;
+      if (error.code !== 'EPIPE') this.failure = error;
+    });
+  }
+
+  async write(text: string): Promise<void> {
+    this.buffer += text;
+    if (this.buffer.length >= 64 * 1024) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.buffer === '' || this.closed) return;
+    const text = this.buffer;
+    this.buffer = '';
+    if (!this.stream.write(text)) {
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          this.stream.off('drain', done);
+          this.stream.off('close', done);
+          this.stream.off('error', done);
+          resolve();
+        };
+        this.stream.on('drain', done).on('close', done).on('error', done);
+      });
+    }
+  }
+}
+
+const REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EISDIR: 'is a directory',
+};
+
+/** `no such file or directory` out of `ENOENT: no such file or directory, open 'x.log'`. */
+function readReason(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as NodeJS.ErrnoException).code;
+  const known = code === undefined ? undefined : REASONS[code];
+  if (known !== undefined) return known;
+  return error.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/s, '');
+}
+
+function formatTable(templates: readonly TemplateInfo[], terminalWidth: number | undefined): string {
+  const rows = [...templates].sort((a, b) => b.count - a.count);
+  const idWidth = Math.max(2, ...rows.map((row) => row.templateId.length));
+  const countWidth = Math.max(5, ...rows.map((row) => String(row.count).length));
+  const prefixWidth = idWidth + countWidth + 4;
+  // Only an interactive terminal gets cut templates; a pipe or file gets them whole.
+  const room = terminalWidth !== undefined ? Math.max(terminalWidth - prefixWidth, 20) : Infinity;
+  const fit = (text: string): string => (text.length > room ? `${text.slice(0, room - 1)}…` : text);
+  const lines = [`${'ID'.padEnd(idWidth)}  ${'COUNT'.padStart(countWidth)}  TEMPLATE`];
+  for (const row of rows) {
+    lines.push(`${row.templateId.padEnd(idWidth)}  ${String(row.count).padStart(countWidth)}  ${fit(row.template)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Runs `culprit mine`; resolves to the exit code. */
+export async function runMine(options: MineCommandOptions, io: MineIo): Promise<number> {
+  const label = options.input === '-' ? 'stdin' : options.input;
+  let source: Readable;
+  if (options.input === '-') {
+    source = io.stdin;
+  } else {
+    try {
+      const handle = await open(options.input, 'r');
+      source = handle.createReadStream({ highWaterMark: 64 * 1024 });
+    } catch (error) {
+      io.stderr.write(`culprit mine: cannot read ${label}: ${readReason(error)}\n`);
+      return 2;
+    }
+  }
+
+  const miner = new TemplateMiner();
+  const out = new Output(io.stdout);
+  let mined = 0;
+  let empty = 0;
+  const cut: number[] = [];
+  const lines = readLines(source)[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      let next: IteratorResult<ReadLine>;
+      try {
+        next = await lines.next();
+      } catch (error) {
+        // Only the input's own errors are reported as unreadable input; a miner error is a bug and propagates.
+        await out.flush();
+        io.stderr.write(`culprit mine: cannot read ${label}: ${readReason(error)}\n`);
+        return 2;
+      }
+      if (next.done === true || out.closed) break;
+      const line = next.value;
+      if (line.truncated) cut.push(line.number);
+      const message = options.raw ? parseLogLine(line.text).message : line.text;
+      if (message.trim() === '') {
+        empty += 1;
+        if (options.jsonl) await out.write(`${JSON.stringify({ line: line.number, templateId: '', template: '', params: [] })}\n`);
+        continue;
+      }
+      const result = miner.mine(message);
+      mined += 1;
+      if (options.jsonl) {
+        const record = { line: line.number, templateId: result.templateId, template: result.template, params: result.params };
+        await out.write(`${JSON.stringify(record)}\n`);
+      }
+    }
+  } finally {
+    if (source !== io.stdin) source.destroy();
+  }
+
+  const templates = miner.templates();
+  if (!options.jsonl) {
+    const width = 'isTTY' in io.stdout && io.stdout.isTTY === true && 'columns' in io.stdout ? Number(io.stdout.columns) : undefined;
+    await out.write(formatTable(templates, width));
+    await out.write(`\n${mined} lines mined into ${templates.length} templates${empty > 0 ? `, ${empty} empty lines skipped` : ''}\n`);
+  }
+  await out.flush();
+  if (out.failure) {
+    io.stderr.write(`culprit mine: cannot write the output: ${readReason(out.failure)}\n`);
+    return 2;
+  }
+  if (cut.length > 0) {
+    const shown = cut.slice(0, 5).join(', ') + (cut.length > 5 ? ', …' : '');
+    io.stderr.write(
+      `culprit mine: ${cut.length} line(s) longer than ${LINE_READER_DEFAULTS.maxLineBytes / 1024} KiB, mined by their first ${LINE_READER_DEFAULTS.maxLineBytes / 1024} KiB (line ${shown})\n`,
+    );
+  }
+  return 0;
+}
+
+export function registerMineCommand(program: Command): void {
+  program
+    .command('mine')
+    .description('Mine log lines into templates (Drain): one message per line, streamed')
+    .requiredOption('-i, --input <file>', 'log file to read, one message per line; "-" reads stdin')
+    .option('--jsonl', 'print one JSON object per input line, in input order, instead of the template table')
+    .option('--raw', 'strip each line\'s header (time, level, thread, logger, ...) before mining')
+    .addHelpText('after', EXAMPLES)
+    .action(async (raw: unknown) => {
+      const options = mineOptionsSchema.parse(raw);
+      process.exitCode = await runMine(options, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+    });
+}

@@ -1,0 +1,179 @@
+import { COLON, DASH, LBRACKET, LPAREN, LT, allDigits, isBlank, skipBlanks } from './chars';
+import {
+  WORD_BITS, WORD_DOTTED, WORD_NAME_ONLY, bracketedLevel, channelLevelDot, classBeforeLine, closingBracket,
+  countBlanks, hasBlank, isErrorTypeName, isFollowedByDashAndLevel, isLevelColumn, isPidHashThread, isPidTid,
+  scanWord, separatorEnd,
+} from './header-field-shapes';
+import type { HeaderFields } from './header-fields';
+import { isUuidField } from './lambda-runtime';
+import { levelAt } from './level';
+import { isPidTagAt, parseSyslogTail } from './syslog-tail';
+
+const UUID_LENGTH = 36;
+/** Headers are short: past this many fields the rest is message, however header-like it looks. */
+const MAX_HEADER_FIELDS = 8;
+/** Longest column-aligned component (`Info   CBS    msg`). */
+const MAX_COLUMN_COMPONENT = 32;
+/** Blanks that mark a column-aligned component as a column rather than a word of the message. */
+const MIN_COLUMN_GAP = 3;
+
+/**
+ * Scans header fields from `index` (after any leading timestamp) and sets `fields.messageStart` to the first index
+ * that is certainly message. `inHeader` says whether a timestamp was seen: only then may threads, pids and loggers be
+ * stripped; without it only an upper-case level (or a field confirmed by a level after it) counts as header.
+ * Fields that need a later level to be believed (`148` in HDFS's `148 INFO`, `[main]` before a level) are consumed
+ * tentatively and committed only when that level comes.
+ */
+export function scanHeaderFields(text: string, index: number, inHeader: boolean, fields: HeaderFields): void {
+  let position = index; // next field to look at; fields.messageStart trails it at the last committed field
+  let ctx = inHeader; // true once a timestamp or a level vouches for this being a header
+  let tentative = false;
+  let lastWasLevel = false;
+  let levelBracketed = false;
+  let threadSeen = false;
+  fields.messageStart = index;
+
+  for (let n = 0; n < MAX_HEADER_FIELDS; n++) {
+    const at = skipBlanks(text, position);
+    const c = text.charCodeAt(at);
+    if (c !== c) break; // end of text
+
+    const separator = ctx && !tentative ? separatorEnd(text, at) : -1;
+    if (separator > 0 && (c !== COLON || fields.level !== undefined)) {
+      position = fields.messageStart = separator;
+      continue;
+    }
+
+    if (c === LBRACKET || c === LPAREN || c === LT) {
+      const closeAndBlank = closingBracket(text, at, text.charAt(at), c === LBRACKET ? ']' : c === LPAREN ? ')' : '>');
+      if (closeAndBlank < 0) break;
+      const close = closeAndBlank >> 1;
+      const innerStart = skipBlanks(text, at + 1);
+      let innerEnd = close;
+      while (innerEnd > innerStart && isBlank(text.charCodeAt(innerEnd - 1))) innerEnd--;
+      const level = fields.level === undefined && c !== LPAREN ? bracketedLevel(text, innerStart, innerEnd) : undefined;
+      if (level !== undefined) {
+        fields.level = level;
+        position = fields.messageStart = close + 1;
+        tentative = false;
+        ctx = true;
+        lastWasLevel = true;
+        levelBracketed = true;
+        continue;
+      }
+      if (c === LT) break;
+      const spaced = (closeAndBlank & 1) === 1 && hasBlank(text, innerStart, innerEnd);
+      // log4j `%p [%t]`: a thread right after a bare level may contain blanks (`[IPC Server handler 5 on 62270]`).
+      if (spaced && !(lastWasLevel && !levelBracketed) && !isPidTid(text, innerStart, innerEnd)) break;
+      threadSeen = true;
+      lastWasLevel = false;
+      if (fields.component === undefined && c === LBRACKET) {
+        fields.component = classBeforeLine(text, innerStart, innerEnd);
+      }
+      position = close + 1;
+      if (ctx && !tentative) fields.messageStart = position;
+      else tentative = true;
+      continue;
+    }
+
+    // With level and component known, a word can only be message: stop before scanning it.
+    if (fields.component !== undefined && fields.level !== undefined) break;
+    const word = scanWord(text, at);
+    const shape = word % WORD_BITS;
+    const end = (word - shape) / WORD_BITS;
+    const wordEnd = text.charCodeAt(end - 1) === COLON ? end - 1 : end;
+    const isName = (shape & WORD_NAME_ONLY) !== 0 && wordEnd > at; // name characters, apart from a final colon
+    const dotted = (shape & WORD_DOTTED) !== 0;
+
+    if (fields.level === undefined && wordEnd - at > 1) {
+      const level = levelAt(text, at, wordEnd, !ctx);
+      if (level !== undefined && isLevelColumn(text, at, wordEnd, end)) {
+        fields.level = level;
+        position = fields.messageStart = end;
+        tentative = false;
+        ctx = true;
+        lastWasLevel = true;
+        levelBracketed = false;
+        continue;
+      }
+    }
+    if (!ctx) break;
+
+    if (fields.level === undefined && !tentative) {
+      if (position === index && inHeader) {
+        const tagAt = skipBlanks(text, end);
+        if (tagAt > end && isPidTagAt(text, tagAt)) {
+          parseSyslogTail(text, at, fields); // RFC 5424-style stamp: `2024-01-01T00:00:00Z host app[12]: msg`
+          return;
+        }
+      }
+      if (wordEnd < end && dotted && isName) {
+        const dot = channelLevelDot(text, at, wordEnd);
+        if (dot > 0) {
+          fields.level = levelAt(text, dot + 1, wordEnd, true);
+          fields.component = text.slice(at, dot); // Monolog `[date] channel.LEVEL: message`
+          fields.messageStart = end;
+          return;
+        }
+      }
+    }
+
+    if (allDigits(text, at, end)) {
+      if (fields.level === undefined) {
+        position = end; // a pid before the level (HDFS `148 INFO`): believed only if the level follows
+        tentative = true;
+        continue;
+      }
+      const next = skipBlanks(text, end);
+      if (lastWasLevel && (text.charCodeAt(next) === LBRACKET || separatorEnd(text, next) > 0)) {
+        position = fields.messageStart = end; // Spring Boot `INFO 12345 --- [main]`
+        lastWasLevel = false;
+        continue;
+      }
+      break;
+    }
+    if (tentative || fields.component !== undefined) break;
+
+    if (fields.level === undefined) {
+      if (end - at === UUID_LENGTH && isUuidField(text, at)) {
+        position = fields.messageStart = end; // request id (Lambda log4j `%X{AWSRequestId}`, `Task timed out`)
+        continue;
+      }
+      if (!threadSeen && isName && wordEnd === end && isFollowedByDashAndLevel(text, end)) {
+        fields.component = text.slice(at, end); // Python `%(asctime)s - %(name)s - %(levelname)s - %(message)s`
+        position = fields.messageStart = end;
+        continue;
+      }
+      break;
+    }
+
+    if (lastWasLevel && isPidHashThread(text, at, end)) {
+      position = fields.messageStart = end; // nginx `[error] 1234#0: *5 ...`
+      lastWasLevel = false;
+      continue;
+    }
+
+    // After a level: a logger name, believed only in shapes loggers print and messages rarely do.
+    if (!isName) break;
+    if (wordEnd < end) {
+      // `org.apache.hadoop.mapred.Task: msg`; not after `[ERROR]` alone (Maven, Lambda Python errors put the
+      // message's subject there), and never an exception class, which is the message itself.
+      if ((threadSeen || (dotted && !levelBracketed)) && !isErrorTypeName(text, at, wordEnd)) {
+        fields.component = text.slice(at, wordEnd);
+        fields.messageStart = end;
+      }
+      break;
+    }
+    const next = skipBlanks(text, end);
+    const separatorAfter = separatorEnd(text, next);
+    const nextCode = text.charCodeAt(next);
+    if (separatorAfter > 0 && (nextCode === DASH || nextCode === COLON) && dotted) {
+      fields.component = text.slice(at, end); // log4j `%c - %m`, Spring `c.e.App   : msg`
+      fields.messageStart = separatorAfter;
+    } else if (lastWasLevel && end - at <= MAX_COLUMN_COMPONENT && countBlanks(text, end) >= MIN_COLUMN_GAP) {
+      fields.component = text.slice(at, end); // column-aligned `Info                  CBS    msg`
+      fields.messageStart = end;
+    }
+    break;
+  }
+}

@@ -1,0 +1,39 @@
+import { LOGHUB_DATASETS, defaultLoghubDir, loadLoghubDataset, loadLoghubDatasets } from '../../../bench/loghub';
+
+describe('loadLoghubDataset', () => {
+  it('finds the shared loghub-2k folder next to the repository', () => {
+    expect(defaultLoghubDir()).toMatch(/shared[/\\]data[/\\]loghub-2k$/);
+  });
+
+  it('loads all ten datasets with 2,000 annotated lines each, raw line N matching LineId N', () => {
+    // Act
+    const datasets = loadLoghubDatasets();
+
+    // Assess
+    expect(datasets.map((dataset) => dataset.name)).toEqual([...LOGHUB_DATASETS]);
+    for (const dataset of datasets) {
+      expect(dataset.lines).toHaveLength(2000);
+      dataset.lines.forEach((line, index) => expect(line.lineId).toBe(index + 1));
+      const misplaced = dataset.lines.filter((line) => !line.raw.includes(line.content));
+      expect(misplaced).toEqual([]);
+    }
+  });
+
+  it('reads a Spark line whose message holds commas inside quotes', () => {
+    // Act
+    const spark = loadLoghubDataset('Spark');
+
+    // Assess
+    expect(spark.lines[0]).toEqual({
+      lineId: 1,
+      raw: '17/06/09 20:10:40 INFO executor.CoarseGrainedExecutorBackend: Registered signal handlers for [TERM, HUP, INT]',
+      content: 'Registered signal handlers for [TERM, HUP, INT]',
+      eventId: 'E22',
+      eventTemplate: 'Registered signal handlers for [TERM, HUP, INT]',
+    });
+  });
+
+  it('names the missing file when the data folder is wrong', () => {
+    expect(() => loadLoghubDataset('HDFS', '/nonexistent/loghub')).toThrow(/cannot read loghub file .*HDFS_2k\.log/);
+  });
+});

@@ -1,0 +1,238 @@
+/**
+ * Runs the built `culprit` CLI as a child process, as users do. The CLI is bundled once with
+ * esbuild into a temporary folder (~0.2 s), so the test never runs a stale or missing dist/.
+ */
+import { spawn } from 'child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import path from 'path';
+import { buildSync } from 'esbuild';
+import { z } from 'zod';
+
+const REPO = path.resolve(__dirname, '../..');
+
+interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+interface BuiltCli {
+  readonly run: (args: readonly string[], stdin?: Buffer | string) => Promise<CliRun>;
+  readonly dir: string;
+  readonly remove: () => void;
+}
+
+/** Bundles bin/culprit.ts into a temporary folder and returns a runner for it. */
+function buildCli(): BuiltCli {
+  const dir = mkdtempSync(path.join(tmpdir(), 'culprit-cli-'));
+  const entry = path.join(dir, 'culprit.js');
+  buildSync({
+    entryPoints: [path.join(REPO, 'bin/culprit.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    outfile: entry,
+    logLevel: 'silent',
+  });
+  const run = (args: readonly string[], stdin?: Buffer | string): Promise<CliRun> =>
+    new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [entry, ...args], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+      child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+      child.on('error', reject);
+      child.on('close', (code) =>
+        resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+      );
+      child.stdin.on('error', () => undefined); // the CLI may exit before reading all of stdin
+      child.stdin.end(stdin ?? '');
+    });
+  return { run, dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+const HDFS_LOG = path.resolve(__dirname, '../../../shared/data/loghub-2k/HDFS/HDFS_2k.log');
+const HDFS_LINES = readFileSync(HDFS_LOG, 'utf8').split('\n').filter((line) => line !== '');
+
+const jsonlRecord = z.object({
+  line: z.number().int().positive(),
+  templateId: z.string(),
+  template: z.string(),
+  params: z.array(z.object({ type: z.string(), value: z.string() })),
+});
+
+function parseJsonl(stdout: string): z.infer<typeof jsonlRecord>[] {
+  return stdout
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => jsonlRecord.parse(JSON.parse(line)));
+}
+
+/** Table rows as [id, count, template]. */
+function tableRows(stdout: string): [string, number, string][] {
+  const [header, ...rest] = stdout.split('\n');
+  expect(header).toMatch(/^ID +COUNT {2}TEMPLATE$/);
+  const rows: [string, number, string][] = [];
+  for (const line of rest) {
+    if (line === '') break;
+    const match = /^(\S+) +(\d+) {2}(.*)$/.exec(line);
+    if (!match) throw new Error(`not a table row: ${line}`);
+    rows.push([match[1] ?? '', Number(match[2]), match[3] ?? '']);
+  }
+  return rows;
+}
+
+describe('culprit mine', () => {
+  let cli: BuiltCli;
+  let scratch: string;
+
+  beforeAll(() => {
+    cli = buildCli();
+    scratch = cli.dir;
+  });
+
+  afterAll(() => cli.remove());
+
+  it('prints the templates of the HDFS sample, most frequent first, with the ground-truth counts', async () => {
+    // Act
+    const result = await cli.run(['mine', '--input', HDFS_LOG, '--raw']);
+
+    // Assess
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const rows = tableRows(result.stdout);
+    const counts = rows.map(([, count]) => count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(2000);
+    expect(rows.find(([, , template]) => template.includes('NameSystem.addStoredBlock'))?.[1]).toBe(314);
+    expect(rows.find(([, , template]) => template.startsWith('PacketResponder'))?.[1]).toBe(311);
+    expect(result.stdout).toMatch(/\n2000 lines mined into \d+ templates\n$/);
+  });
+
+  it('prints one JSON object per input line, in input order, with typed parameters', async () => {
+    // Act
+    const result = await cli.run(['mine', '--input', HDFS_LOG, '--raw', '--jsonl']);
+
+    // Assess
+    expect(result.code).toBe(0);
+    const records = parseJsonl(result.stdout);
+    expect(records.map((record) => record.line)).toEqual(HDFS_LINES.map((_, index) => index + 1));
+    const first = records[0];
+    expect(first?.template).toMatch(/^PacketResponder <\w+> for block .* terminating$/);
+    expect(first?.params.map((param) => param.value)).toEqual(expect.arrayContaining(['1']));
+    expect(records.every((record) => record.templateId !== '')).toBe(true);
+  });
+
+  it('reads stdin when the input is "-"', async () => {
+    // Prepare
+    const input = `${HDFS_LINES.slice(0, 50).join('\n')}\n`;
+
+    // Act
+    const result = await cli.run(['mine', '--input', '-', '--raw'], input);
+
+    // Assess
+    expect(result.code).toBe(0);
+    expect(tableRows(result.stdout).reduce((sum, [, count]) => sum + count, 0)).toBe(50);
+  });
+
+  it('keeps line numbers aligned across empty lines and \\r\\n line ends', async () => {
+    // Prepare
+    const input = `${HDFS_LINES[0]}\r\n\r\n\n   \n${HDFS_LINES[1]}\r\n`;
+
+    // Act
+    const result = await cli.run(['mine', '--input', '-', '--raw', '--jsonl'], input);
+
+    // Assess
+    const records = parseJsonl(result.stdout);
+    expect(records.map((record) => [record.line, record.templateId === ''])).toEqual([
+      [1, false],
+      [2, true],
+      [3, true],
+      [4, true],
+      [5, false],
+    ]);
+    expect(records[1]).toEqual({ line: 2, templateId: '', template: '', params: [] });
+    expect(records[4]?.templateId).toBe(records[0]?.templateId);
+    expect(records[4]?.template).not.toMatch(/\r/);
+  });
+
+  it('exits 2 and names the file when the input does not exist', async () => {
+    // Act
+    const result = await cli.run(['mine', '--input', 'no/such/file.log']);
+
+    // Assess
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('culprit mine: cannot read no/such/file.log: no such file or directory\n');
+    expect(result.stdout).toBe('');
+  });
+
+  it('exits 2 when the input is a directory', async () => {
+    const result = await cli.run(['mine', '--input', scratch]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`culprit mine: cannot read ${scratch}: is a directory\n`);
+  });
+
+  it('reads invalid UTF-8 as U+FFFD and mines the line', async () => {
+    // Prepare: a real line with two bytes that are not UTF-8 in a parameter
+    const line = Buffer.concat([
+      Buffer.from('081109 203615 148 INFO dfs.DataNode$PacketResponder: PacketResponder 1 for block blk_'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(' terminating\n'),
+    ]);
+
+    // Act
+    const result = await cli.run(['mine', '--input', '-', '--raw', '--jsonl'], line);
+
+    // Assess
+    expect(result.code).toBe(0);
+    const [record] = parseJsonl(result.stdout);
+    expect(JSON.stringify(record)).toContain('\uFFFD\uFFFD');
+    expect(record?.template).toMatch(/^PacketResponder /);
+  });
+
+  it('mines the first 64 KiB of a longer line, warns, and carries on with the next line', async () => {
+    // Prepare
+    const file = path.join(scratch, 'long.log');
+    const long = `${HDFS_LINES[0]} ${'x'.repeat(100 * 1024)}`;
+    writeFileSync(file, `${long}\n${HDFS_LINES[1]}\n`);
+
+    // Act
+    const result = await cli.run(['mine', '--input', file, '--jsonl']);
+
+    // Assess
+    expect(result.code).toBe(0);
+    const records = parseJsonl(result.stdout);
+    expect(records.map((record) => record.line)).toEqual([1, 2]);
+    expect(Buffer.byteLength(records[0]?.template ?? '')).toBeLessThanOrEqual(64 * 1024);
+    expect(records[0]?.template).toContain('PacketResponder');
+    expect(result.stderr).toBe('culprit mine: 1 line(s) longer than 64 KiB, mined by their first 64 KiB (line 1)\n');
+  });
+
+  it('survives binary garbage and still prints a table', async () => {
+    // Prepare: 1 MiB of deterministic pseudo-random bytes, NULs and stray newlines included
+    const bytes = Buffer.alloc(1024 * 1024);
+    let state = 12345;
+    for (let i = 0; i < bytes.length; i++) {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      bytes[i] = state >>> 24;
+    }
+    const file = path.join(scratch, 'garbage.bin');
+    writeFileSync(file, bytes);
+
+    // Act
+    const result = await cli.run(['mine', '--input', file]);
+
+    // Assess
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^ID +COUNT {2}TEMPLATE\n/);
+    expect(result.stdout).toMatch(/\n\d+ lines mined into \d+ templates/);
+  });
+
+  it('explains itself with examples in --help', async () => {
+    const result = await cli.run(['mine', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('--input <file>');
+    expect(result.stdout).toContain('Examples:');
+    expect(result.stdout).toContain('culprit mine --input app.log --jsonl');
+  });
+});
