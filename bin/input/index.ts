@@ -1,0 +1,1 @@
+export { LINE_READER_DEFAULTS, readLines, type LineReaderOptions, type ReadLine } from './line-reader';
