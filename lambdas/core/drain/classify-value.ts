@@ -17,10 +17,6 @@ const SIZE = /^\d+(?:\.\d+)?(?:[KMGTP]i?B|[KMGTP]|B|[kmgt]b|bytes)$/;
 const IPV6 = /^\[?(?:[0-9a-fA-F]{0,4}:){2,7}[0-9a-fA-F]{0,4}(?:%\w+)?\]?(?::\d+)?$/;
 const EMAIL = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
 const ARN = /^arn:aws[\w-]*:/;
-/** A word prefix kept in the template (`blk_`, `node-`, `port:`, or a lone `/` as in `/10.0.0.1`) before a variable rest. */
-const KEEP_PREFIX = /^([A-Za-z]+(?:[_:#-]|\.+)|[/@#])(.*\d.*)$/;
-/** An AWS request id or similar long upper-case token mixing letters and digits. */
-const REQUEST_ID = /^[A-Z0-9]{16,}$/;
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
@@ -121,11 +117,34 @@ export function classifyValue(text: string, shape: number): ParamType | undefine
   return classifyWithoutDigits(text, shape) ?? 'ID';
 }
 
-/** Splits `blk_-42` into the kept prefix `blk_` and the variable rest `-42`, when the token has that shape. */
-export function splitKeptPrefix(text: string, shape: number): [prefix: string, rest: string] | undefined {
-  if ((shape & (JOINER | COLON | DOT | OTHER_SPECIAL | SLASH)) === 0) return undefined;
-  if (text.length >= 16 && REQUEST_ID.test(text)) return undefined;
-  const match = KEEP_PREFIX.exec(text);
-  if (match === null) return undefined;
-  return [match[1]!, match[2]!];
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/**
+ * The length of a word prefix kept in the template before a variable rest holding a digit:
+ * letters and one separator (`blk_`, `node-`, `port:`, `core.`, or a run of dots as in
+ * `instruction......0`), or a lone `/`, `@` or `#` (`/10.0.0.1`). -1 when the token has no such shape.
+ */
+export function keptPrefixLength(text: string, shape: number): number {
+  if ((shape & (JOINER | COLON | DOT | OTHER_SPECIAL | SLASH)) === 0) return -1;
+  const length = text.length;
+  const first = text.charCodeAt(0);
+  let index = 0;
+  if (first === 47 || first === 64 || first === 35) {
+    index = 1;
+  } else {
+    while (index < length && isAsciiLetter(text.charCodeAt(index))) index++;
+    if (index === 0 || index >= length) return -1;
+    const separator = text.charCodeAt(index);
+    if (separator === 46) {
+      while (index < length && text.charCodeAt(index) === 46) index++;
+    } else if (separator === 95 || separator === 58 || separator === 35 || separator === 45) {
+      index++;
+    } else {
+      return -1;
+    }
+  }
+  for (let rest = index; rest < length; rest++) if (isDigit(text.charCodeAt(rest))) return index;
+  return -1;
 }

@@ -7,6 +7,9 @@ import type { Cluster } from './cluster';
  * Tokens are compared by hash; the miner verifies the chosen cluster's tokens exactly.
  * @returns the best cluster when its similarity reaches `threshold`
  */
+/** How many positions of the last best match held the line's token; read right after `bestMatch`. */
+export const lastMatch = { similar: 0 };
+
 export function bestMatch(
   leaf: readonly Cluster[],
   hashes: Int32Array,
@@ -30,5 +33,6 @@ export function bestMatch(
       bestWildcards = wildcards;
     }
   }
+  lastMatch.similar = countWildcards ? bestSimilar - bestWildcards : bestSimilar;
   return best !== undefined && bestSimilar >= threshold * count ? best : undefined;
 }

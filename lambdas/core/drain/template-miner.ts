@@ -1,7 +1,7 @@
 import { KEY_SEPARATOR, mayDistinguishTemplates, refreshDerived, templateText, WILDCARD, type Cluster, type Template } from './cluster';
 import { minerOptionsSchema, type MinerOptions, type MinerOptionsInput } from './config';
 import { PrefixTree } from './prefix-tree';
-import { bestMatch } from './similarity';
+import { bestMatch, lastMatch } from './similarity';
 import { restoreMiner, snapshotMiner } from './snapshot-codec';
 import type { MinerSnapshot } from './snapshot';
 import { templateIdFor } from './template-id';
@@ -50,7 +50,9 @@ export class TemplateMiner {
     const cluster = leaf === undefined ? undefined : bestMatch(leaf, scanner.hashes, count, this.options.similarityThreshold, false);
     if (cluster === undefined) return this.create(count);
 
-    const clusterChanged = this.generalise(cluster, count);
+    // Every non-wildcard position held the line's token: nothing can generalise but tracked words.
+    const exact = lastMatch.similar === count - cluster.wildcards;
+    const clusterChanged = this.generalise(cluster, count, exact);
     const key = this.keyOf(cluster);
     let template = cluster.templates.get(key);
     let change: TemplateChange = 'none';
@@ -162,16 +164,15 @@ export class TemplateMiner {
    * when both sides are words, and a tracked position that has taken too many words becomes a
    * plain variable, merging the templates it split. True when any template text changed.
    */
-  private generalise(cluster: Cluster, count: number): boolean {
+  private generalise(cluster: Cluster, count: number, exact: boolean): boolean {
     const coarse = cluster.tokens;
     const coarseHashes = cluster.hashes;
     const scanner = this.scanner;
     const hashes = scanner.hashes;
     let changed = false;
-    for (let position = 0; position < count; position++) {
+    for (let position = 0; !exact && position < count; position++) {
       const held = coarse[position]!;
-      if (held === WILDCARD) continue;
-      if (coarseHashes[position] === hashes[position] && scanner.lengthOf(position) === held.length) continue;
+      if (held === WILDCARD || coarseHashes[position] === hashes[position]) continue;
       coarse[position] = WILDCARD;
       coarseHashes[position] = Number.NaN;
       changed = true;
@@ -203,7 +204,7 @@ export class TemplateMiner {
     const scanner = this.scanner;
     for (let position = 0; position < count; position++) {
       const held = cluster.tokens[position]!;
-      if (held !== WILDCARD && !(cluster.hashes[position] === scanner.hashes[position] && scanner.lengthOf(position) === held.length)) return false;
+      if (held !== WILDCARD && cluster.hashes[position] !== scanner.hashes[position]) return false;
     }
     return true;
   }

@@ -1,5 +1,5 @@
 import { buildCharClasses, DELIMITER, DIGIT, isClosingWrap, isOpeningWrap, LETTER, SPECIAL } from './char-classes';
-import { classifyValue, splitKeptPrefix } from './classify-value';
+import { classifyValue, keptPrefixLength } from './classify-value';
 import type { MaskPattern } from './config';
 import { HASH_PRIME, HASH_SEED, hashText } from './token-hash';
 import type { ParamType } from './types';
@@ -114,6 +114,7 @@ export class TokenScanner {
       if (count === this.hashes.length) this.grow();
       this.starts[count] = start;
       this.ends[count] = index;
+      hash = Math.imul(hash ^ (index - start), HASH_PRIME);
       this.hashes[count] = hash;
       this.types[count] = undefined;
       if (masking) {
@@ -145,15 +146,6 @@ export class TokenScanner {
   /** The token at `position` as written in the line. */
   rawAt(position: number): string {
     return this.line.slice(this.starts[position], this.ends[position]);
-  }
-
-  /**
-   * Length of the token at `position` in template form. Tokens are equal when their hashes and
-   * lengths are: two different words of one length collide with probability 2^-32, and a
-   * collision only keeps one word of one line out of its template's wildcards.
-   */
-  lengthOf(position: number): number {
-    return this.types[position] === undefined ? this.ends[position]! - this.starts[position]! : this.masked[position]!.length;
   }
 
   private grow(): void {
@@ -227,12 +219,15 @@ export class TokenScanner {
     const type = classifyValue(core, shape);
     if (type === undefined) return;
     if (type === 'ID') {
-      const split = splitKeptPrefix(core, shape);
-      const restType = split === undefined ? undefined : classifyValue(split[1], this.shapeOf(split[1]));
-      // Keep a prefix only before a value of a clear type (`blk_-42`, `node-7`); a long opaque
-      // identifier (`Package_for_KB3121255~31bf…`) is one variable, whatever it starts with.
-      if (split !== undefined && restType !== undefined && restType !== 'ID') {
-        return this.setWrapped(token, whole, coreStart, coreEnd, position, split[0] + maskText(restType), restType, split[1]);
+      const prefix = keptPrefixLength(core, shape);
+      if (prefix > 0) {
+        const rest = core.slice(prefix);
+        const restType = classifyValue(rest, this.shapeOf(rest));
+        // Keep a prefix only before a value of a clear type (`blk_-42`, `node-7`); a long opaque
+        // identifier (`Package_for_KB3121255~31bf…`) is one variable, whatever it starts with.
+        if (restType !== undefined && restType !== 'ID') {
+          return this.setWrapped(token, whole, coreStart, coreEnd, position, core.slice(0, prefix) + maskText(restType), restType, rest);
+        }
       }
     }
     this.setWrapped(token, whole, coreStart, coreEnd, position, maskText(type), type, core);
