@@ -4,6 +4,7 @@
  * `bin/commands/` and registers itself on the program; this file only wires them.
  */
 import { Command } from 'commander';
+import { registerAnalyzeCommand } from './commands/analyze';
 import { registerDeployCommand } from './commands/deploy-record';
 import { registerMineCommand } from './commands/mine';
 
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
   const program = new Command('culprit')
     .description('Find the deploy that broke production: mine logs into templates, detect what changed, rank the deploys.')
     .showHelpAfterError('(run with --help for usage and examples)');
+  registerAnalyzeCommand(program);
   registerMineCommand(program);
   registerDeployCommand(program);
   return program;

@@ -1,0 +1,146 @@
+/**
+ * Log sources for the CLI: files and folders (walked recursively) of JSON Lines, plain-text logs
+ * and `aws logs filter-log-events` exports, read as one stream of events in time order. Files are
+ * streamed and merged with a k-way merge, so memory grows with the number of files, not lines.
+ * Lines that cannot be used are reported, counted and skipped; a path that cannot be read throws.
+ */
+import type { Dirent } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import { InvalidInputError } from '../../lambdas/core/errors';
+import type { LogEvent } from '../../lambdas/core/schemas';
+import { LINE_READER_DEFAULTS } from './line-reader';
+import { readLogFile } from './log-file-reader';
+import { mergeByTimestamp } from './merge-reader';
+
+/** A line (or record) that could not be used: reported, counted and skipped. */
+export interface LogProblem {
+  readonly file: string;
+  /** 1-based line number; for a JSON document, the 1-based index of the event in it (0: the whole file). */
+  readonly line: number;
+  readonly problem: string;
+}
+
+export type ProblemSink = (problem: LogProblem) => void;
+
+export interface LogSourceOptions {
+  /** Called for every unusable line or record. @default ignore (they are still counted) */
+  readonly onProblem?: ProblemSink;
+  /** Bytes of a line that are read; the rest of a longer line is dropped. @default 65536 */
+  readonly maxLineBytes?: number;
+  /** Longest message kept after joining a text log's continuation lines. @default 65536 */
+  readonly maxMessageChars?: number;
+}
+
+export const LOG_SOURCE_DEFAULTS = {
+  maxLineBytes: LINE_READER_DEFAULTS.maxLineBytes,
+  maxMessageChars: 64 * 1024,
+} as const;
+
+/** Extensions read when walking a folder; files named explicitly are read whatever their name. */
+export const LOG_FILE_EXTENSIONS: readonly string[] = ['.log', '.txt', '.jsonl', '.ndjson', '.json'];
+
+const isLogFileName = (name: string): boolean => {
+  const withoutRotation = name.replace(/\.\d+$/, '');
+  return LOG_FILE_EXTENSIONS.includes(path.extname(withoutRotation).toLowerCase());
+};
+
+function unreadable(target: string, error: unknown): InvalidInputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : (code ?? String(error));
+  return new InvalidInputError(`cannot read log path ${target}: ${reason}`, { cause: error });
+}
+
+async function walk(dir: string, visited: Set<string>, files: string[]): Promise<void> {
+  let real: string;
+  let entries: Dirent[];
+  try {
+    real = await realpath(dir);
+    if (visited.has(real)) return; // a symbolic link back up the tree
+    visited.add(real);
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    throw unreadable(dir, error);
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      const target = await stat(full).catch((error: unknown) => {
+        throw unreadable(full, error);
+      });
+      isDirectory = target.isDirectory();
+      isFile = target.isFile();
+    }
+    if (isDirectory) await walk(full, visited, files);
+    else if (isFile && isLogFileName(entry.name)) files.push(full);
+  }
+}
+
+/**
+ * The files `paths` name: files as given, folders walked recursively (hidden entries skipped,
+ * only log file extensions kept, sorted by name). Throws `InvalidInputError` for a path that
+ * cannot be read, and when nothing is left to read.
+ */
+export async function listLogFiles(paths: readonly string[]): Promise<string[]> {
+  if (paths.length === 0) throw new InvalidInputError('no log paths given');
+  const files: string[] = [];
+  const visited = new Set<string>();
+  for (const target of paths) {
+    let info;
+    try {
+      info = await stat(target);
+    } catch (error) {
+      throw unreadable(target, error);
+    }
+    if (info.isDirectory()) await walk(target, visited, files);
+    else files.push(target);
+  }
+  const unique = [...new Set(files)];
+  if (unique.length === 0) {
+    throw new InvalidInputError(`no log files in ${paths.join(', ')} (looked for ${LOG_FILE_EXTENSIONS.join(', ')})`);
+  }
+  return unique;
+}
+
+/** Counters of a read, filled in as events are read. */
+export interface LogReadStats {
+  files: number;
+  events: number;
+  problems: number;
+}
+
+/** The events of some log paths in time order, with live counters. */
+export interface LogEventStream extends AsyncIterable<LogEvent> {
+  readonly stats: LogReadStats;
+}
+
+/**
+ * Reads every log file under `paths` as one stream of events in time order. Each file may be
+ * JSON Lines, plain text or a CloudWatch Logs export (detected per file). Listing happens when the
+ * stream is first iterated, so an unreadable path throws from the first `next()`.
+ */
+export function readLogEvents(paths: readonly string[], options: LogSourceOptions = {}): LogEventStream {
+  const stats: LogReadStats = { files: 0, events: 0, problems: 0 };
+  const report: ProblemSink = (problem) => {
+    stats.problems += 1;
+    options.onProblem?.(problem);
+  };
+  const fileOptions = {
+    report,
+    maxLineBytes: options.maxLineBytes ?? LOG_SOURCE_DEFAULTS.maxLineBytes,
+    maxMessageChars: options.maxMessageChars ?? LOG_SOURCE_DEFAULTS.maxMessageChars,
+  };
+  async function* events(): AsyncGenerator<LogEvent, void, undefined> {
+    const files = await listLogFiles(paths);
+    stats.files = files.length;
+    for await (const event of mergeByTimestamp(files.map((file) => readLogFile(file, fileOptions)))) {
+      stats.events += 1;
+      yield event;
+    }
+  }
+  return { stats, [Symbol.asyncIterator]: () => events() };
+}

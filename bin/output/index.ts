@@ -1,0 +1,2 @@
+export { formatJsonReport, toJsonReport, type JsonAnomaly, type JsonIncident, type JsonReport, type JsonSuspect } from './json-report';
+export { formatSummary, SUMMARY_DEFAULTS } from './summary-report';

@@ -1,0 +1,7 @@
+export { analyze } from './analyze';
+export { Analyzer, type AnalyzerState } from './analyzer';
+export { ANALYSIS_DEFAULTS, resolveAnalysisOptions, type AnalysisOptions, type AnalysisOptionsInput } from './options';
+export type { AnalysisResult, AnalysisStats, Incident } from './types';
+export type { Anomaly, AnomalyKind } from '../detect';
+export type { Suspect } from '../rank';
+export type { Deploy, LogEvent } from '../schemas';

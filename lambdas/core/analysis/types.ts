@@ -1,0 +1,42 @@
+import type { Anomaly } from '../detect';
+import type { Severity } from '../incidents';
+import type { Suspect } from '../rank';
+
+/** One incident: anomalies close in time across services, and the deploys that could explain it. */
+export interface Incident {
+  readonly id: string;
+  /** Onset (earliest anomaly), epoch ms. */
+  readonly start: number;
+  /** Last time one of its anomalies was observed, epoch ms. */
+  readonly end: number;
+  /** Services with anomalies, in order of their first one. */
+  readonly services: string[];
+  readonly severity: Severity;
+  /** Noisy-or of its anomaly scores, in [0, 1]. */
+  readonly score: number;
+  /** Strongest first. */
+  readonly anomalies: Anomaly[];
+  /** Candidate deploys, best first; at most one is `blamed`. */
+  readonly suspects: Suspect[];
+  /** Probability that no deploy explains the incident (1 − the suspects' confidences). */
+  readonly unexplained: number;
+  /** Why no deploy explains it, when that is the most likely answer. */
+  readonly unexplainedEvidence: string[];
+}
+
+export interface AnalysisStats {
+  /** Lines analysed. */
+  readonly lines: number;
+  readonly services: number;
+  readonly templates: number;
+  /** Lines not analysed (empty after the header was stripped). */
+  readonly skipped: number;
+  /** Lines older than the bucket being counted (counted late rather than lost). */
+  readonly late: number;
+}
+
+export interface AnalysisResult {
+  /** In order of onset. */
+  readonly incidents: Incident[];
+  readonly stats: AnalysisStats;
+}

@@ -1,0 +1,57 @@
+import type { Anomaly } from '../detect';
+import { INCIDENT_DEFAULTS, type IncidentOptions } from './options';
+import type { IncidentGroup, Severity } from './types';
+
+/**
+ * Groups anomalies into incidents: strong anomalies chained by first-seen time (each within `gapMs` of the
+ * previous one) make an incident; weak ones join the incident whose span they fall in. The onset is the
+ * earliest member.
+ */
+export function groupAnomalies(anomalies: readonly Anomaly[], options?: Partial<IncidentOptions>): IncidentGroup[] {
+  const o = { ...INCIDENT_DEFAULTS, ...options };
+  const sorted = [...anomalies].sort((a, b) => a.firstSeen - b.firstSeen || (a.id < b.id ? -1 : 1));
+  const clusters: Anomaly[][] = [];
+  let current: Anomaly[] | undefined;
+  let lastSeed = -Infinity;
+  for (const a of sorted) {
+    if (a.score < o.minSeedScore) continue;
+    if (current === undefined || a.firstSeen - lastSeed > o.gapMs) {
+      current = [];
+      clusters.push(current);
+    }
+    current.push(a);
+    lastSeed = a.firstSeen;
+  }
+  // Spans are fixed by the strong members before any weak one joins, so weak ones never chain.
+  const spans = clusters.map((c) => ({ from: (c[0]?.firstSeen ?? 0) - o.attachBeforeMs, to: (c[c.length - 1]?.firstSeen ?? 0) + o.gapMs }));
+  for (const a of sorted) {
+    if (a.score >= o.minSeedScore || a.score < o.minScore) continue;
+    const home = spans.findIndex((span) => a.firstSeen >= span.from && a.firstSeen <= span.to);
+    if (home !== -1) clusters[home]?.push(a);
+  }
+  return clusters.map(toIncident);
+}
+
+function toIncident(members: Anomaly[]): IncidentGroup {
+  const byTime = [...members].sort((a, b) => a.firstSeen - b.firstSeen);
+  const start = byTime[0]?.firstSeen ?? 0;
+  const end = Math.max(...members.map((a) => a.lastSeen), start);
+  const services: string[] = [];
+  for (const a of byTime) if (!services.includes(a.service)) services.push(a.service);
+  const score = 1 - members.reduce((p, a) => p * (1 - a.score), 1);
+  return {
+    id: `inc-${new Date(start).toISOString()}`,
+    start,
+    end,
+    services,
+    anomalies: [...members].sort((a, b) => b.score - a.score || a.firstSeen - b.firstSeen),
+    score: Math.round(score * 1000) / 1000,
+    severity: severityOf(score),
+  };
+}
+
+function severityOf(score: number): Severity {
+  if (score >= 0.8) return 'high';
+  if (score >= 0.45) return 'medium';
+  return 'low';
+}

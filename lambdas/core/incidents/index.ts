@@ -1,0 +1,3 @@
+export { groupAnomalies } from './group-anomalies';
+export { INCIDENT_DEFAULTS, type IncidentOptions } from './options';
+export type { IncidentGroup, Severity } from './types';

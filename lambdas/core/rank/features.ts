@@ -1,0 +1,102 @@
+import type { Anomaly } from '../detect';
+import type { Deploy } from '../schemas';
+import type { IncidentView } from './incident-view';
+import type { RankOptions } from './options';
+import { templateShift, type TemplateShift } from './template-shift';
+import type { TemplateMixSource } from './types';
+
+/** The measurable facts about one candidate deploy that the model weighs. */
+export interface SuspectFeatures {
+  /** The service's anomalies in the incident that start after the deploy (minus the grace). */
+  readonly after: readonly Anomaly[];
+  /** The first of them that matters (the first significant one, else the first). */
+  readonly firstAfter: Anomaly | undefined;
+  readonly lagMs: number | null;
+  /** Some anomaly in `after` is significant (strong enough to mark an incident's start). */
+  readonly significant: boolean;
+  /** Strongest score among `after`. */
+  readonly strength: number;
+  /** Share of the incident's weight in `after`. */
+  readonly share: number;
+  /** The service's own anomalies that began before the deploy, and their share of its weight. */
+  readonly before: readonly Anomaly[];
+  readonly preexisting: number;
+  /** Share of the incident's weight (any service) that began before the deploy. */
+  readonly underway: number;
+  /** How long after the incident's significant onset the service's first anomaly came (0 = it is the origin). */
+  readonly originDelayMs: number | null;
+  /** A later deploy of the same service between this one and the service's anomalies. */
+  readonly supersededBy: Deploy | undefined;
+  readonly shift: TemplateShift | undefined;
+}
+
+export function measure(
+  deploy: Deploy,
+  view: IncidentView,
+  deploys: readonly Deploy[],
+  o: RankOptions,
+  mix: TemplateMixSource | undefined,
+): SuspectFeatures {
+  const cutoff = deploy.timestamp - o.graceMs;
+  const own = view.byService.get(deploy.service) ?? [];
+  const after = own.filter((a) => a.firstSeen >= cutoff);
+  const before = own.filter((a) => a.firstSeen < cutoff);
+  const threshold = Math.min(o.significantScore, view.strength);
+  const firstAfter = after.find((a) => a.score >= threshold) ?? after[0];
+  const lagMs = firstAfter === undefined ? null : Math.max(0, firstAfter.firstSeen - deploy.timestamp);
+  const weightAfter = weight(after);
+  const weightBefore = weight(before);
+  const total = view.totalWeight > 0 ? view.totalWeight : 1;
+  const underwayWeight = weight(view.incident.anomalies.filter((a) => a.firstSeen < cutoff));
+  const supersededBy =
+    firstAfter === undefined
+      ? undefined
+      : deploys.find(
+          (d) =>
+            d.service === deploy.service &&
+            d.id !== deploy.id &&
+            d.timestamp > deploy.timestamp &&
+            d.timestamp - o.graceMs <= firstAfter.firstSeen,
+        );
+  return {
+    after,
+    firstAfter,
+    lagMs,
+    significant: after.some((a) => a.score >= threshold),
+    strength: after.reduce((m, a) => Math.max(m, a.score), 0),
+    share: weightAfter / total,
+    before,
+    preexisting: weightBefore + weightAfter > 0 ? weightBefore / (weightBefore + weightAfter) : 0,
+    underway: underwayWeight / total,
+    originDelayMs: originDelay(after, view, threshold, o),
+    supersededBy,
+    shift: mix === undefined ? undefined : shiftAcross(deploy, deploys, o, mix),
+  };
+}
+
+/** Template mix in the window before the deploy against the window after it (cut at the service's next deploy). */
+function shiftAcross(deploy: Deploy, deploys: readonly Deploy[], o: RankOptions, mix: TemplateMixSource): TemplateShift | undefined {
+  const next = deploys
+    .filter((d) => d.service === deploy.service && d.timestamp > deploy.timestamp)
+    .reduce((m, d) => Math.min(m, d.timestamp), Infinity);
+  const afterEnd = Math.min(deploy.timestamp + o.mixWindowMs, next);
+  if (afterEnd - deploy.timestamp < 60_000) return undefined;
+  const before = mix.templateMix(deploy.service, deploy.timestamp - o.mixWindowMs, deploy.timestamp);
+  const after = mix.templateMix(deploy.service, deploy.timestamp, afterEnd);
+  return before === undefined || after === undefined ? undefined : templateShift(before, after);
+}
+
+/**
+ * How long after the incident's significant onset the service's first significant anomaly came. A service with
+ * only weak anomalies after the deploy did not start the incident: it counts as fully late.
+ */
+function originDelay(after: readonly Anomaly[], view: IncidentView, threshold: number, o: RankOptions): number | null {
+  if (after.length === 0) return null;
+  const first = after.find((a) => a.score >= threshold);
+  if (first === undefined) return o.lateScaleMs;
+  return Math.max(0, first.firstSeen - view.significantOnset);
+}
+
+function weight(list: readonly Anomaly[]): number {
+  return list.reduce((s, a) => s + a.score, 0);
+}

@@ -1,0 +1,154 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { Command } from 'commander';
+import { registerAnalyzeCommand, runAnalyze, type AnalyzeCommandOptions } from '../../bin/commands/analyze';
+import type { JsonReport } from '../../bin/output';
+import { at, buildStream, loghubLines } from '../core/analysis/support/synthetic-stream';
+
+/** Collects what the command writes. */
+function capture(): { stream: PassThrough; text: () => string } {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+async function run(options: Partial<AnalyzeCommandOptions> & Pick<AnalyzeCommandOptions, 'logs' | 'deploys'>) {
+  const stdout = capture();
+  const stderr = capture();
+  const code = await runAnalyze({ json: false, ...options }, { stdout: stdout.stream, stderr: stderr.stream });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/**
+ * Two services as plain-text log files of real loghub lines (HDFS, Zookeeper) behind ISO timestamps: storage
+ * starts printing HDFS's "Got exception while serving" errors a minute after its deploy at minute 30.
+ */
+function writeScenario(dir: string): { logs: string; deploys: string } {
+  const hdfs = loghubLines('HDFS', (l) => !/exception/i.test(l));
+  const hdfsErrors = loghubLines('HDFS', (l) => /exception/i.test(l));
+  const zk = loghubLines('Zookeeper', (l) => / INFO /.test(l));
+  const events = buildStream({
+    seed: 21,
+    minutes: 50,
+    services: [
+      { name: 'storage', lines: hdfs, rate: 3 },
+      { name: 'coordinator', lines: zk, rate: 2 },
+    ],
+    effects: [{ service: 'storage', from: at(31), to: at(50), add: hdfsErrors, rate: 0.4 }],
+  });
+  const logs = join(dir, 'logs');
+  mkdirSync(logs);
+  for (const service of ['storage', 'coordinator']) {
+    const text = events
+      .filter((e) => e.service === service)
+      .map((e) => `${new Date(e.timestamp).toISOString()} ${e.message}\n`)
+      .join('');
+    writeFileSync(join(logs, `${service}.log`), text);
+  }
+  const deploys = join(dir, 'deploys.jsonl');
+  writeFileSync(
+    deploys,
+    [
+      { id: 'dpl-storage-7', service: 'storage', timestamp: new Date(at(30)).toISOString(), version: 'v2.7.0', author: 'a.okafor' },
+      { id: 'dpl-coord-3', service: 'coordinator', timestamp: new Date(at(24)).toISOString(), version: 'v1.3.0' },
+    ]
+      .map((d) => JSON.stringify(d))
+      .join('\n'),
+  );
+  return { logs, deploys };
+}
+
+describe('culprit analyze', () => {
+  let dir: string;
+  let files: { logs: string; deploys: string };
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'culprit-analyze-'));
+    files = writeScenario(dir);
+  });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints one JSON document naming the bad deploy first, blamed, with ISO times and evidence', async () => {
+    // Act
+    const { code, stdout } = await run({ logs: [files.logs], deploys: files.deploys, json: true });
+
+    // Assess
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as JsonReport;
+    expect(report.incidents).toHaveLength(1);
+    const incident = report.incidents[0];
+    expect(incident?.start).toMatch(/^2024-03-01T09:3[12]:\d\d\.\d{3}Z$/);
+    expect(incident?.services).toEqual(['storage']);
+    expect(incident?.suspects.map((s) => [s.deployId, s.blamed])).toEqual([
+      ['dpl-storage-7', true],
+      ['dpl-coord-3', false],
+    ]);
+    expect(incident?.suspects[0]?.timestamp).toBe('2024-03-01T09:30:00.000Z');
+    expect(incident?.suspects[0]?.evidence[0]).toMatch(/^storage's first anomaly came .* after the deploy: a new error template/);
+    expect(report.stats.services).toBe(2);
+  });
+
+  it('prints a readable summary with the likely cause and its reasons by default', async () => {
+    // Act
+    const { code, stdout } = await run({ logs: [files.logs], deploys: files.deploys });
+
+    // Assess
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Analysed [\d,]+ lines from 2 services \(\d+ templates\): 1 incident, 1 with a blamed deploy\./);
+    expect(stdout).toContain('Likely cause: deploy dpl-storage-7 of storage (v2.7.0)');
+    expect(stdout).toMatch(/1\. dpl-storage-7 \(storage v2\.7\.0\) deployed 09:30:00Z: \d+%  << blamed/);
+    expect(stdout).toContain('exception while serving');
+  });
+
+  it('reports unusable lines on stderr as file:line and still analyses the rest', async () => {
+    // Prepare
+    const broken = join(dir, 'broken.log');
+    writeFileSync(broken, 'no timestamp here\n2024-03-01T09:00:00Z 081109 203615 148 INFO dfs.DataNode$PacketResponder: PacketResponder 1 for block blk_1 terminating\n');
+
+    // Act
+    const { code, stderr } = await run({ logs: [files.logs, broken], deploys: files.deploys, json: true });
+
+    // Assess
+    expect(code).toBe(0);
+    expect(stderr).toContain(`${broken}:1: no ISO-8601 timestamp`);
+  });
+
+  it('exits 2 naming the problem when the deploy file is not usable', async () => {
+    // Prepare
+    const bad = join(dir, 'bad-deploys.jsonl');
+    writeFileSync(bad, '{"id": "x", "service": "storage"}\n');
+
+    // Act
+    const { code, stdout, stderr } = await run({ logs: [files.logs], deploys: bad, json: true });
+
+    // Assess
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^culprit analyze: deploy file .*bad-deploys\.jsonl: .*timestamp/);
+  });
+
+  it('exits 2 when a log path does not exist', async () => {
+    // Act
+    const { code, stderr } = await run({ logs: [join(dir, 'missing')], deploys: files.deploys });
+
+    // Assess
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/cannot read log path .*missing: no such file or directory/);
+  });
+
+  it('registers itself with its options on a commander program', () => {
+    // Prepare
+    const program = new Command('culprit');
+
+    // Act
+    registerAnalyzeCommand(program);
+
+    // Assess
+    const command = program.commands.find((c) => c.name() === 'analyze');
+    expect(command?.options.map((o) => o.long)).toEqual(['--logs', '--deploys', '--json', '--lookback', '--learning', '--blame-threshold']);
+  });
+});

@@ -1,0 +1,107 @@
+import { type LogProblem, readLogEvents } from '../../../bin/input/log-sources';
+import { collect, loghubLines, useTempDir, writeFile } from './fixtures';
+
+/** The document `aws logs filter-log-events --log-group-name ...` prints (4-space indented). */
+function filterLogEventsOutput(events: readonly { timestamp: number; message: unknown }[], extra: Record<string, unknown> = {}): string {
+  return JSON.stringify(
+    {
+      events: events.map((event, index) => ({
+        logStreamName: `2024/03/12/[$LATEST]${index % 2 === 0 ? 'a1b2' : 'c3d4'}`,
+        timestamp: event.timestamp,
+        message: event.message,
+        ingestionTime: event.timestamp + 350,
+        eventId: `3789${String(index).padStart(52, '0')}`,
+      })),
+      searchedLogStreams: [{ logStreamName: '2024/03/12/[$LATEST]a1b2', searchedCompletely: true }],
+      ...extra,
+    },
+    null,
+    4,
+  );
+}
+
+describe('reading `aws logs filter-log-events` output', () => {
+  const tempDir = useTempDir();
+  const [first = '', second = '', third = ''] = loghubLines('OpenSSH', 3);
+  const at = (second_: number): number => Date.UTC(2024, 2, 12, 8, 0, second_);
+
+  it('reads the events in time order, as the service named after the file, without their trailing newline', async () => {
+    const file = writeFile(
+      tempDir(),
+      'bastion.json',
+      filterLogEventsOutput([
+        { timestamp: at(2), message: `${second}\n` },
+        { timestamp: at(1), message: first },
+        { timestamp: at(3), message: third },
+      ]),
+    );
+
+    const events = await collect(readLogEvents([file]));
+
+    expect(events).toEqual([
+      { timestamp: at(1), service: 'bastion', message: first },
+      { timestamp: at(2), service: 'bastion', message: second },
+      { timestamp: at(3), service: 'bastion', message: third },
+    ]);
+  });
+
+  it('takes the service from logGroupName when the document has one', async () => {
+    const file = writeFile(tempDir(), 'export.json', filterLogEventsOutput([{ timestamp: at(1), message: first }], { logGroupName: '/aws/ec2/bastion' }));
+
+    const [event] = await collect(readLogEvents([file]));
+
+    expect(event?.service).toBe('/aws/ec2/bastion');
+  });
+
+  it('reports an unusable event by its index and keeps the others', async () => {
+    const file = writeFile(
+      tempDir(),
+      'bastion.json',
+      filterLogEventsOutput([
+        { timestamp: at(1), message: first },
+        { timestamp: at(2), message: 42 },
+      ]),
+    );
+    const problems: LogProblem[] = [];
+
+    const events = await collect(readLogEvents([file], { onProblem: (problem) => problems.push(problem) }));
+
+    expect(events.map((event) => event.message)).toEqual([first]);
+    expect(problems).toEqual([{ file, line: 2, problem: expect.stringContaining('event 2: message') }]);
+  });
+
+  it('reports a document that is not valid JSON with the line of the error, and reads nothing from it', async () => {
+    const text = filterLogEventsOutput([{ timestamp: at(1), message: first }]).replace('"ingestionTime"', 'ingestionTime');
+    const file = writeFile(tempDir(), 'bastion.json', text);
+    const problems: LogProblem[] = [];
+
+    const events = await collect(readLogEvents([file], { onProblem: (problem) => problems.push(problem) }));
+
+    expect(events).toEqual([]);
+    expect(problems).toEqual([{ file, line: 7, problem: expect.stringMatching(/^not a valid JSON document/) }]);
+  });
+
+  it('reports a JSON document that is not an export', async () => {
+    const file = writeFile(tempDir(), 'bastion.json', JSON.stringify({ logs: [] }, null, 2));
+    const problems: LogProblem[] = [];
+
+    await collect(readLogEvents([file], { onProblem: (problem) => problems.push(problem) }));
+
+    expect(problems).toEqual([{ file, line: 0, problem: expect.stringContaining('not a CloudWatch Logs export') }]);
+  });
+
+  it('reads a JSON array of log records the same way', async () => {
+    const file = writeFile(
+      tempDir(),
+      'bastion.json',
+      JSON.stringify([{ timestamp: '2024-03-12T08:00:01Z', message: first }, { timestamp: at(0), service: 'gateway', message: second }], null, 2),
+    );
+
+    const events = await collect(readLogEvents([file]));
+
+    expect(events).toEqual([
+      { timestamp: at(0), service: 'gateway', message: second },
+      { timestamp: at(1), service: 'bastion', message: first },
+    ]);
+  });
+});

@@ -1,0 +1,103 @@
+import { symlinkSync } from 'node:fs';
+import * as path from 'node:path';
+import { InvalidInputError } from '../../../lambdas/core/errors';
+import { listLogFiles, readLogEvents } from '../../../bin/input/log-sources';
+import { collect, loghubLines, useTempDir, writeFile } from './fixtures';
+
+describe('listLogFiles', () => {
+  const tempDir = useTempDir();
+
+  it('walks folders recursively in name order, keeping log files and skipping hidden entries and other files', async () => {
+    const dir = tempDir();
+    const expected = [
+      writeFile(dir, 'a/api.jsonl', ''),
+      writeFile(dir, 'a/b/worker.log.1', ''),
+      writeFile(dir, 'a/b/worker.log', ''),
+      writeFile(dir, 'export.json', ''),
+      writeFile(dir, 'notes.txt', ''),
+    ];
+    writeFile(dir, '.git/HEAD.log', '');
+    writeFile(dir, 'a/.cache.log', '');
+    writeFile(dir, 'a/archive.gz', '');
+    writeFile(dir, 'README.md', '');
+
+    const files = await listLogFiles([dir]);
+
+    expect([...files].sort()).toEqual([...expected].sort());
+    expect(files[0]).toBe(path.join(dir, 'a/api.jsonl'));
+  });
+
+  it('reads a file named explicitly whatever its extension, and lists a file named twice once', async () => {
+    const file = writeFile(tempDir(), 'service.out', '');
+
+    expect(await listLogFiles([file, file])).toEqual([file]);
+  });
+
+  it('follows a symbolic link to a folder once, even when it points back up the tree', async () => {
+    const dir = tempDir();
+    const file = writeFile(dir, 'logs/app.log', '');
+    symlinkSync(dir, path.join(dir, 'logs', 'loop'));
+
+    expect(await listLogFiles([dir])).toEqual([file]);
+  });
+
+  it('throws an InvalidInputError naming a path that does not exist', async () => {
+    const missing = path.join(tempDir(), 'nope');
+
+    const listing = listLogFiles([missing]);
+
+    await expect(listing).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(listing).rejects.toThrow(`cannot read log path ${missing}: no such file or directory`);
+  });
+
+  it('throws an InvalidInputError when a folder holds no log files', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'README.md', '');
+
+    await expect(listLogFiles([dir])).rejects.toThrow(InvalidInputError);
+    await expect(listLogFiles([dir])).rejects.toThrow(`no log files in ${dir}`);
+  });
+});
+
+describe('readLogEvents', () => {
+  const tempDir = useTempDir();
+  const zookeeper = loghubLines('Zookeeper', 40);
+  const hdfs = loghubLines('HDFS', 40);
+
+  it('merges the events of all files and formats in time order', async () => {
+    const dir = tempDir();
+    const start = Date.UTC(2024, 2, 12, 8);
+    // Zookeeper lines every 3 s as a .log file, HDFS lines every 2 s as JSON Lines, one minute each.
+    const text = zookeeper.slice(0, 20).map((line, i) => `${new Date(start + i * 3000).toISOString()} ${line.slice(24)}`);
+    const json = hdfs.slice(0, 30).map((line, i) => JSON.stringify({ timestamp: start + i * 2000, service: 'block-store', message: line }));
+    writeFile(dir, 'coordinator.log', `${text.join('\n')}\n`);
+    writeFile(dir, 'json/block-store.jsonl', `${json.join('\n')}\n`);
+
+    const stream = readLogEvents([dir]);
+    const events = await collect(stream);
+
+    const timestamps = events.map((event) => event.timestamp);
+    expect(timestamps).toEqual([...timestamps].sort((a, b) => a - b));
+    expect(events.filter((event) => event.service === 'coordinator')).toHaveLength(20);
+    expect(events.filter((event) => event.service === 'block-store')).toHaveLength(30);
+    expect(stream.stats).toEqual({ files: 2, events: 50, problems: 0 });
+  });
+
+  it('throws an InvalidInputError naming an unreadable path from the first read', async () => {
+    const missing = path.join(tempDir(), 'missing.log');
+
+    await expect(collect(readLogEvents([missing]))).rejects.toThrow(`cannot read log path ${missing}`);
+  });
+
+  it('throws an InvalidInputError naming a broken symbolic link met in a folder', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'coordinator.log', `${zookeeper[0]}\n`);
+    const broken = path.join(dir, 'old.log');
+    symlinkSync(path.join(dir, 'rotated-away.log'), broken);
+
+    const reading = collect(readLogEvents([dir]));
+
+    await expect(reading).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(reading).rejects.toThrow(`cannot read log path ${broken}: no such file or directory`);
+  });
+});
