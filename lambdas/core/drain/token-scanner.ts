@@ -30,12 +30,16 @@ function isUpperCase(code: number): boolean {
   return code >= 65 && code <= 90;
 }
 
+/** Hashes of the bare masks, so the commonest masked tokens are never hashed again. */
+const MASK_HASHES = new Map<string, number>([[NUM_TEXT, NUM_HASH]]);
+
 /** `<TYPE>`, one shared string per type. */
 function maskText(type: string): string {
   let text = MASK_TEXTS.get(type);
   if (text === undefined) {
     text = `<${type}>`;
     MASK_TEXTS.set(type, text);
+    MASK_HASHES.set(text, hashText(text));
   }
   return text;
 }
@@ -164,7 +168,7 @@ export class TokenScanner {
     this.types[position] = type;
     this.masked[position] = masked;
     this.values[position] = value;
-    this.hashes[position] = hashText(masked);
+    this.hashes[position] = MASK_HASHES.get(masked) ?? hashText(masked);
   }
 
   /** Month and weekday names are parts of dates. */
