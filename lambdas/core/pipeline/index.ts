@@ -1,0 +1,43 @@
+export { SubscriptionPayloadError, AnomalyMessageError, PipelineStateError, messageOf } from './errors';
+export {
+  decodeSubscriptionEvent,
+  encodeSubscriptionEvent,
+  subscriptionEventSchema,
+  subscriptionPayloadSchema,
+  type SubscriptionEvent,
+  type SubscriptionLogEvent,
+  type SubscriptionPayload,
+} from './subscription-payload';
+export { serviceForLogGroup, acceptsLogGroup } from './log-group-service';
+export { ServiceAnalysis } from './service-analysis';
+export { applyLogEvents, type BatchOutcome } from './ingest-batch';
+export { BucketCounts, type BucketCountsJson } from './bucket-counts';
+export { encodeState, decodeState, MAX_STATE_BYTES } from './state-codec';
+export { findApplied, withApplied, APPLIED_BATCHES_KEPT, type AppliedBatch } from './applied-batches';
+export { batchKeyOf } from './batch-key';
+export { encodeOutbox, decodeOutbox, type Outbox } from './outbox';
+export { anomalySchema, anomalyMessageSchema, toAnomalyMessage, parseAnomalyMessage, MAX_MESSAGE_TEXT, type AnomalyMessage } from './anomaly-message';
+export { packMessages, SQS_BATCH_LIMITS, type OutgoingMessage } from './message-batches';
+export {
+  timeKey,
+  stateKey,
+  newTemplateKey,
+  countsKey,
+  countsPartition,
+  COUNTS_ATTRIBUTE_PREFIX,
+  COUNTS_BATCHES_ATTRIBUTE,
+  outboxKey,
+  SERVICES_PARTITION,
+  serviceRegistryKey,
+  anomalyPartition,
+  anomalyKey,
+  anomalyHours,
+  incidentPartition,
+  incidentKey,
+  incidentDays,
+  type ItemKey,
+} from './table-keys';
+export { initialWindow, windowNeeded, incidentContaining, evidenceOf, MAX_INCIDENT_WINDOW_MS, type TimeWindow } from './incident-window';
+export { CountsMix, type ServiceCounts } from './counts-mix';
+export { pipelineAnalysisOptions, type RankSettings } from './pipeline-options';
+export { buildVerdict, verdictKey, verdictEventDetail, VERDICT_EVENT, MAX_VERDICT_ANOMALIES, type Verdict, type VerdictAnomaly } from './verdict';

@@ -1,0 +1,48 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { z } from 'zod';
+import type { AnalyzerState } from '../analysis';
+import { PipelineStateError, messageOf } from './errors';
+import { describeZodIssues } from './zod-problems';
+
+/**
+ * A DynamoDB item holds at most 400 KB. The state shares its item with a few small attributes; above this
+ * the write would be rejected, so it is refused earlier with a message that says why.
+ * @default 380000
+ */
+export const MAX_STATE_BYTES = 380_000;
+
+// Only the envelope is checked here: the miner snapshot is validated by TemplateMiner.fromSnapshot, and
+// the detector state is written by nothing but ingest itself.
+const stateEnvelopeSchema = z.object({
+  version: z.literal(1),
+  detector: z.looseObject({ version: z.literal(1), services: z.array(z.unknown()), anomalies: z.array(z.unknown()) }),
+  miners: z.record(z.string(), z.unknown()),
+  skipped: z.number().int().nonnegative(),
+});
+
+/** Gzipped JSON of an analyzer state (a tenth to a quarter of the JSON size). */
+export function encodeState(state: AnalyzerState, service: string, maxBytes = MAX_STATE_BYTES): Uint8Array {
+  const bytes = gzipSync(JSON.stringify(state), { level: 1 });
+  if (bytes.length > maxBytes) {
+    throw new PipelineStateError(
+      `state of service ${service} is ${bytes.length} bytes gzipped, over the ${maxBytes}-byte limit of one DynamoDB item ` +
+        `(${state.detector.services.reduce((n, s) => n + s.templates.length, 0)} templates); split the log group into several services or lower detect.historyBuckets`,
+    );
+  }
+  return bytes;
+}
+
+export function decodeState(bytes: Uint8Array, service: string): AnalyzerState {
+  let json: unknown;
+  try {
+    json = JSON.parse(gunzipSync(bytes).toString('utf8'));
+  } catch (error) {
+    throw new PipelineStateError(`stored state of service ${service} is not gzipped JSON: ${messageOf(error)}`, { cause: error });
+  }
+  const parsed = stateEnvelopeSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new PipelineStateError(`stored state of service ${service} is not an analyzer state: ${describeZodIssues(parsed.error)}`, { cause: parsed.error });
+  }
+  // The envelope is checked; the inner detector state is ingest's own output.
+  return json as AnalyzerState;
+}

@@ -1,0 +1,80 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { z } from 'zod';
+import { SubscriptionPayloadError, messageOf } from './errors';
+import { describeZodIssues } from './zod-problems';
+
+/** What CloudWatch Logs hands a subscribed Lambda: base64 of a gzipped JSON document. */
+export const subscriptionEventSchema = z.object({ awslogs: z.object({ data: z.string() }) });
+
+export const subscriptionLogEventSchema = z.object({
+  /** Unique per event; empty in a control message. */
+  id: z.string(),
+  /** Epoch milliseconds the event was logged at. */
+  timestamp: z.number().int().nonnegative(),
+  message: z.string(),
+});
+
+/**
+ * The decoded document. CloudWatch Logs sends a `CONTROL_MESSAGE` when it checks the destination is
+ * reachable; only `DATA_MESSAGE`s carry log events.
+ */
+export const subscriptionPayloadSchema = z.object({
+  messageType: z.enum(['DATA_MESSAGE', 'CONTROL_MESSAGE']),
+  owner: z.string(),
+  logGroup: z.string(),
+  logStream: z.string(),
+  subscriptionFilters: z.array(z.string()),
+  logEvents: z.array(subscriptionLogEventSchema),
+});
+
+export type SubscriptionEvent = z.infer<typeof subscriptionEventSchema>;
+export type SubscriptionLogEvent = z.infer<typeof subscriptionLogEventSchema>;
+export type SubscriptionPayload = z.infer<typeof subscriptionPayloadSchema>;
+
+// Strict: Buffer.from(text, 'base64') skips characters it does not know, which would turn garbage into
+// "not gzip" and hide the real problem.
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const GZIP_MAGIC = [0x1f, 0x8b] as const;
+
+/**
+ * Decodes and validates a subscription event. Throws {@link SubscriptionPayloadError} naming the first
+ * layer that is wrong: the event shape, base64, gzip, JSON or the payload schema.
+ */
+export function decodeSubscriptionEvent(event: unknown): SubscriptionPayload {
+  const envelope = subscriptionEventSchema.safeParse(event);
+  if (!envelope.success) {
+    throw new SubscriptionPayloadError(`ingest event is not a CloudWatch Logs subscription event ({ awslogs: { data } }): ${describeZodIssues(envelope.error)}`, {
+      cause: envelope.error,
+    });
+  }
+  const data = envelope.data.awslogs.data;
+  if (data.length === 0 || !BASE64.test(data)) {
+    throw new SubscriptionPayloadError(`awslogs.data is not base64 (${data.length} characters${data.length === 0 ? '' : `, starting ${JSON.stringify(data.slice(0, 16))}`})`);
+  }
+  const compressed = Buffer.from(data, 'base64');
+  if (compressed[0] !== GZIP_MAGIC[0] || compressed[1] !== GZIP_MAGIC[1]) {
+    throw new SubscriptionPayloadError(`awslogs.data is base64 but not gzip (the ${compressed.length} decoded bytes lack the gzip header 1f 8b)`);
+  }
+  let text: string;
+  try {
+    text = gunzipSync(compressed).toString('utf8');
+  } catch (error) {
+    throw new SubscriptionPayloadError(`awslogs.data is not valid gzip: ${messageOf(error)}`, { cause: error });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new SubscriptionPayloadError(`awslogs.data unzips to text that is not JSON: ${messageOf(error)}`, { cause: error });
+  }
+  const payload = subscriptionPayloadSchema.safeParse(json);
+  if (!payload.success) {
+    throw new SubscriptionPayloadError(`awslogs.data is not a CloudWatch Logs subscription payload: ${describeZodIssues(payload.error)}`, { cause: payload.error });
+  }
+  return payload.data;
+}
+
+/** The inverse of {@link decodeSubscriptionEvent}, as CloudWatch Logs builds it (tests and benchmarks). */
+export function encodeSubscriptionEvent(payload: SubscriptionPayload): SubscriptionEvent {
+  return { awslogs: { data: gzipSync(JSON.stringify(payload)).toString('base64') } };
+}

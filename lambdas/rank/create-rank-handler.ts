@@ -1,0 +1,174 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
+import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Context, SQSBatchResponse, SQSRecord } from 'aws-lambda';
+import { z } from 'zod';
+import { resolveAnalysisOptions, type AnalysisOptions, type AnalysisOptionsInput } from '../core/analysis';
+import { InvalidInputError } from '../core/errors';
+import type { IncidentGroup } from '../core/incidents';
+import {
+  AnomalyMessageError,
+  buildVerdict,
+  evidenceOf,
+  incidentContaining,
+  initialWindow,
+  MAX_INCIDENT_WINDOW_MS,
+  parseAnomalyMessage,
+  pipelineAnalysisOptions,
+  verdictKey,
+  windowNeeded,
+  type TimeWindow,
+} from '../core/pipeline';
+import { candidateDeploys, rankSuspects } from '../core/rank';
+import type { RankEnv } from '../shared';
+import { AnomalyStore, type PutAnomalyOutcome } from './anomaly-store';
+import { CountsReader } from './counts-reader';
+import { DeployLookup } from './deploy-lookup';
+import { IncidentStore, type StoredIncident } from './incident-store';
+import { publishVerdict } from './verdict-publisher';
+
+export interface RankHandlerDeps {
+  readonly documentClient: DynamoDBDocumentClient;
+  readonly eventBridge: EventBridgeClient;
+  readonly env: Pick<RankEnv, 'templateCountsTable' | 'deploysTable' | 'incidentsTable' | 'incidentsTtlDays' | 'eventBusName' | 'blameConfidence' | 'lookbackMinutes' | 'serviceMap'>;
+  readonly logger: Logger;
+  readonly metrics?: Metrics;
+  /** Options merged over the pipeline's (the environment's ranking settings over the core defaults). @default {} */
+  readonly analysis?: AnalysisOptionsInput;
+  /** @default Date.now */
+  readonly now?: () => number;
+}
+
+/** What handling one anomaly message did. */
+export interface RankRecordResult {
+  readonly anomaly: PutAnomalyOutcome;
+  /** `none`: the anomaly is in no incident (too weak alone). */
+  readonly incident: 'none' | 'written' | 'kept';
+  readonly incidentId?: string;
+  readonly published: boolean;
+}
+
+const sqsEventSchema = z.object({ Records: z.array(z.looseObject({ messageId: z.string().min(1), body: z.string(), eventSource: z.literal('aws:sqs') })) });
+
+/** The rank function's batch handler: Powertools BatchProcessor over SQS, one record at a time. */
+export function createRankHandler(deps: RankHandlerDeps): (event: unknown, context?: Context) => Promise<SQSBatchResponse> {
+  const options = resolveAnalysisOptions(mergeOptions(pipelineAnalysisOptions(deps.env), deps.analysis ?? {}));
+  const processor = new BatchProcessor(EventType.SQS);
+  return async (event, context) => {
+    const parsed = sqsEventSchema.safeParse(event);
+    if (!parsed.success) throw new InvalidInputError(`rank event is not an SQS event: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+    // Per invocation: the service registry and deploy queries are shared by the batch's records.
+    const handleRecord = createRecordHandler(deps, options);
+    try {
+      return await processPartialResponse(parsed.data, handleRecord, processor, {
+        ...(context === undefined ? {} : { context }),
+        // One after another: records of a batch mostly belong to one incident, and each then sees the last one's write.
+        processInParallel: false,
+        // Every record failing is reported like any partial failure; the event source returns them all to the queue.
+        throwOnFullBatchFailure: false,
+      });
+    } finally {
+      // Only when there is something: an empty publish logs a warning on every invocation.
+      if (deps.metrics?.hasStoredMetrics() === true) deps.metrics.publishStoredMetrics();
+    }
+  };
+}
+
+/** Handles one anomaly message: store it, regroup its incident, rank, store the verdict, announce a change. */
+export function createRecordHandler(deps: RankHandlerDeps, options: AnalysisOptions): (record: SQSRecord) => Promise<RankRecordResult> {
+  const now = deps.now ?? Date.now;
+  const anomalies = new AnomalyStore({ client: deps.documentClient, tableName: deps.env.incidentsTable, ttlDays: deps.env.incidentsTtlDays });
+  const incidents = new IncidentStore({ client: deps.documentClient, tableName: deps.env.incidentsTable, ttlDays: deps.env.incidentsTtlDays });
+  const deployLookup = new DeployLookup(
+    { client: deps.documentClient, tableName: deps.env.deploysTable },
+    { client: deps.documentClient, tableName: deps.env.templateCountsTable },
+    [...new Set(Object.values(deps.env.serviceMap))],
+  );
+  const counts = new CountsReader({ client: deps.documentClient, tableName: deps.env.templateCountsTable, bucketMs: options.detect.bucketMs, mixWindowMs: options.rank.mixWindowMs });
+
+  /** The whole incident holding `anomalyId`, loading wider windows until nothing outside can chain onto it. */
+  async function incidentOf(anomalyId: string, window: TimeWindow): Promise<{ group: IncidentGroup; revisions: Map<string, number> } | undefined> {
+    let loaded = window;
+    for (;;) {
+      const { anomalies: list, revisions } = await anomalies.load(loaded);
+      const group = incidentContaining(list, anomalyId, options.incidents);
+      if (group === undefined) return undefined;
+      const wider = windowNeeded(group, loaded, options.incidents);
+      if (wider === undefined || wider.to - wider.from > MAX_INCIDENT_WINDOW_MS) {
+        if (wider !== undefined) deps.logger.warn('incident reaches beyond the widest window; ranked on part of it', { incidentId: group.id, window: loaded });
+        return { group, revisions };
+      }
+      loaded = wider;
+    }
+  }
+
+  async function publishIfChanged(stored: StoredIncident): Promise<boolean> {
+    if (stored.supersededBy !== undefined || stored.publishedKey === stored.verdictKey) return false;
+    await publishVerdict(deps.eventBridge, deps.env.eventBusName, stored.verdict, stored.supersedes);
+    await incidents.markPublished(stored.verdict.start, stored.verdict.incidentId, stored.verdictKey);
+    deps.metrics?.addMetric('VerdictsPublished', MetricUnit.Count, 1);
+    deps.logger.info('verdict published', { incidentId: stored.verdict.incidentId, blamed: stored.verdict.blamed });
+    return true;
+  }
+
+  return async (record) => {
+    let message;
+    try {
+      message = parseAnomalyMessage(record.body, `SQS message ${record.messageId}`);
+    } catch (error) {
+      if (error instanceof AnomalyMessageError) deps.logger.error('anomaly message rejected', { messageId: record.messageId, error });
+      throw error;
+    }
+    const stored = await anomalies.put(message);
+    deps.metrics?.addMetric(stored === 'stored' ? 'AnomaliesStored' : 'AnomaliesIgnored', MetricUnit.Count, 1);
+    // Anomalies this weak are in no incident (groupAnomalies leaves them out), whatever else is stored.
+    if (message.anomaly.score < options.incidents.minScore) return { anomaly: stored, incident: 'none', published: false };
+    // A repeated or outdated message still regroups (read-only unless something is missing): it finishes the
+    // work of an earlier attempt that stored the anomaly and then failed.
+    const found = await incidentOf(message.anomaly.id, initialWindow(message.anomaly, options.incidents));
+    if (found === undefined) return { anomaly: stored, incident: 'none', published: false };
+    const { group, revisions } = found;
+
+    const rank = options.rank;
+    const deploys = await deployLookup.deploys({ from: group.start - rank.lookbackMs, to: group.end + rank.mixWindowMs }, group.services);
+    const mix = await counts.mixFor(candidateDeploys(group, deploys, rank));
+    const verdict = buildVerdict(group, rankSuspects(group, deploys, rank, mix));
+    const replaced = await incidents.overlapping(group);
+    const saved = await incidents.save(
+      verdict,
+      evidenceOf(group, revisions),
+      deploys.length,
+      replaced.map((r) => r.id),
+      group.anomalies.map((a) => a.id),
+      now(),
+    );
+    let current: StoredIncident;
+    if (saved.outcome === 'written') {
+      for (const old of replaced) await incidents.supersede(old.id, old.start, verdict.incidentId);
+      current = {
+        verdict,
+        evidence: evidenceOf(group, revisions),
+        deployCount: deploys.length,
+        verdictKey: verdictKey(verdict),
+        publishedKey: saved.previous?.publishedKey,
+        supersedes: replaced.map((r) => r.id),
+        anomalyIds: group.anomalies.map((a) => a.id),
+      };
+      deps.metrics?.addMetric('VerdictsStored', MetricUnit.Count, 1);
+    } else {
+      current = saved.current;
+    }
+    const published = await publishIfChanged(current);
+    return { anomaly: stored, incident: saved.outcome, incidentId: verdict.incidentId, published };
+  };
+}
+
+function mergeOptions(base: AnalysisOptionsInput, over: AnalysisOptionsInput): AnalysisOptionsInput {
+  return {
+    ...base,
+    ...over,
+    rank: { ...base.rank, ...over.rank, weights: { ...base.rank?.weights, ...over.rank?.weights } },
+  };
+}

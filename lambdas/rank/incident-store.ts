@@ -1,0 +1,189 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { IncidentGroup } from '../core/incidents';
+import { incidentDays, incidentKey, incidentPartition, PipelineStateError, verdictKey, type Verdict } from '../core/pipeline';
+import { TABLE_KEYS, expiresAt } from '../shared';
+
+/** An incident item: the latest verdict, how much its view knew, and what was announced. */
+export interface StoredIncident {
+  readonly verdict: Verdict;
+  readonly evidence: number;
+  readonly deployCount: number;
+  readonly verdictKey: string;
+  /** The verdict key last published as an event. */
+  readonly publishedKey?: string | undefined;
+  /** Ids of earlier incidents this one absorbed (its onset moved earlier). */
+  readonly supersedes: string[];
+  /** Set when a later view of the incident starts earlier and so has another id. */
+  readonly supersededBy?: string | undefined;
+  readonly anomalyIds: string[];
+}
+
+export type SaveOutcome =
+  | { readonly outcome: 'written'; readonly previous: StoredIncident | undefined }
+  /** The stored verdict came from a view at least as informed; it was kept. */
+  | { readonly outcome: 'kept'; readonly current: StoredIncident };
+
+export interface IncidentStoreOptions {
+  readonly client: DynamoDBDocumentClient;
+  readonly tableName: string;
+  readonly ttlDays: number;
+}
+
+const INCIDENTS = TABLE_KEYS.incidents;
+
+// The verdict itself is rank's own output, stored as JSON text; the fields rank decides on are checked.
+const itemSchema = z.object({
+  verdict: z.string(),
+  evidence: z.number(),
+  deployCount: z.number(),
+  verdictKey: z.string(),
+  publishedKey: z.string().optional(),
+  supersedes: z.array(z.string()).default([]),
+  supersededBy: z.string().optional(),
+  anomalyIds: z.array(z.string()).default([]),
+});
+
+function toStored(item: Record<string, unknown>, where: string): StoredIncident {
+  const parsed = itemSchema.safeParse(item);
+  if (!parsed.success) throw new PipelineStateError(`incident item ${where} is malformed: ${parsed.error.message}`, { cause: parsed.error });
+  return { ...parsed.data, verdict: JSON.parse(parsed.data.verdict) as Verdict };
+}
+
+/**
+ * Incident items, partitioned by onset day. Writes are conditional on the view: a verdict replaces the stored
+ * one only when it was computed from more evidence (anomaly revisions) or, on equal evidence, more deploys,
+ * so concurrent rank invocations converge on the best-informed verdict whatever order they finish in.
+ */
+export class IncidentStore {
+  constructor(private readonly o: IncidentStoreOptions) {}
+
+  async save(verdict: Verdict, evidence: number, deployCount: number, supersedes: readonly string[], anomalyIds: readonly string[], nowMillis: number): Promise<SaveOutcome> {
+    const key = incidentKey(verdict.start, verdict.incidentId);
+    try {
+      const result = await this.o.client.send(
+        new UpdateCommand({
+          TableName: this.o.tableName,
+          Key: { [INCIDENTS.partitionKey]: key.pk, [INCIDENTS.sortKey]: key.sk },
+          UpdateExpression:
+            'SET #verdict = :verdict, #evidence = :evidence, #deployCount = :deployCount, #verdictKey = :verdictKey, #supersedes = :supersedes, ' +
+            '#anomalyIds = :anomalyIds, #start = :start, #updatedAt = :now, #ttl = :ttl REMOVE #supersededBy',
+          ConditionExpression: 'attribute_not_exists(#pk) OR #evidence < :evidence OR (#evidence = :evidence AND #deployCount < :deployCount)',
+          ExpressionAttributeNames: {
+            '#pk': INCIDENTS.partitionKey,
+            '#verdict': 'verdict',
+            '#evidence': 'evidence',
+            '#deployCount': 'deployCount',
+            '#verdictKey': 'verdictKey',
+            '#supersedes': 'supersedes',
+            '#anomalyIds': 'anomalyIds',
+            '#start': 'start',
+            '#updatedAt': 'updatedAt',
+            '#ttl': INCIDENTS.ttlAttribute,
+            '#supersededBy': 'supersededBy',
+          },
+          ExpressionAttributeValues: {
+            ':verdict': JSON.stringify(verdict),
+            ':evidence': evidence,
+            ':deployCount': deployCount,
+            ':verdictKey': verdictKey(verdict),
+            ':supersedes': [...supersedes],
+            ':anomalyIds': [...anomalyIds],
+            ':start': verdict.start,
+            ':now': nowMillis,
+            ':ttl': expiresAt(verdict.end, this.o.ttlDays),
+          },
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      return { outcome: 'written', previous: result.Attributes === undefined ? undefined : toStored(result.Attributes, key.sk) };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+    const current = await this.get(verdict.start, verdict.incidentId);
+    if (current === undefined) throw new PipelineStateError(`incident ${verdict.incidentId} refused a write but cannot be read`);
+    return { outcome: 'kept', current };
+  }
+
+  async get(start: number, incidentId: string): Promise<StoredIncident | undefined> {
+    const key = incidentKey(start, incidentId);
+    const result = await this.o.client.send(
+      new GetCommand({ TableName: this.o.tableName, Key: { [INCIDENTS.partitionKey]: key.pk, [INCIDENTS.sortKey]: key.sk }, ConsistentRead: true }),
+    );
+    return result.Item === undefined ? undefined : toStored(result.Item, key.sk);
+  }
+
+  /** Records that `verdictKey` was published, unless a newer verdict replaced it meanwhile. */
+  async markPublished(start: number, incidentId: string, verdictKey: string): Promise<void> {
+    const key = incidentKey(start, incidentId);
+    try {
+      await this.o.client.send(
+        new UpdateCommand({
+          TableName: this.o.tableName,
+          Key: { [INCIDENTS.partitionKey]: key.pk, [INCIDENTS.sortKey]: key.sk },
+          UpdateExpression: 'SET #publishedKey = :key',
+          ConditionExpression: '#verdictKey = :key',
+          ExpressionAttributeNames: { '#publishedKey': 'publishedKey', '#verdictKey': 'verdictKey' },
+          ExpressionAttributeValues: { ':key': verdictKey },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  /**
+   * Stored incidents that `group` now includes under another id (an earlier anomaly moved the onset): any
+   * not yet superseded incident with an onset inside the group's span sharing one of its anomalies.
+   */
+  async overlapping(group: IncidentGroup): Promise<{ readonly id: string; readonly start: number }[]> {
+    const ids = new Set(group.anomalies.map((a) => a.id));
+    const found: { id: string; start: number }[] = [];
+    for (const day of incidentDays(group.start, group.end)) {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await this.o.client.send(
+          new QueryCommand({
+            TableName: this.o.tableName,
+            KeyConditionExpression: '#pk = :pk',
+            FilterExpression: '#start BETWEEN :from AND :to AND attribute_not_exists(#supersededBy)',
+            ExpressionAttributeNames: { '#pk': INCIDENTS.partitionKey, '#sk': INCIDENTS.sortKey, '#start': 'start', '#anomalyIds': 'anomalyIds', '#supersededBy': 'supersededBy' },
+            ExpressionAttributeValues: { ':pk': incidentPartition(day), ':from': group.start, ':to': group.end },
+            ProjectionExpression: '#sk, #start, #anomalyIds',
+            ConsistentRead: true,
+            ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
+          }),
+        );
+        for (const item of page.Items ?? []) {
+          const id: unknown = item[INCIDENTS.sortKey];
+          const start: unknown = item['start'];
+          const anomalyIds: unknown = item['anomalyIds'];
+          if (typeof id !== 'string' || typeof start !== 'number' || id === group.id || !Array.isArray(anomalyIds)) continue;
+          if (anomalyIds.some((a) => typeof a === 'string' && ids.has(a))) found.push({ id, start });
+        }
+        startKey = page.LastEvaluatedKey;
+      } while (startKey !== undefined);
+    }
+    return found;
+  }
+
+  /** Marks `incidentId` (onset `start`) as replaced by `by`. */
+  async supersede(incidentId: string, start: number, by: string): Promise<void> {
+    const key = incidentKey(start, incidentId);
+    try {
+      await this.o.client.send(
+        new UpdateCommand({
+          TableName: this.o.tableName,
+          Key: { [INCIDENTS.partitionKey]: key.pk, [INCIDENTS.sortKey]: key.sk },
+          UpdateExpression: 'SET #supersededBy = :by',
+          ConditionExpression: 'attribute_exists(#pk) AND attribute_not_exists(#supersededBy)',
+          ExpressionAttributeNames: { '#pk': INCIDENTS.partitionKey, '#supersededBy': 'supersededBy' },
+          ExpressionAttributeValues: { ':by': by },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+}

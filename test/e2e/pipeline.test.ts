@@ -1,0 +1,80 @@
+import { analyze } from '../../lambdas/core/analysis';
+import { pipelineAnalysisOptions } from '../../lambdas/core/pipeline';
+import { generateScenario, type ScenarioEvent } from '../../bench/scenarios';
+import { subscriptionEvent } from './support/lambda-events';
+import { preparePipeline, startPipelineServers, type PipelineServers } from './support/pipeline-world';
+
+let servers: PipelineServers;
+
+beforeAll(async () => {
+  servers = await startPipelineServers();
+});
+
+afterAll(async () => {
+  await servers.stop();
+});
+
+/** Cuts one service's time-ordered lines into deliveries as CloudWatch Logs does: at most `maxEvents` events or one minute each. */
+function deliveries(events: readonly ScenarioEvent[], maxEvents = 400): ScenarioEvent[][] {
+  const out: ScenarioEvent[][] = [];
+  let current: ScenarioEvent[] = [];
+  for (const event of events) {
+    if (current.length === maxEvents || (current.length > 0 && event.timestamp - (current[0]?.timestamp ?? 0) >= 60_000)) {
+      out.push(current);
+      current = [];
+    }
+    current.push(event);
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+const logGroupOf = (service: string) => `/culprit-e2e/${service}`;
+
+describe('the pipeline end to end: CloudWatch Logs deliveries → ingest → SQS → rank → incidents and EventBridge', () => {
+  it('stores, for every incident of a bad-deploy scenario, the verdict the CLI core reaches on the same logs and deploys', async () => {
+    // Prepare: a one-hour scenario of three services (loghub-2k lines; see its LICENSE) in which one deploy breaks
+    // its service (the seed is one where the core blames that deploy); its deploys recorded as the deploys
+    // function would; a service map naming each log group.
+    const scenario = generateScenario({ seed: 'e2e-4', kind: 'bad-deploy', durationMinutes: 60, rate: { min: 1, max: 3 }, services: { min: 3, max: 3 } });
+    const events = [...scenario.events()];
+    const services = [...new Set(events.map((e) => e.service))];
+    const settings = { lookbackMinutes: 60, blameConfidence: 0.5 };
+    const world = await preparePipeline(servers, { ...settings, serviceMap: Object.fromEntries(services.map((s) => [logGroupOf(s), s])) });
+    await world.recordDeploys(scenario.deploys);
+
+    // Act: each service's log delivered to ingest in time order (services side by side), then the anomaly
+    // queue handed to rank in batches of ten, as the SQS event source does.
+    await Promise.all(
+      services.map(async (service) => {
+        for (const batch of deliveries(events.filter((e) => e.service === service))) await world.ingest(subscriptionEvent(logGroupOf(service), batch, `${service}/main`));
+      }),
+    );
+    const drained = await world.runRank();
+    const expected = await analyze(events, scenario.deploys, pipelineAnalysisOptions(settings));
+    const stored = await world.incidents(scenario.spec.timeline.start, scenario.spec.timeline.end);
+    const published = await world.bus.take();
+
+    // Assess: the same incidents, each with the same suspects in the same order, the same blame and confidences.
+    const live = stored.filter((item) => item.supersededBy === undefined);
+    expect(drained.failures).toBe(0);
+    expect(expected.incidents.length).toBeGreaterThan(0);
+    expect(live.map((item) => item.verdict.incidentId).sort()).toEqual(expected.incidents.map((incident) => incident.id).sort());
+    for (const incident of expected.incidents) {
+      const verdict = live.find((item) => item.verdict.incidentId === incident.id)?.verdict;
+      expect({ incident: incident.id, anomalies: verdict?.anomalies.map((a) => a.id).sort(), suspects: verdict?.suspects.map((s) => [s.deployId, s.blamed, s.confidence]), unexplained: verdict?.unexplained }).toEqual({
+        incident: incident.id,
+        anomalies: incident.anomalies.map((a) => a.id).sort(),
+        suspects: incident.suspects.map((s) => [s.deployId, s.blamed, s.confidence]),
+        unexplained: incident.unexplained,
+      });
+    }
+
+    // A deploy is blamed, and the last Culprit Verdict event of its incident names it.
+    const blamed = expected.incidents.flatMap((incident) => incident.suspects.filter((s) => s.blamed).map((s) => [incident.id, s.deployId]));
+    expect(blamed.length).toBeGreaterThan(0);
+    const announced = published.filter((event) => event['detail-type'] === 'Culprit Verdict' && event.source === 'culprit');
+    const lastAnnounced = new Map(announced.map((event) => [event.detail['incidentId'], (event.detail['blamed'] as { deployId?: string } | null)?.deployId]));
+    for (const [incidentId, deployId] of blamed) expect(lastAnnounced.get(incidentId)).toBe(deployId);
+  });
+});

@@ -1,0 +1,77 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createIngestHandler, type IngestHandlerDeps } from '../../../lambdas/ingest/create-ingest-handler';
+import { anomalyMessageSchema, COUNTS_ATTRIBUTE_PREFIX, countsPartition, type AnomalyMessage } from '../../../lambdas/core/pipeline';
+import { TABLE_KEYS } from '../../../lambdas/shared';
+import { createCulpritTables, type CulpritTableNames } from '../../e2e/support/culprit-tables';
+import { peekAll } from '../../e2e/support/lambda-events';
+import { startLocalSqs, type LocalSqs } from '../../e2e/support/local-sqs';
+import { startLocalDynamoDb, type LocalDynamoDb } from '../deploys/local-dynamodb';
+
+/** dynalite and fauxqs on loopback, shared by a test file; each `prepare()` gets fresh tables and a fresh queue. */
+export interface IngestServers {
+  readonly dynamo: LocalDynamoDb;
+  readonly sqs: LocalSqs;
+  stop(): Promise<void>;
+}
+
+export async function startIngestServers(): Promise<IngestServers> {
+  const [dynamo, sqs] = await Promise.all([startLocalDynamoDb(), startLocalSqs()]);
+  return { dynamo, sqs, stop: async () => void (await Promise.all([dynamo.stop(), sqs.stop()])) };
+}
+
+export interface IngestWorld {
+  readonly tables: CulpritTableNames;
+  readonly queueUrl: string;
+  readonly deps: IngestHandlerDeps;
+  /** A handler with its own container cache, as a new Lambda container would have. */
+  container(overrides?: Partial<IngestHandlerDeps>): ReturnType<typeof createIngestHandler>;
+  /** Lines per template per bucket start, as the counts table holds them. */
+  counts(service: string): Promise<Map<number, Map<string, number>>>;
+  /** Every anomaly message waiting in the queue. */
+  messages(): Promise<AnomalyMessage[]>;
+}
+
+let worlds = 0;
+
+export async function prepareIngest(servers: IngestServers, env: Partial<IngestHandlerDeps['env']> = {}): Promise<IngestWorld> {
+  worlds += 1;
+  const tables = await createCulpritTables(servers.dynamo, `ingest-${worlds}`);
+  const queueUrl = await servers.sqs.createQueue(`anomalies-${worlds}`);
+  const deps: IngestHandlerDeps = {
+    documentClient: servers.dynamo.documentClient,
+    sqs: servers.sqs.client,
+    env: {
+      anomalyQueueUrl: queueUrl,
+      minerStateTable: tables.minerState,
+      templateCountsTable: tables.templateCounts,
+      templateCountsTtlDays: 14,
+      serviceMap: {},
+      logGroupPrefix: undefined,
+      ...env,
+    },
+    logger: new Logger({ serviceName: 'culprit-ingest', logLevel: 'SILENT' }),
+  };
+  return {
+    tables,
+    queueUrl,
+    deps,
+    container: (overrides = {}) => createIngestHandler({ ...deps, ...overrides }),
+    counts: (service) => readCounts(servers, tables.templateCounts, service),
+    messages: async () => (await peekAll(servers.sqs.client, queueUrl)).map((m) => anomalyMessageSchema.parse(JSON.parse(m.Body ?? ''))),
+  };
+}
+
+async function readCounts(servers: IngestServers, tableName: string, service: string): Promise<Map<number, Map<string, number>>> {
+  const { partitionKey, sortKey } = TABLE_KEYS.templateCounts;
+  const page = await servers.dynamo.documentClient.send(
+    new QueryCommand({ TableName: tableName, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': partitionKey }, ExpressionAttributeValues: { ':pk': countsPartition(service) } }),
+  );
+  const out = new Map<number, Map<string, number>>();
+  for (const item of page.Items ?? []) {
+    const templates = new Map<string, number>();
+    for (const [name, value] of Object.entries(item)) if (name.startsWith(COUNTS_ATTRIBUTE_PREFIX)) templates.set(name.slice(COUNTS_ATTRIBUTE_PREFIX.length), Number(value));
+    out.set(Number(item[sortKey]), templates);
+  }
+  return out;
+}
