@@ -1,0 +1,60 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { ExecutionAlreadyExists, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import { deployToAct, executionName } from '../core/notify';
+import { verdictEventDetail, type Verdict } from '../core/pipeline';
+
+export type TriggerResult =
+  | { readonly status: 'started'; readonly name: string; readonly executionArn: string }
+  | { readonly status: 'already-started'; readonly name: string }
+  | { readonly status: 'skipped'; readonly reason: string }
+  | { readonly status: 'failed'; readonly name: string; readonly error: string };
+
+export interface ExecutionTriggerProps {
+  readonly client: SFNClient;
+  readonly stateMachineArn: string;
+  /** A verdict must blame a deploy at least this confidently. @default 0.8 */
+  readonly minConfidence?: number;
+  readonly logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+}
+
+/** @default 0.8: acting (a rollback, a page) needs more certainty than naming a suspect in a message. */
+export const TRIGGER_MIN_CONFIDENCE = 0.8;
+
+/**
+ * Starts the configured state machine when a verdict blames a deploy confidently enough. The execution is
+ * named after the incident and the deploy, so the same verdict announced twice starts one execution:
+ * Step Functions refuses the second name (ExecutionAlreadyExists), which is success here. Never throws.
+ */
+export class ExecutionTrigger {
+  constructor(private readonly props: ExecutionTriggerProps) {}
+
+  async trigger(verdict: Verdict): Promise<TriggerResult> {
+    const minConfidence = this.props.minConfidence ?? TRIGGER_MIN_CONFIDENCE;
+    const deploy = deployToAct(verdict, minConfidence);
+    if (deploy === undefined) return { status: 'skipped', reason: verdict.blamed === null ? 'no deploy blamed' : `blamed below ${minConfidence}` };
+    const name = executionName(verdict.incidentId, deploy.deployId);
+    const input = {
+      incidentId: verdict.incidentId,
+      deploy: {
+        id: deploy.deployId,
+        service: deploy.service,
+        deployTime: new Date(deploy.timestamp).toISOString(),
+        version: deploy.version,
+        commit: deploy.commit,
+        url: deploy.url,
+        confidence: deploy.confidence,
+      },
+      verdict: verdictEventDetail(verdict, []),
+    };
+    try {
+      const started = await this.props.client.send(new StartExecutionCommand({ stateMachineArn: this.props.stateMachineArn, name, input: JSON.stringify(input) }));
+      this.props.logger.info('state machine started', { incidentId: verdict.incidentId, deployId: deploy.deployId, name });
+      return { status: 'started', name, executionArn: started.executionArn ?? '' };
+    } catch (error) {
+      if (error instanceof ExecutionAlreadyExists || (error instanceof Error && error.name === 'ExecutionAlreadyExists')) return { status: 'already-started', name };
+      const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      this.props.logger.error('state machine not started', { incidentId: verdict.incidentId, name, error: text });
+      return { status: 'failed', name, error: text };
+    }
+  }
+}

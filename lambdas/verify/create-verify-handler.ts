@@ -1,0 +1,31 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { judgeDeploy, parseVerifyInput, type DeployVerdict, type JudgeOptions } from '../core/verify';
+import { readLogEvents, type LogReaderOptions } from './log-reader';
+
+export interface VerifyHandlerDeps {
+  readonly logs: CloudWatchLogsClient;
+  readonly logger: Pick<Logger, 'info' | 'warn'>;
+  readonly judge?: JudgeOptions;
+  readonly reader?: LogReaderOptions;
+  /** @default Date.now */
+  readonly now?: () => number;
+}
+
+/**
+ * The verify function: parse the request, read the service's logs for the window before and after the deploy
+ * (never past now: a verification started early judges what exists), judge, answer. Bad input throws, so
+ * the state machine's task fails instead of passing a meaningless verdict.
+ */
+export function createVerifyHandler(deps: VerifyHandlerDeps): (event: unknown) => Promise<DeployVerdict> {
+  const now = deps.now ?? Date.now;
+  return async (event) => {
+    const request = parseVerifyInput(event);
+    const range = { from: request.deployTime - request.windowMs, to: Math.min(request.deployTime + request.windowMs, now()) };
+    const { events, truncated } = await readLogEvents(deps.logs, request.logGroups, request.service, range, deps.reader);
+    if (truncated) deps.logger.warn('verification read only part of the window', { service: request.service, logGroups: request.logGroups });
+    const verdict = await judgeDeploy(request, events, deps.judge);
+    deps.logger.info('deploy verified', { service: request.service, deployTime: new Date(request.deployTime).toISOString(), verdict: verdict.verdict, confidence: verdict.confidence });
+    return verdict;
+  };
+}

@@ -1,0 +1,166 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateStateMachineCommand, DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { App, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { Verification } from '../../lib/parts/verification';
+import { startMotoServer, type MotoServer } from '../e2e/support/moto-server';
+
+type AslValidator = (definition: unknown, options?: { checkArn?: boolean; checkPaths?: boolean }) => { isValid: boolean; errorsText: (separator?: string) => string };
+// asl-validator ships no type declarations.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const validateAsl = require('asl-validator') as AslValidator;
+
+const FAKE = { partition: 'aws', region: 'eu-west-1', account: '123456789012' };
+
+function synthVerification(props: { waitMinutes?: number } = {}): Template {
+  const app = new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } });
+  const stack = new Stack(app, 'VerifyTest', { env: { region: FAKE.region, account: FAKE.account } });
+  new Verification(stack, 'Verification', { logGroupNames: ['/ecs/checkout'], logRetention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY, ...props });
+  return Template.fromStack(stack);
+}
+
+/** The state machine's definition with CloudFormation's Fn::Join, Fn::GetAtt, Ref and pseudo parameters resolved to plausible values. */
+function resolvedDefinition(template: Template): Record<string, unknown> {
+  const machines = Object.values(template.findResources('AWS::StepFunctions::StateMachine'));
+  expect(machines).toHaveLength(1);
+  const definition = (machines[0] as { Properties: { DefinitionString: unknown } }).Properties.DefinitionString;
+  const resolve = (value: unknown): string => {
+    if (typeof value === 'string') return value;
+    if (value !== null && typeof value === 'object') {
+      const v = value as Record<string, unknown>;
+      if ('Fn::Join' in v) {
+        const [sep, parts] = v['Fn::Join'] as [string, unknown[]];
+        return parts.map(resolve).join(sep);
+      }
+      if ('Fn::GetAtt' in v) {
+        const [logical] = v['Fn::GetAtt'] as [string, string];
+        return `arn:aws:lambda:${FAKE.region}:${FAKE.account}:function:${logical}`;
+      }
+      if ('Ref' in v) {
+        const ref = v.Ref as string;
+        if (ref === 'AWS::Partition') return FAKE.partition;
+        if (ref === 'AWS::Region') return FAKE.region;
+        if (ref === 'AWS::AccountId') return FAKE.account;
+        return ref;
+      }
+    }
+    throw new Error(`unresolvable definition part ${JSON.stringify(value)}`);
+  };
+  return JSON.parse(resolve(definition)) as Record<string, unknown>;
+}
+
+describe('the verification state machine', () => {
+  it('is a valid Amazon States Language definition once CloudFormation tokens are resolved', () => {
+    const definition = resolvedDefinition(synthVerification());
+
+    const result = validateAsl(definition, { checkArn: true, checkPaths: true });
+
+    expect(result.errorsText()).toBe('');
+    expect(result.isValid).toBe(true);
+  });
+
+  it('waits, verifies with the Lambda, then succeeds on healthy and fails otherwise', () => {
+    const definition = resolvedDefinition(synthVerification({ waitMinutes: 15 }));
+
+    expect(definition).toMatchObject({
+      StartAt: 'WaitForTraffic',
+      States: {
+        WaitForTraffic: { Type: 'Wait', Seconds: 900, Next: 'Verify' },
+        Verify: { Type: 'Task', Resource: expect.stringContaining(':states:::lambda:invoke'), OutputPath: '$.Payload', Next: 'IsHealthy' },
+        IsHealthy: { Type: 'Choice', Choices: [{ Variable: '$.verdict', StringEquals: 'healthy', Next: 'DeployHealthy' }], Default: 'DeploySuspect' },
+        DeployHealthy: { Type: 'Succeed' },
+        DeploySuspect: { Type: 'Fail', Error: 'DeploySuspect' },
+      },
+    });
+  });
+
+  it('lets the verify function read only the configured log groups, with FilterLogEvents', () => {
+    const template = synthVerification();
+
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          {
+            Action: 'logs:FilterLogEvents',
+            Effect: 'Allow',
+            Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:logs:${FAKE.region}:${FAKE.account}:log-group:/ecs/checkout:*`]] },
+          },
+        ]),
+      },
+    });
+  });
+
+  it('has no unacknowledged cdk-nag AwsSolutions finding', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'culprit-verify-nag-'));
+    try {
+      const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
+      Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+      const stack = new Stack(app, 'VerifyNag');
+      new Verification(stack, 'Verification', { logGroupPrefix: '/ecs/', logRetention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.RETAIN });
+
+      expect(() => app.synth()).not.toThrow();
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});
+
+/**
+ * moto runs Pass, Choice, Wait, Succeed and Fail states but cannot invoke a Lambda (it would need Docker), so
+ * the synthesized definition runs with the Verify task replaced by a Pass state returning what the function
+ * returns, and the wait shortened to 0 s. Everything else — the Choice on `$.verdict`, the terminal states —
+ * is exactly what CDK synthesized.
+ */
+describe('the synthesized verification state machine running on moto', () => {
+  let moto: MotoServer;
+  let sfn: SFNClient;
+
+  beforeAll(async () => {
+    moto = await startMotoServer();
+    sfn = new SFNClient({ endpoint: moto.endpoint, region: FAKE.region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  });
+
+  afterAll(async () => {
+    sfn?.destroy();
+    await moto?.stop();
+  });
+
+  /** Creates the machine with a Pass stand-in answering `verdict`, runs it, waits for the end. */
+  async function runWithVerdict(verdict: 'healthy' | 'suspect'): Promise<{ status: string | undefined; error: string | undefined }> {
+    // moto 5.2.1 answers a second StartExecution with an HTML 500 once it has executed a machine: start clean each run.
+    expect((await fetch(`${moto.endpoint}/moto-api/reset`, { method: 'POST' })).ok).toBe(true);
+    const config = await fetch(`${moto.endpoint}/moto-api/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ stepfunctions: { execute_state_machine: true } }) });
+    expect(config.ok).toBe(true);
+    const definition = resolvedDefinition(synthVerification()) as { States: Record<string, Record<string, unknown>> };
+    const states = definition.States;
+    const verify = states.Verify ?? {};
+    states.Verify = { Type: 'Pass', Result: { verdict, confidence: 0.9, evidence: ['stand-in for the verify Lambda'] }, Next: verify.Next };
+    states.WaitForTraffic = { ...states.WaitForTraffic, Seconds: 0 };
+    const created = await sfn.send(
+      new CreateStateMachineCommand({ name: `verify-${verdict}`, definition: JSON.stringify(definition), roleArn: `arn:aws:iam::${FAKE.account}:role/verify` }),
+    );
+    const started = await sfn.send(new StartExecutionCommand({ stateMachineArn: created.stateMachineArn, input: JSON.stringify({ service: 'checkout', deployTime: '2024-03-05T10:00:00Z', logGroups: ['/ecs/checkout'] }) }));
+    for (let i = 0; i < 100; i++) {
+      const described = await sfn.send(new DescribeExecutionCommand({ executionArn: started.executionArn }));
+      if (described.status !== 'RUNNING') return { status: described.status, error: described.error };
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('execution still running after 100 polls');
+  }
+
+  it('succeeds when verify answers healthy', async () => {
+    const outcome = await runWithVerdict('healthy');
+
+    expect(outcome.status).toBe('SUCCEEDED');
+  });
+
+  it('fails with DeploySuspect when verify answers suspect', async () => {
+    const outcome = await runWithVerdict('suspect');
+
+    expect(outcome).toEqual({ status: 'FAILED', error: 'DeploySuspect' });
+  });
+});
