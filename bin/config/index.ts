@@ -1,0 +1,2 @@
+export { CONFIG_FILE_NAME, findConfigFile, readConfigFile, readConfigFileSync } from './read-config-file';
+export { parseTimeBound, parseTimeRange } from './time-range';

@@ -1,0 +1,35 @@
+import type { AnalysisOptionsInput } from '../analysis';
+import type { ConfigFile } from './config-file-schema';
+
+/** The analysis options a configuration file sets (only what it sets; the rest keeps the analysis defaults). */
+export function analysisOptionsFrom(config: ConfigFile): AnalysisOptionsInput {
+  return {
+    ...(config.maskPatterns.length === 0 ? {} : { miner: { maskPatterns: config.maskPatterns } }),
+    ...(config.learningMinutes === undefined ? {} : { detect: { learningMs: config.learningMinutes * 60_000 } }),
+    rank: {
+      ...(config.lookbackMinutes === undefined ? {} : { lookbackMs: config.lookbackMinutes * 60_000 }),
+      ...(config.blameConfidence === undefined ? {} : { blameThreshold: config.blameConfidence }),
+    },
+  };
+}
+
+/** Log group → service: `logGroups[].service` first, then `services`, else the log group name itself. */
+export function serviceMapFrom(config: ConfigFile): ReadonlyMap<string, string> {
+  const map = new Map<string, string>(Object.entries(config.services));
+  for (const entry of config.logGroups) {
+    if (typeof entry !== 'string' && entry.service !== undefined) map.set(entry.name, entry.service);
+  }
+  return map;
+}
+
+/** The log group names listed in `logGroups`. */
+export function logGroupNamesFrom(config: ConfigFile): string[] {
+  return config.logGroups.map((entry) => (typeof entry === 'string' ? entry : entry.name));
+}
+
+/** A function applying every redaction pattern, in order, to a line. */
+export function redactorFrom(config: ConfigFile): (line: string) => string {
+  const rules = config.redactionPatterns.map((r) => ({ regex: new RegExp(r.pattern, 'g'), replacement: r.replacement }));
+  if (rules.length === 0) return (line) => line;
+  return (line) => rules.reduce((text, rule) => text.replace(rule.regex, rule.replacement), line);
+}

@@ -1,0 +1,212 @@
+/**
+ * The HTML report, built from the bundled example incident and opened in headless Chromium (Debian's
+ * /usr/bin/chromium driven by playwright-core): it renders, draws its timeline, logs no error, and a screenshot
+ * is kept in test-artifacts/ for people to look at.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { Analyzer, type AnalysisResult, type Deploy, type Incident } from '../../../lambdas/core/analysis';
+import { readDeploys, readLogEvents } from '../../../bin/input';
+import { renderHtmlReport, type SeriesSource } from '../../../bin/output/html-report';
+
+const REPO = path.resolve(__dirname, '../../..');
+const EXAMPLE = path.join(REPO, 'examples/incident');
+const ARTIFACTS = path.join(REPO, 'test-artifacts');
+const CHROMIUM = '/usr/bin/chromium';
+
+let example: Promise<{ result: AnalysisResult; deploys: Deploy[] }> | undefined;
+
+/** The example incident's analysis, computed once for the whole file (it takes a second or two). */
+function analyseExample(): Promise<{ result: AnalysisResult; deploys: Deploy[] }> {
+  example ??= analyseExampleOnce();
+  return example;
+}
+
+async function analyseExampleOnce(): Promise<{ result: AnalysisResult; deploys: Deploy[] }> {
+  const analyzer = new Analyzer({});
+  for await (const event of readLogEvents([path.join(EXAMPLE, 'logs')])) analyzer.push(event);
+  const deploys = await readDeploys(path.join(EXAMPLE, 'deploys.json'));
+  return { result: analyzer.result(deploys), deploys };
+}
+
+function hostileIncident(): AnalysisResult {
+  const t = Date.parse('2024-03-12T09:30:00Z');
+  const incident: Incident = {
+    id: 'inc-"><script>alert(1)</script>',
+    start: t,
+    end: t + 300_000,
+    services: ['api<b>'],
+    severity: 'high',
+    score: 0.9,
+    anomalies: [
+      {
+        id: 'a1', service: 'api<b>', kind: 'new', templateId: 't1', template: 'user <img src=x onerror=alert(1)> failed', error: true,
+        firstSeen: t, lastSeen: t + 300_000, active: true, countBefore: 0, countAfter: 12, expected: 0, observed: 12, buckets: 5,
+        surprise: 20, score: 0.9, sample: 'user <img src=x onerror=alert(1)> failed & "quoted"',
+      },
+    ],
+    suspects: [
+      { deployId: 'd<1>', service: 'api<b>', timestamp: t - 60_000, confidence: 0.8, blamed: true, lagMs: 60_000, evidence: ['<i>first</i>'], factors: {} },
+    ],
+    unexplained: 0.2,
+    unexplainedEvidence: [],
+  };
+  return { incidents: [incident], stats: { lines: 10, services: 1, templates: 1, skipped: 0, late: 0 } };
+}
+
+describe('renderHtmlReport', () => {
+  it('escapes every text taken from logs and deploys', () => {
+    const html = renderHtmlReport(hostileIncident(), [{ id: 'd<1>', service: 'api<b>', timestamp: Date.parse('2024-03-12T09:29:00Z'), description: '</table><script>x()</script>' }]);
+
+    expect(html).not.toMatch(/<script|<img|api<b>|<i>first|d<1>/);
+    expect(html).toContain('user &lt;img src=x onerror=alert(1)&gt; failed &amp; &quot;quoted&quot;');
+    expect(html).toContain('&lt;/table&gt;&lt;script&gt;x()&lt;/script&gt;');
+  });
+
+  it('groups what changed after the blamed deploy into appeared, spiked and went silent', () => {
+    const result = hostileIncident();
+    const incident = result.incidents[0] as Incident;
+    const [first] = incident.anomalies;
+    const changed: Incident = {
+      ...incident,
+      anomalies: [
+        ...incident.anomalies,
+        { ...(first as Incident['anomalies'][number]), id: 'a2', kind: 'spike', template: 'retrying request <NUM>', countBefore: 4, countAfter: 90 },
+        { ...(first as Incident['anomalies'][number]), id: 'a3', kind: 'drop', template: 'heartbeat ok', countBefore: 60, countAfter: 0 },
+      ],
+    };
+
+    const html = renderHtmlReport({ ...result, incidents: [changed] }, []);
+
+    expect(html).toContain('<h4>Appeared (1)</h4>');
+    expect(html).toContain('<h4>Spiked (1)</h4>');
+    expect(html).toContain('<h4>Went silent (1)</h4>');
+    expect(html).toMatch(/<tr data-kind="drop">.*heartbeat ok.*<td class="num">60<\/td><td class="num">0<\/td><\/tr>/);
+  });
+
+  it('says so when there is no incident, and still lists the deploys', () => {
+    const html = renderHtmlReport({ incidents: [], stats: { lines: 5, services: 1, templates: 2, skipped: 0, late: 0 } }, [
+      { id: 'dpl-1', service: 'api', timestamp: Date.parse('2024-03-12T09:00:00Z'), version: 'v1' },
+    ]);
+
+    expect(html).toContain('No incidents');
+    expect(html).toContain('<td>dpl-1</td><td>api</td><td>v1</td>');
+    expect(html).not.toContain('<svg');
+  });
+
+  it('references nothing outside the file', async () => {
+    const { result, deploys } = await analyseExample();
+
+    const html = renderHtmlReport(result, deploys);
+
+    expect(html).not.toMatch(/\b(src|href)=["']?(https?:)?\/\//);
+    expect(html).not.toMatch(/<link\b|@import|url\(/);
+  });
+
+  it('names the blamed deploy and what appeared after it', async () => {
+    const { result, deploys } = await analyseExample();
+
+    const html = renderHtmlReport(result, deploys);
+
+    expect(html).toMatch(/Likely cause:<\/b> deploy dpl-abcf905f/);
+    expect(html).toContain('What changed in coordinator after deploy dpl-abcf905f');
+    expect(html).toMatch(/<h4>Appeared \(\d+\)<\/h4>/);
+    expect(html).toContain('KeeperException');
+  });
+
+  describe('in headless Chromium', () => {
+    let browser: Browser;
+    beforeAll(async () => {
+      if (!existsSync(CHROMIUM)) {
+        throw new Error(`${CHROMIUM} is missing: install Debian's browser with "apt-get update && apt-get install -y chromium"`);
+      }
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+      });
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it('renders the example incident with its timeline drawn, no console error, and saves a screenshot', async () => {
+      const { result, deploys } = await analyseExample();
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const file = path.join(ARTIFACTS, 'html-report.html');
+      writeFileSync(file, renderHtmlReport(result, deploys));
+      const page = await browser.newPage({ viewport: { width: 1040, height: 900 } });
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      const requests: string[] = [];
+      page.on('request', (request) => requests.push(request.url()));
+
+      await page.goto(`file://${file}`);
+      const chart = await page.$eval('svg.timeline', (svg) => {
+        const box = svg.getBoundingClientRect();
+        // A vertical deploy marker is a line: its box has height but no width.
+        const sized = (selector: string, needsWidth = true): number =>
+          [...svg.querySelectorAll(selector)].filter((el) => {
+            const r = el.getBoundingClientRect();
+            return (!needsWidth || r.width > 0) && r.height > 0;
+          }).length;
+        return { width: box.width, height: box.height, lanes: sized('.lane .rate-after'), deploys: sized('.deploy line', false), blamed: sized('.deploy.blamed line', false) };
+      });
+      await page.screenshot({ path: path.join(ARTIFACTS, 'html-report.png'), fullPage: true });
+
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([`file://${file}`]);
+      expect(chart.width).toBeGreaterThan(0);
+      expect(chart.height).toBeGreaterThan(0);
+      expect(chart.lanes).toBe(result.incidents[0]?.anomalies.length);
+      expect(chart.deploys).toBeGreaterThanOrEqual(2);
+      expect(chart.blamed).toBe(1);
+    });
+
+    it('draws real per-template rates when a series source is given, and runs nothing from the logs', async () => {
+      const { result, deploys } = await analyseExample();
+      const anomalies = [...result.incidents.flatMap((i) => i.anomalies), ...hostileIncident().incidents.flatMap((i) => i.anomalies)];
+      // Lines per minute: none before the anomaly, its countAfter spread evenly until it was last seen.
+      const series: SeriesSource = (service, templateId, from, to) => {
+        const a = anomalies.find((x) => x.service === service && x.templateId === templateId);
+        if (a === undefined) return undefined;
+        const start = Math.floor(from / 60_000) * 60_000;
+        const minutes = Math.max(1, Math.ceil((a.lastSeen - a.firstSeen) / 60_000));
+        const counts = Array.from({ length: Math.ceil((to - start) / 60_000) }, (_, i) => {
+          const t = start + i * 60_000;
+          return t >= a.firstSeen - 60_000 && t <= a.lastSeen ? a.countAfter / minutes : 0;
+        });
+        return { start, bucketMs: 60_000, counts };
+      };
+      const hostile = hostileIncident();
+      const combined: AnalysisResult = { ...result, incidents: [...result.incidents, ...hostile.incidents] };
+      const file = path.join(ARTIFACTS, 'html-report-series.html');
+      mkdirSync(ARTIFACTS, { recursive: true });
+      writeFileSync(file, renderHtmlReport(combined, deploys, { series }));
+      const page = await browser.newPage({ viewport: { width: 1040, height: 900 } });
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(message.text());
+      });
+      page.on('pageerror', (error) => problems.push(error.message));
+      page.on('dialog', (dialog) => {
+        problems.push(`dialog: ${dialog.message()}`);
+        void dialog.dismiss();
+      });
+
+      await page.goto(`file://${file}`);
+      const drawn = await page.$$eval('svg.timeline .rate-series', (paths) =>
+        paths.filter((p) => p.getBoundingClientRect().width > 0 && p.getBoundingClientRect().height > 0).length,
+      );
+      const images = await page.$$eval('img', (found) => found.length);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'html-report-series.png'), fullPage: true });
+
+      expect(problems).toEqual([]);
+      expect(images).toBe(0);
+      expect(drawn).toBe(combined.incidents.reduce((sum, i) => sum + i.anomalies.length, 0));
+    });
+  });
+});
