@@ -1,10 +1,21 @@
-export { LINE_READER_DEFAULTS, readLines, type LineReaderOptions, type ReadLine } from './line-reader';
+export {
+  LINE_READER_DEFAULTS,
+  LineSplitter,
+  readLineBatches,
+  readLines,
+  type LineBatch,
+  type LineReaderOptions,
+  type ReadLine,
+} from './line-reader';
 export {
   LOG_SOURCE_DEFAULTS,
   listLogFiles,
+  readLogEventBatches,
   readLogEvents,
+  type LogEventBatchStream,
   type LogEventStream,
   type LogProblem,
+  type LogReadStats,
   type LogSourceOptions,
 } from './log-sources';
 export { readDeploys } from './deploy-file';

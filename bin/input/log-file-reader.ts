@@ -1,17 +1,17 @@
 /**
  * Reads one log file as events, whatever its format: the format is detected from the file's
  * extension and its first non-blank line (see `detectFormat`), then the matching reader runs.
- * Line-based formats stream through the shared line reader; only JSON documents are read whole.
+ * Line-based formats stream through the shared line reader in batches; only JSON documents are read whole.
  */
 import { createReadStream } from 'node:fs';
 import * as path from 'node:path';
 import { InvalidInputError } from '../../lambdas/core/errors';
 import type { LogEvent } from '../../lambdas/core/schemas';
 import { readJsonDocumentEvents } from './cloudwatch-export-reader';
-import { readJsonLinesEvents } from './json-lines-reader';
-import { type ReadLine, readLines } from './line-reader';
+import { JsonLinesParser } from './json-lines-reader';
+import { type LineBatch, readLineBatches } from './line-reader';
 import type { ProblemSink } from './log-sources';
-import { readTextEvents } from './text-log-reader';
+import { TextEventParser, isBlank } from './text-log-reader';
 
 export type LogFileFormat = 'text' | 'json-lines' | 'json-document';
 
@@ -51,19 +51,14 @@ export interface LogFileReaderOptions {
   readonly maxLineBytes: number;
   /** Longest message kept after joining continuation lines of a text log. */
   readonly maxMessageChars: number;
+  /** Bytes read from the file at a time: the size of one batch of lines. */
+  readonly chunkBytes: number;
 }
 
-/** Lines of `first`, then the rest of `iterator`: a plain iterator, so the hot path adds no generator. */
-function prepend(first: readonly ReadLine[], rest: AsyncIterator<ReadLine>): AsyncIterable<ReadLine> {
-  let index = 0;
-  const iterator: AsyncIterator<ReadLine> = {
-    next: () => (index < first.length ? Promise.resolve({ done: false, value: first[index++] as ReadLine }) : rest.next()),
-    return: async () => {
-      await rest.return?.();
-      return { done: true, value: undefined };
-    },
-  };
-  return { [Symbol.asyncIterator]: () => iterator };
+/** Turns a file's batches of lines into events; `finish` gives what is held back at the end. */
+interface EventParser {
+  parse(batch: LineBatch): LogEvent[];
+  finish(): LogEvent[];
 }
 
 function readError(file: string, error: unknown): InvalidInputError {
@@ -72,32 +67,46 @@ function readError(file: string, error: unknown): InvalidInputError {
   return new InvalidInputError(`cannot read log file ${file}: ${reason}`, { cause: error });
 }
 
-/** The events of one file, in file order (JSON documents: in time order). */
-export async function* readLogFile(file: string, options: LogFileReaderOptions): AsyncGenerator<LogEvent, void, undefined> {
+/**
+ * The events of one file in file order (JSON documents: in time order), in batches: one per chunk
+ * read, so only a chunk and its events are held at a time (JSON documents: the whole document).
+ */
+export async function* readLogFileBatches(file: string, options: LogFileReaderOptions): AsyncGenerator<LogEvent[], void, undefined> {
   const service = serviceFromFileName(file);
-  const stream = createReadStream(file, { highWaterMark: 1 << 16 });
-  const lines = readLines(stream, { maxLineBytes: options.maxLineBytes })[Symbol.asyncIterator]();
+  const stream = createReadStream(file, { highWaterMark: options.chunkBytes });
+  const batches = readLineBatches(stream, { maxLineBytes: options.maxLineBytes })[Symbol.asyncIterator]();
   try {
-    const seen: ReadLine[] = [];
+    // A batch of blank lines only gives neither events nor problems in any format: not kept.
+    const seen: LineBatch[] = [];
     let first: string | undefined;
-    for (;;) {
-      const next = await lines.next();
+    while (first === undefined) {
+      const next = await batches.next();
       if (next.done === true) break;
-      seen.push(next.value);
-      if (next.value.text.trim() !== '') {
-        first = next.value.text;
-        break;
-      }
+      if (!next.value.texts.every(isBlank)) seen.push(next.value);
+      first = next.value.texts.find((text) => text.trim() !== '');
     }
     const format = detectFormat(file, first);
     if (format === 'json-document') {
-      await lines.return?.();
-      yield* await readJsonDocumentEvents(file, service, options.report);
-    } else if (format === 'json-lines') {
-      yield* readJsonLinesEvents(file, service, prepend(seen, lines), options.report);
-    } else {
-      yield* readTextEvents(file, service, prepend(seen, lines), options.report, { maxMessageChars: options.maxMessageChars });
+      await batches.return();
+      yield await readJsonDocumentEvents(file, service, options.report);
+      return;
     }
+    const parser: EventParser =
+      format === 'json-lines'
+        ? new JsonLinesParser(file, service, options.report)
+        : new TextEventParser(file, service, options.report, { maxMessageChars: options.maxMessageChars });
+    for (let batch = seen.shift(); batch !== undefined; batch = seen.shift()) {
+      const events = parser.parse(batch);
+      if (events.length > 0) yield events;
+    }
+    for (;;) {
+      const next = await batches.next();
+      if (next.done === true) break;
+      const events = parser.parse(next.value);
+      if (events.length > 0) yield events;
+    }
+    const last = parser.finish();
+    if (last.length > 0) yield last;
   } catch (error) {
     throw readError(file, error);
   } finally {

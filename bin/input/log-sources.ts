@@ -1,7 +1,8 @@
 /**
  * Log sources for the CLI: files and folders (walked recursively) of JSON Lines, plain-text logs
  * and `aws logs filter-log-events` exports, read as one stream of events in time order. Files are
- * streamed and merged with a k-way merge, so memory grows with the number of files, not lines.
+ * streamed in chunks and merged with a k-way merge, so memory grows with the number of files times the
+ * chunk size, not with the number of lines.
  * Lines that cannot be used are reported, counted and skipped; a path that cannot be read throws.
  */
 import type { Dirent } from 'node:fs';
@@ -10,8 +11,8 @@ import * as path from 'node:path';
 import { InvalidInputError } from '../../lambdas/core/errors';
 import type { LogEvent } from '../../lambdas/core/schemas';
 import { LINE_READER_DEFAULTS } from './line-reader';
-import { readLogFile } from './log-file-reader';
-import { mergeByTimestamp } from './merge-reader';
+import { readLogFileBatches } from './log-file-reader';
+import { MERGE_DEFAULTS, mergeBatchesByTimestamp } from './merge-reader';
 
 /** A line (or record) that could not be used: reported, counted and skipped. */
 export interface LogProblem {
@@ -30,11 +31,25 @@ export interface LogSourceOptions {
   readonly maxLineBytes?: number;
   /** Longest message kept after joining a text log's continuation lines. @default 65536 */
   readonly maxMessageChars?: number;
+  /** Bytes read from each file at a time; memory grows with files × this. @default 65536 */
+  readonly chunkBytes?: number;
+  /** Events per merged batch at most. @default 2048 */
+  readonly maxBatchEvents?: number;
 }
 
 export const LOG_SOURCE_DEFAULTS = {
+  /** @default 65536 */
   maxLineBytes: LINE_READER_DEFAULTS.maxLineBytes,
+  /** @default 65536 */
   maxMessageChars: 64 * 1024,
+  /**
+   * Large enough that the await per read is spread over hundreds of lines; 256 KiB and 1 MiB reads
+   * measured slower (more of each batch outlives the young generation) and cost memory per file.
+   * @default 65536
+   */
+  chunkBytes: 64 * 1024,
+  /** @default 2048 */
+  maxBatchEvents: MERGE_DEFAULTS.maxBatchEvents,
 } as const;
 
 /** Extensions read when walking a folder; files named explicitly are read whatever their name. */
@@ -106,7 +121,7 @@ export async function listLogFiles(paths: readonly string[]): Promise<string[]> 
   return unique;
 }
 
-/** Counters of a read, filled in as events are read. */
+/** Counters of a read, filled in as batches are handed on (`events`: events handed on so far). */
 export interface LogReadStats {
   files: number;
   events: number;
@@ -118,12 +133,19 @@ export interface LogEventStream extends AsyncIterable<LogEvent> {
   readonly stats: LogReadStats;
 }
 
+/** The events of some log paths in time order, in batches, with live counters. */
+export interface LogEventBatchStream extends AsyncIterable<readonly LogEvent[]> {
+  readonly stats: LogReadStats;
+}
+
 /**
- * Reads every log file under `paths` as one stream of events in time order. Each file may be
- * JSON Lines, plain text or a CloudWatch Logs export (detected per file). Listing happens when the
- * stream is first iterated, so an unreadable path throws from the first `next()`.
+ * Reads every log file under `paths` as one stream of event batches in time order (the events of a
+ * batch are in order, and every batch comes after the one before). Each file may be JSON Lines, plain
+ * text or a CloudWatch Logs export (detected per file). Listing happens when the stream is first
+ * iterated, so an unreadable path throws from the first `next()`. Loop over each batch synchronously:
+ * that is what makes reading fast.
  */
-export function readLogEvents(paths: readonly string[], options: LogSourceOptions = {}): LogEventStream {
+export function readLogEventBatches(paths: readonly string[], options: LogSourceOptions = {}): LogEventBatchStream {
   const stats: LogReadStats = { files: 0, events: 0, problems: 0 };
   const report: ProblemSink = (problem) => {
     stats.problems += 1;
@@ -133,14 +155,28 @@ export function readLogEvents(paths: readonly string[], options: LogSourceOption
     report,
     maxLineBytes: options.maxLineBytes ?? LOG_SOURCE_DEFAULTS.maxLineBytes,
     maxMessageChars: options.maxMessageChars ?? LOG_SOURCE_DEFAULTS.maxMessageChars,
+    chunkBytes: options.chunkBytes ?? LOG_SOURCE_DEFAULTS.chunkBytes,
   };
-  async function* events(): AsyncGenerator<LogEvent, void, undefined> {
+  const mergeOptions = { maxBatchEvents: options.maxBatchEvents ?? LOG_SOURCE_DEFAULTS.maxBatchEvents };
+  async function* batches(): AsyncGenerator<readonly LogEvent[], void, undefined> {
     const files = await listLogFiles(paths);
     stats.files = files.length;
-    for await (const event of mergeByTimestamp(files.map((file) => readLogFile(file, fileOptions)))) {
-      stats.events += 1;
-      yield event;
+    for await (const batch of mergeBatchesByTimestamp(files.map((file) => readLogFileBatches(file, fileOptions)), mergeOptions)) {
+      stats.events += batch.length;
+      yield batch;
     }
   }
-  return { stats, [Symbol.asyncIterator]: () => events() };
+  return { stats, [Symbol.asyncIterator]: () => batches() };
+}
+
+/**
+ * Reads every log file under `paths` as one stream of events in time order, one at a time: a thin
+ * wrapper over {@link readLogEventBatches}, which is several times faster for millions of lines.
+ */
+export function readLogEvents(paths: readonly string[], options: LogSourceOptions = {}): LogEventStream {
+  const batches = readLogEventBatches(paths, options);
+  async function* events(): AsyncGenerator<LogEvent, void, undefined> {
+    for await (const batch of batches) yield* batch;
+  }
+  return { stats: batches.stats, [Symbol.asyncIterator]: () => events() };
 }

@@ -4,7 +4,8 @@
  * trace, a multi-line message) and is joined to it with `\n`. The service is the file's name.
  */
 import type { LogEvent } from '../../lambdas/core/schemas';
-import type { ReadLine } from './line-reader';
+import { leadingTimestampEnd, scanLeadingIsoTimestamp } from './iso-timestamp';
+import type { LineBatch } from './line-reader';
 import type { ProblemSink } from './log-sources';
 
 /**
@@ -26,8 +27,12 @@ export interface LeadingTimestamp {
 let cachedKey = '';
 let cachedMillis = Number.NaN;
 
-/** The timestamp a line starts with, or undefined. */
-export function parseLeadingTimestamp(line: string): LeadingTimestamp | undefined {
+/**
+ * The reference reading of a leading timestamp (the pattern above, then `Date.parse`): what
+ * {@link parseLeadingTimestamp} answers for every line. It runs only for the shapes the
+ * character-level scanner is not certain about.
+ */
+export function parseLeadingTimestampByPattern(line: string): LeadingTimestamp | undefined {
   const match = LEADING_TIMESTAMP.exec(line);
   if (match === null) return undefined;
   const [whole, date, time, fraction, zone] = match;
@@ -44,6 +49,31 @@ export function parseLeadingTimestamp(line: string): LeadingTimestamp | undefine
   return { millis, length: whole.length + separator };
 }
 
+/** Result slot of {@link scanLeadingTimestamp}, filled in place so the hot path allocates nothing. */
+const found = { millis: 0, length: 0 };
+
+/** True when `line` starts with a timestamp; its value and length are then in `found`. */
+function scanLeadingTimestamp(line: string): boolean {
+  const first = line.charCodeAt(0);
+  if (!(first >= 48 && first <= 57)) return false; // the pattern starts with a digit
+  const millis = scanLeadingIsoTimestamp(line);
+  if (!Number.isNaN(millis)) {
+    found.millis = millis;
+    found.length = leadingTimestampEnd();
+    return true;
+  }
+  const parsed = parseLeadingTimestampByPattern(line);
+  if (parsed === undefined) return false;
+  found.millis = parsed.millis;
+  found.length = parsed.length;
+  return true;
+}
+
+/** The timestamp a line starts with, or undefined. */
+export function parseLeadingTimestamp(line: string): LeadingTimestamp | undefined {
+  return scanLeadingTimestamp(line) ? { millis: found.millis, length: found.length } : undefined;
+}
+
 /** True for an empty line or one of white space only (without allocating a trimmed copy). */
 export function isBlank(text: string): boolean {
   return text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '');
@@ -54,27 +84,49 @@ export interface TextReaderOptions {
   readonly maxMessageChars: number;
 }
 
-/** Events of a plain-text log, in file order. */
-export async function* readTextEvents(
-  file: string,
-  service: string,
-  lines: AsyncIterable<ReadLine>,
-  report: ProblemSink,
-  options: TextReaderOptions,
-): AsyncGenerator<LogEvent, void, undefined> {
-  let pending: { timestamp: number; message: string } | undefined;
-  for await (const line of lines) {
-    const text = line.text;
-    if (isBlank(text)) continue;
-    const timestamp = parseLeadingTimestamp(text);
-    if (timestamp !== undefined) {
-      if (pending !== undefined) yield { timestamp: pending.timestamp, service, message: pending.message };
-      pending = { timestamp: timestamp.millis, message: text.slice(timestamp.length) };
-    } else if (pending !== undefined) {
-      if (pending.message.length + 1 + text.length <= options.maxMessageChars) pending.message += `\n${text}`;
-    } else {
-      report({ file, line: line.number, problem: 'no ISO-8601 timestamp at the start of the line, and no event before it to continue' });
+/**
+ * Turns the lines of one plain-text log into events, batch by batch: the last event of a batch is
+ * held back until the next batch shows whether continuation lines follow it.
+ */
+export class TextEventParser {
+  private pendingTimestamp = 0;
+  private pendingMessage: string | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly service: string,
+    private readonly report: ProblemSink,
+    private readonly options: TextReaderOptions,
+  ) {}
+
+  /** The events that `batch` completes, in file order. */
+  parse(batch: LineBatch): LogEvent[] {
+    const events: LogEvent[] = [];
+    const { texts } = batch;
+    for (let i = 0; i < texts.length; i++) {
+      const text = texts[i] as string;
+      if (isBlank(text)) continue;
+      if (scanLeadingTimestamp(text)) {
+        if (this.pendingMessage !== undefined) events.push({ timestamp: this.pendingTimestamp, service: this.service, message: this.pendingMessage });
+        this.pendingTimestamp = found.millis;
+        this.pendingMessage = text.slice(found.length);
+      } else if (this.pendingMessage !== undefined) {
+        if (this.pendingMessage.length + 1 + text.length <= this.options.maxMessageChars) this.pendingMessage += `\n${text}`;
+      } else {
+        this.report({
+          file: this.file,
+          line: batch.firstNumber + i,
+          problem: 'no ISO-8601 timestamp at the start of the line, and no event before it to continue',
+        });
+      }
     }
+    return events;
   }
-  if (pending !== undefined) yield { timestamp: pending.timestamp, service, message: pending.message };
+
+  /** The last event, once the file has ended. */
+  finish(): LogEvent[] {
+    const message = this.pendingMessage;
+    this.pendingMessage = undefined;
+    return message === undefined ? [] : [{ timestamp: this.pendingTimestamp, service: this.service, message }];
+  }
 }

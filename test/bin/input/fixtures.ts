@@ -36,3 +36,15 @@ export async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
   for await (const item of source) items.push(item);
   return items;
 }
+
+/** A small deterministic random generator (mulberry32): tests that split or mutate at random do the same every run. */
+export function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,3 +1,4 @@
+import { describeIssues, jsonLogRecordSchema, toLogEvent } from '../../../bin/input/json-lines-reader';
 import { type LogProblem, readLogEvents } from '../../../bin/input/log-sources';
 import { collect, loghubLines, useTempDir, writeFile } from './fixtures';
 
@@ -68,5 +69,39 @@ describe('reading JSON Lines logs', () => {
     await collect(readLogEvents([file], { maxLineBytes: 1024, onProblem: (problem) => problems.push(problem) }));
 
     expect(problems).toEqual([{ file, line: 1, problem: expect.stringContaining('longer than the line cap') }]);
+  });
+});
+
+describe('checking a JSON log record', () => {
+  const [message = ''] = loghubLines('HDFS', 1);
+
+  /** What the schema alone makes of a value: the reference the hand-written check must match. */
+  function bySchema(value: unknown): ReturnType<typeof toLogEvent> {
+    const parsed = jsonLogRecordSchema.safeParse(value);
+    if (!parsed.success) return { problem: describeIssues(parsed.error) };
+    const { timestamp, service, logGroup } = parsed.data;
+    return { event: { timestamp, service: service ?? logGroup ?? 'fallback', message: parsed.data.message } };
+  }
+
+  it('gives what the schema gives, for every mix of good and bad fields', () => {
+    // Prepare: each field absent, well formed, or wrong in the ways JSON allows
+    const timestamps = [undefined, 1_710_230_400_000, 0, -1.5, '2024-03-12T08:00:00.123Z', '2024-03-12T09:00:00+01:00', '2024-03-12 08:00:00Z', 'yesterday', '', null, true, [1], { at: 1 }];
+    const names = [undefined, 'block-store', '', 7, null];
+    const messages = [undefined, message, '', 42, null, { text: message }];
+    const values: unknown[] = [null, 3, 'text', [], [{ timestamp: 1, message }]];
+    for (const timestamp of timestamps) {
+      for (const service of names) {
+        for (const logGroup of names) {
+          for (const text of messages) values.push(JSON.parse(JSON.stringify({ timestamp, service, logGroup, message: text, level: 'INFO' })));
+        }
+      }
+    }
+
+    // Act
+    const differing = values.filter((value) => JSON.stringify(toLogEvent(value, 'fallback')) !== JSON.stringify(bySchema(value)));
+
+    // Assess
+    expect(differing).toEqual([]);
+    expect(values.filter((value) => 'event' in bySchema(value)).length).toBeGreaterThan(40);
   });
 });

@@ -1,7 +1,7 @@
 import { symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { InvalidInputError } from '../../../lambdas/core/errors';
-import { listLogFiles, readLogEvents } from '../../../bin/input/log-sources';
+import { type LogProblem, listLogFiles, readLogEventBatches, readLogEvents } from '../../../bin/input/log-sources';
 import { collect, loghubLines, useTempDir, writeFile } from './fixtures';
 
 describe('listLogFiles', () => {
@@ -99,5 +99,62 @@ describe('readLogEvents', () => {
 
     await expect(reading).rejects.toBeInstanceOf(InvalidInputError);
     await expect(reading).rejects.toThrow(`cannot read log path ${broken}: no such file or directory`);
+  });
+});
+
+describe('readLogEventBatches', () => {
+  const tempDir = useTempDir();
+  const zookeeper = loghubLines('Zookeeper', 60);
+  const hdfs = loghubLines('HDFS', 60);
+  const start = Date.UTC(2024, 2, 12, 8);
+
+  /** A text log with stack traces, CRLF and multi-byte characters, a JSON Lines file with bad lines, and a CloudWatch export. */
+  function writeMixedFolder(dir: string): void {
+    const text = zookeeper.flatMap((line, i) => {
+      const event = `${new Date(start + i * 3000).toISOString()} ${line.slice(24)} — größe ✓`;
+      return i % 7 === 0 ? [event, '\tat org.apache.zookeeper.Frame(Frame.java:1) ✗'] : [event];
+    });
+    const json = hdfs.map((line, i) =>
+      i % 11 === 5 ? '{"timestamp": "2024-03-12T08:00:01Z", "message": ' : JSON.stringify({ timestamp: start + i * 2000, service: 'block-store', message: `${line} ✓` }),
+    );
+    const exported = { events: hdfs.slice(0, 20).map((line, i) => ({ logStreamName: 's', timestamp: start + i * 5000 + 1, message: `${line}\n` })) };
+    writeFile(dir, 'coordinator.log', `${text.join('\r\n')}\r\n`);
+    writeFile(dir, 'json/block-store.jsonl', `${json.join('\n')}\n`);
+    writeFile(dir, 'export.json', JSON.stringify(exported, null, 2));
+  }
+
+  it('reads the same events and problems as readLogEvents, in time-ordered batches, however small the chunks', async () => {
+    // Prepare
+    const dir = tempDir();
+    writeMixedFolder(dir);
+    const expectedProblems: LogProblem[] = [];
+    const expectedStream = readLogEvents([dir], { onProblem: (problem) => expectedProblems.push(problem) });
+    const expected = await collect(expectedStream);
+    const problems: LogProblem[] = [];
+
+    // Act
+    const stream = readLogEventBatches([dir], { chunkBytes: 7, maxBatchEvents: 5, onProblem: (problem) => problems.push(problem) });
+    const batches = await collect(stream);
+
+    // Assess
+    expect(batches.flat()).toEqual(expected);
+    expect(problems).toEqual(expectedProblems);
+    expect(problems.map((problem) => problem.line)).toEqual([6, 17, 28, 39, 50]);
+    const timestamps = expected.map((event) => event.timestamp);
+    expect(timestamps).toEqual([...timestamps].sort((a, b) => a - b));
+    expect(Math.max(...batches.map((batch) => batch.length))).toBeLessThanOrEqual(5);
+    expect(stream.stats).toEqual({ files: 3, events: expected.length, problems: 5 });
+    expect(expectedStream.stats).toEqual(stream.stats);
+  });
+
+  it('streams a file chunk by chunk instead of reading it whole', async () => {
+    const dir = tempDir();
+    const lines = loghubLines('Spark', 2000).map((line, i) => `${new Date(start + i * 10).toISOString()} ${line}`);
+    writeFile(dir, 'executor.log', `${lines.join('\n')}\n`);
+
+    const batches = await collect(readLogEventBatches([dir], { chunkBytes: 4096 }));
+
+    expect(batches.flat()).toHaveLength(2000);
+    expect(Math.max(...batches.map((batch) => batch.length))).toBeLessThan(100);
   });
 });
