@@ -2,6 +2,7 @@
  * Plain-text logs (`.log`, `.txt`): every event starts with an ISO-8601 timestamp, then a space,
  * then the message. A line without a leading timestamp continues the event before it (a stack
  * trace, a multi-line message) and is joined to it with `\n`. The service is the file's name.
+ * The event keeps the whole line as its message: the analysis strips headers itself.
  */
 import type { LogEvent } from '../../lambdas/core/schemas';
 import { leadingTimestampEnd, scanLeadingIsoTimestamp } from './iso-timestamp';
@@ -109,7 +110,9 @@ export class TextEventParser {
       if (scanLeadingTimestamp(text)) {
         if (this.pendingMessage !== undefined) events.push({ timestamp: this.pendingTimestamp, service: this.service, message: this.pendingMessage });
         this.pendingTimestamp = found.millis;
-        this.pendingMessage = text.slice(found.length);
+        // The whole line is the message: the analysis's header parser strips the timestamp
+        // together with the level, logger and thread that often follow it (`- WARN [main] - …`).
+        this.pendingMessage = text;
       } else if (this.pendingMessage !== undefined) {
         if (this.pendingMessage.length + 1 + text.length <= this.options.maxMessageChars) this.pendingMessage += `\n${text}`;
       } else {
