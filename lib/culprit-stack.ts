@@ -35,6 +35,14 @@ export class CulpritStack extends Stack {
       IngestFunctionName: { value: this.culprit.ingestFunction.functionName, description: 'Ingest Lambda' },
       RankFunctionName: { value: this.culprit.rankFunction.functionName, description: 'Rank Lambda' },
       DeploysFunctionName: { value: this.culprit.deploysFunction.functionName, description: 'Deploys Lambda' },
+      ...(this.culprit.verification === undefined
+        ? {}
+        : {
+            VerificationStateMachineArn: {
+              value: this.culprit.verification.stateMachine.stateMachineArn,
+              description: 'Start with {"service","deployTime","logGroups"} after a deploy; ends Succeeded (healthy) or Failed (suspect)',
+            },
+          }),
     };
     for (const [outputId, output] of Object.entries(outputs)) new CfnOutput(this, outputId, output);
   }

@@ -3,11 +3,13 @@ import { EventBus, type IEventBus } from 'aws-cdk-lib/aws-events';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ENV } from '../lambdas/shared/env-names';
 import { parseCulpritConfig, type CulpritConfig, type CulpritConfigInput } from './config';
 import { FUNCTION_SETTINGS } from './defaults';
-import { acknowledgeNagFindings, CulpritAlarms, CulpritFunction, CulpritQueues, CulpritTables, DeployRules, LogSubscriptions } from './parts';
+import { acknowledgeNagFindings, CulpritAlarms, CulpritFunction, CulpritQueues, CulpritTables, DeployRules, LogSubscriptions, Verification } from './parts';
 
 /** A log group to subscribe, optionally with the service its lines belong to. */
 export interface CulpritLogGroup {
@@ -64,6 +66,34 @@ export interface CulpritProps {
   readonly rankMaxBatchingWindowSeconds?: number;
   /** Most rank invocations the anomaly queue drives at once (2 to 1000). @default 5 */
   readonly rankMaxConcurrency?: number;
+  /**
+   * Secrets Manager secret (name, in this account and region) holding the Slack incoming-webhook URL, or
+   * `{"token":"xoxb-…","channel":"C…"}` for a bot that updates its message in place. Rank may read only it.
+   * @default - no Slack messages
+   */
+  readonly slackSecretName?: string;
+  /** Channel for a bare bot token in the Slack secret. Needs `slackSecretName`. @default - the secret names it */
+  readonly slackChannel?: string;
+  /**
+   * JavaScript regular expressions whose matches are replaced by `[REDACTED]` in Slack messages, after the
+   * built-in rules (AWS access keys, bearer tokens, URL passwords, e-mail addresses). Checked at synth.
+   * @default []
+   */
+  readonly redactPatterns?: readonly string[];
+  /**
+   * State machine rank starts (execution named after incident and deploy, so once per verdict) when a verdict
+   * blames a deploy at least `triggerConfidence`; e.g. a rollback. Rank may start only it.
+   * @default - none
+   */
+  readonly triggerStateMachineArn?: string;
+  /** Minimum confidence, 0 to 1, of the blamed deploy to start `triggerStateMachineArn`. @default 0.8 */
+  readonly triggerConfidence?: number;
+  /**
+   * Post-deploy verification (a state machine that waits, reads the service logs before and after a deploy and
+   * ends Succeeded or Failed): `false` to leave it out, or the minutes it waits before verifying.
+   * @default true (wait 10 minutes)
+   */
+  readonly verification?: boolean | { readonly waitMinutes?: number };
 }
 
 // Compile-time guard: the props and the schema name the same settings.
@@ -73,8 +103,9 @@ void propsMatchSchema;
 
 /**
  * The Culprit pipeline: CloudWatch Logs → ingest → anomaly queue → rank, EventBridge deploy events →
- * deploys, four DynamoDB tables, an event bus, dead-letter queues and alarms. Wiring only; the logic
- * lives in the handlers under `lambdas/`.
+ * deploys, four DynamoDB tables, an event bus, dead-letter queues and alarms; optionally Slack messages and a
+ * state machine started by rank, and (by default) the post-deploy verification state machine. Wiring only;
+ * the logic lives in the handlers under `lambdas/`.
  */
 export class Culprit extends Construct {
   readonly config: CulpritConfig;
@@ -87,6 +118,8 @@ export class Culprit extends Construct {
   readonly logSubscriptions: LogSubscriptions;
   readonly deployRules: DeployRules;
   readonly alarms: CulpritAlarms;
+  /** Post-deploy verification (absent when `verification: false`). */
+  readonly verification: Verification | undefined;
 
   constructor(scope: Construct, id: string, props: CulpritProps = {}) {
     super(scope, id);
@@ -126,6 +159,12 @@ export class Culprit extends Construct {
         [ENV.blameConfidence]: String(config.blameConfidence),
         [ENV.lookbackMinutes]: String(config.lookbackMinutes),
         [ENV.serviceMap]: serviceMap,
+        ...(config.redactPatterns.length === 0 ? {} : { [ENV.redactPatterns]: JSON.stringify(config.redactPatterns) }),
+        ...(config.slackSecretName === undefined ? {} : { [ENV.slackSecretName]: config.slackSecretName }),
+        ...(config.slackChannel === undefined ? {} : { [ENV.slackChannel]: config.slackChannel }),
+        ...(config.triggerStateMachineArn === undefined
+          ? {}
+          : { [ENV.triggerStateMachineArn]: config.triggerStateMachineArn, [ENV.triggerConfidence]: String(config.triggerConfidence) }),
       },
     });
     const deploys = new CulpritFunction(this, 'Deploys', {
@@ -150,6 +189,9 @@ export class Culprit extends Construct {
     this.tables.deploys.grantReadData(rank.function);
     this.tables.incidents.grantReadWriteData(rank.function);
     this.eventBus.grantPutEventsTo(rank.function);
+    // Only the configured secret and state machine (fromSecretNameV2 covers the random suffix Secrets Manager adds).
+    if (config.slackSecretName !== undefined) Secret.fromSecretNameV2(this, 'SlackSecret', config.slackSecretName).grantRead(rank.function);
+    if (config.triggerStateMachineArn !== undefined) StateMachine.fromStateMachineArn(this, 'Trigger', config.triggerStateMachineArn).grantStartExecution(rank.function);
     // Deploy records are written once and never changed; PutItem (conditional) is all it needs.
     this.tables.deploys.grant(deploys.function, 'dynamodb:PutItem');
 
@@ -162,11 +204,27 @@ export class Culprit extends Construct {
       }),
     );
 
+    const logGroupNames = config.logGroups.map((entry) => (typeof entry === 'string' ? entry : entry.name));
+    this.verification =
+      config.verification === false
+        ? undefined
+        : new Verification(this, 'Verification', {
+            logGroupNames,
+            ...(config.logGroupPrefix === undefined ? {} : { logGroupPrefix: config.logGroupPrefix }),
+            ...(typeof config.verification === 'object' && config.verification.waitMinutes !== undefined ? { waitMinutes: config.verification.waitMinutes } : {}),
+            logRetention,
+            removalPolicy,
+          });
     this.logSubscriptions = new LogSubscriptions(this, 'LogSubscriptions', {
       destination: ingest.function,
-      logGroupNames: config.logGroups.map((entry) => (typeof entry === 'string' ? entry : entry.name)),
+      logGroupNames,
       ...(config.logGroupPrefix === undefined ? {} : { logGroupPrefix: config.logGroupPrefix }),
-      ownLogGroups: [ingest.logGroup, rank.logGroup, deploys.logGroup],
+      ownLogGroups: [
+        ingest.logGroup,
+        rank.logGroup,
+        deploys.logGroup,
+        ...(this.verification === undefined ? [] : [this.verification.functionLogGroup, this.verification.stateMachineLogGroup]),
+      ],
       filterPattern: config.filterPattern,
     });
     this.deployRules = new DeployRules(this, 'DeployRules', {
@@ -183,7 +241,12 @@ export class Culprit extends Construct {
         Ingest: this.queues.ingestDeadLetter,
         Deploys: this.queues.deploysDeadLetter,
       },
-      functions: { Ingest: ingest.function, Rank: rank.function, Deploys: deploys.function },
+      functions: {
+        Ingest: ingest.function,
+        Rank: rank.function,
+        Deploys: deploys.function,
+        ...(this.verification === undefined ? {} : { Verify: this.verification.function }),
+      },
       ...(config.alarmTopicArn === undefined ? {} : { alarmTopicArn: config.alarmTopicArn }),
     });
 

@@ -20,8 +20,10 @@ import {
   verdictKey,
   windowNeeded,
   type TimeWindow,
+  type Verdict,
 } from '../core/pipeline';
 import { candidateDeploys, rankSuspects } from '../core/rank';
+import type { SlackRecord, VerdictNotifyResult } from '../notify';
 import type { RankEnv } from '../shared';
 import { AnomalyStore, type PutAnomalyOutcome } from './anomaly-store';
 import { CountsReader } from './counts-reader';
@@ -39,6 +41,11 @@ export interface RankHandlerDeps {
   readonly analysis?: AnalysisOptionsInput;
   /** @default Date.now */
   readonly now?: () => number;
+  /**
+   * Slack and Step Functions for a stored verdict (lambdas/notify createVerdictNotifier): given the incident's
+   * stored Slack record, returns what it did; failures are values, never thrown. @default - nothing notified
+   */
+  readonly notify?: (verdict: Verdict, previous: SlackRecord | undefined) => Promise<VerdictNotifyResult>;
 }
 
 /** What handling one anomaly message did. */
@@ -48,6 +55,8 @@ export interface RankRecordResult {
   readonly incident: 'none' | 'written' | 'kept';
   readonly incidentId?: string;
   readonly published: boolean;
+  /** What the notifier did about Slack (absent when it did not run or has no Slack part). */
+  readonly slack?: 'posted' | 'updated' | 'skipped' | 'failed';
 }
 
 const sqsEventSchema = z.object({ Records: z.array(z.looseObject({ messageId: z.string().min(1), body: z.string(), eventSource: z.literal('aws:sqs') })) });
@@ -113,6 +122,33 @@ export function createRecordHandler(deps: RankHandlerDeps, options: AnalysisOpti
     return true;
   }
 
+  /**
+   * Slack and the state machine for the incident's current verdict. Runs on every delivery, redeliveries
+   * included: the notifier decides from the stored Slack record whether anything is worth a message (an
+   * unchanged verdict is not) and the execution name dedupes the trigger, so a retry finishes an interrupted
+   * notification without repeating a finished one. Slack and Step Functions failures are logged, never thrown.
+   */
+  async function notifyIfConfigured(stored: StoredIncident): Promise<RankRecordResult['slack']> {
+    if (deps.notify === undefined || stored.supersededBy !== undefined) return undefined;
+    let result: VerdictNotifyResult;
+    try {
+      result = await deps.notify(stored.verdict, stored.slack);
+    } catch (error) {
+      deps.logger.error('verdict notification failed', { incidentId: stored.verdict.incidentId, error });
+      return 'failed';
+    }
+    const slack = result.slack;
+    if (slack === undefined) return undefined;
+    if (slack.status === 'posted' || slack.status === 'updated') {
+      deps.metrics?.addMetric(slack.status === 'posted' ? 'SlackPosted' : 'SlackUpdated', MetricUnit.Count, 1);
+      const kept = await incidents.markNotified(stored.verdict.start, stored.verdict.incidentId, stored.slack, slack.record);
+      if (!kept) deps.logger.warn('Slack record not stored: another invocation notified the incident meanwhile', { incidentId: stored.verdict.incidentId });
+    } else if (slack.status === 'failed') {
+      deps.metrics?.addMetric('SlackFailed', MetricUnit.Count, 1);
+    }
+    return slack.status;
+  }
+
   return async (record) => {
     let message;
     try {
@@ -155,13 +191,15 @@ export function createRecordHandler(deps: RankHandlerDeps, options: AnalysisOpti
         publishedKey: saved.previous?.publishedKey,
         supersedes: replaced.map((r) => r.id),
         anomalyIds: group.anomalies.map((a) => a.id),
+        slack: saved.previous?.slack,
       };
       deps.metrics?.addMetric('VerdictsStored', MetricUnit.Count, 1);
     } else {
       current = saved.current;
     }
     const published = await publishIfChanged(current);
-    return { anomaly: stored, incident: saved.outcome, incidentId: verdict.incidentId, published };
+    const slack = await notifyIfConfigured(current);
+    return { anomaly: stored, incident: saved.outcome, incidentId: verdict.incidentId, published, ...(slack === undefined ? {} : { slack }) };
   };
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { IncidentGroup } from '../core/incidents';
 import { incidentDays, incidentKey, incidentPartition, PipelineStateError, verdictKey, type Verdict } from '../core/pipeline';
 import { TABLE_KEYS, expiresAt } from '../shared';
+import type { SlackRecord } from '../notify';
 
 /** An incident item: the latest verdict, how much its view knew, and what was announced. */
 export interface StoredIncident {
@@ -18,6 +19,8 @@ export interface StoredIncident {
   /** Set when a later view of the incident starts earlier and so has another id. */
   readonly supersededBy?: string | undefined;
   readonly anomalyIds: string[];
+  /** What the incident's Slack message last said, and where it is (see markNotified). */
+  readonly slack?: SlackRecord | undefined;
 }
 
 export type SaveOutcome =
@@ -43,12 +46,40 @@ const itemSchema = z.object({
   supersedes: z.array(z.string()).default([]),
   supersededBy: z.string().optional(),
   anomalyIds: z.array(z.string()).default([]),
+  slack: z.string().optional(),
+});
+
+// Stored as JSON text, so the conditional write in markNotified can compare it as a whole.
+const slackRecordSchema = z.object({
+  notified: z.object({ blamed: z.string().nullable(), confidence: z.number(), resolved: z.boolean() }),
+  thread: z.object({ channel: z.string().min(1), ts: z.string().min(1) }).optional(),
 });
 
 function toStored(item: Record<string, unknown>, where: string): StoredIncident {
   const parsed = itemSchema.safeParse(item);
   if (!parsed.success) throw new PipelineStateError(`incident item ${where} is malformed: ${parsed.error.message}`, { cause: parsed.error });
-  return { ...parsed.data, verdict: JSON.parse(parsed.data.verdict) as Verdict };
+  const { slack, ...rest } = parsed.data;
+  return { ...rest, verdict: JSON.parse(parsed.data.verdict) as Verdict, slack: slack === undefined ? undefined : parseSlackRecord(slack, where) };
+}
+
+/** The stored text of a record, with its keys in one fixed order so equal records compare equal. */
+function slackRecordText(record: SlackRecord): string {
+  const { blamed, confidence, resolved } = record.notified;
+  const notified = { blamed, confidence, resolved };
+  return JSON.stringify(record.thread === undefined ? { notified } : { notified, thread: { channel: record.thread.channel, ts: record.thread.ts } });
+}
+
+function parseSlackRecord(text: string, where: string): SlackRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new PipelineStateError(`incident item ${where} has a slack attribute that is not JSON`, { cause: error });
+  }
+  const parsed = slackRecordSchema.safeParse(value);
+  if (!parsed.success) throw new PipelineStateError(`incident item ${where} has a malformed slack attribute: ${parsed.error.message}`, { cause: parsed.error });
+  const { notified, thread } = parsed.data;
+  return thread === undefined ? { notified } : { notified, thread };
 }
 
 /**
@@ -130,6 +161,31 @@ export class IncidentStore {
       );
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  /**
+   * Stores what Slack was last told about the incident, only if the stored record is still `previous`: when
+   * two invocations notify at once, the first write wins and the other's record (a duplicate) is dropped.
+   * Returns whether the record was stored.
+   */
+  async markNotified(start: number, incidentId: string, previous: SlackRecord | undefined, record: SlackRecord): Promise<boolean> {
+    const key = incidentKey(start, incidentId);
+    try {
+      await this.o.client.send(
+        new UpdateCommand({
+          TableName: this.o.tableName,
+          Key: { [INCIDENTS.partitionKey]: key.pk, [INCIDENTS.sortKey]: key.sk },
+          UpdateExpression: 'SET #slack = :record',
+          ConditionExpression: previous === undefined ? 'attribute_exists(#pk) AND attribute_not_exists(#slack)' : '#slack = :previous',
+          ExpressionAttributeNames: { '#slack': 'slack', ...(previous === undefined ? { '#pk': INCIDENTS.partitionKey } : {}) },
+          ExpressionAttributeValues: { ':record': slackRecordText(record), ...(previous === undefined ? {} : { ':previous': slackRecordText(previous) }) },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      return false;
     }
   }
 

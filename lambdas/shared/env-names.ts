@@ -25,4 +25,16 @@ export const ENV = {
   templateCountsTtlDays: 'CULPRIT_TEMPLATE_COUNTS_TTL_DAYS',
   deploysTtlDays: 'CULPRIT_DEPLOYS_TTL_DAYS',
   incidentsTtlDays: 'CULPRIT_INCIDENTS_TTL_DAYS',
+  /** Secrets Manager name of the Slack webhook URL or bot token; absent means no Slack messages. */
+  slackSecretName: 'CULPRIT_SLACK_SECRET_NAME',
+  /** Channel for a bare bot token in the Slack secret. */
+  slackChannel: 'CULPRIT_SLACK_CHANNEL',
+  /** JSON array of regular expression sources redacted from Slack messages (after the built-in rules). */
+  redactPatterns: 'CULPRIT_REDACT_PATTERNS',
+  /** ARN of the state machine started when a verdict blames a deploy confidently; absent means none. */
+  triggerStateMachineArn: 'CULPRIT_TRIGGER_STATE_MACHINE_ARN',
+  /** Minimum confidence (0..1) of the blamed deploy for the state machine to start. */
+  triggerConfidence: 'CULPRIT_TRIGGER_CONFIDENCE',
+  /** Set by the Lambda runtime (not by the stack): region of the function, for console links. */
+  awsRegion: 'AWS_REGION',
 } as const;

@@ -33,6 +33,26 @@ const serviceMapJson = z
     return parsed.data;
   });
 
+/** JSON text holding an array of regular expression sources; an absent variable means none. */
+const patternListJson = z
+  .string()
+  .default('[]')
+  .transform((text, ctx): string[] => {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `not JSON: ${error instanceof Error ? error.message : String(error)}` });
+      return z.NEVER;
+    }
+    const parsed = z.array(z.string().min(1)).safeParse(value);
+    if (!parsed.success) {
+      ctx.addIssue({ code: 'custom', message: 'not an array of non-empty strings' });
+      return z.NEVER;
+    }
+    return parsed.data;
+  });
+
 export const ingestEnvSchema = z
   .object({
     [ENV.anomalyQueueUrl]: required,
@@ -61,6 +81,12 @@ export const rankEnvSchema = z
     [ENV.blameConfidence]: confidence,
     [ENV.lookbackMinutes]: positiveInteger,
     [ENV.serviceMap]: serviceMapJson,
+    [ENV.slackSecretName]: z.string().min(1).optional(),
+    [ENV.slackChannel]: z.string().min(1).optional(),
+    [ENV.redactPatterns]: patternListJson,
+    [ENV.triggerStateMachineArn]: z.string().min(1).optional(),
+    [ENV.triggerConfidence]: confidence.optional(),
+    [ENV.awsRegion]: z.string().min(1).optional(),
   })
   .transform((env) => ({
     templateCountsTable: env[ENV.templateCountsTable],
@@ -71,6 +97,12 @@ export const rankEnvSchema = z
     blameConfidence: env[ENV.blameConfidence],
     lookbackMinutes: env[ENV.lookbackMinutes],
     serviceMap: env[ENV.serviceMap],
+    slackSecretName: env[ENV.slackSecretName],
+    slackChannel: env[ENV.slackChannel],
+    redactPatterns: env[ENV.redactPatterns],
+    triggerStateMachineArn: env[ENV.triggerStateMachineArn],
+    triggerConfidence: env[ENV.triggerConfidence],
+    region: env[ENV.awsRegion],
   }));
 
 export const deploysEnvSchema = z

@@ -1,4 +1,4 @@
-import { MAX_SERVICE_MAP_JSON_BYTES } from '../defaults/config-defaults';
+import { MAX_REDACT_PATTERNS_JSON_BYTES, MAX_SERVICE_MAP_JSON_BYTES } from '../defaults/config-defaults';
 import type { ConfigProblem } from './culprit-config-error';
 
 type UnknownRecord = Record<string, unknown>;
@@ -48,6 +48,17 @@ export function crossFieldProblems(raw: unknown): ConfigProblem[] {
     }
     merged[name] = service;
   });
+
+  if (typeof raw['slackChannel'] === 'string' && typeof raw['slackSecretName'] !== 'string') {
+    problems.push({ path: 'slackChannel', message: 'needs slackSecretName: the channel is used with the bot token that secret holds' });
+  }
+
+  if (Array.isArray(raw['redactPatterns'])) {
+    const patternBytes = Buffer.byteLength(JSON.stringify(raw['redactPatterns']), 'utf8');
+    if (patternBytes > MAX_REDACT_PATTERNS_JSON_BYTES) {
+      problems.push({ path: 'redactPatterns', message: `are ${patternBytes} bytes as JSON; they travel in the rank function's environment (4 KB for all variables), so keep them under ${MAX_REDACT_PATTERNS_JSON_BYTES} bytes` });
+    }
+  }
 
   const mapBytes = Buffer.byteLength(JSON.stringify(merged), 'utf8');
   if (mapBytes > MAX_SERVICE_MAP_JSON_BYTES) {

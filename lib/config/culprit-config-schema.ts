@@ -6,6 +6,22 @@ import { CONFIG_DEFAULTS } from '../defaults/config-defaults';
 const LOG_GROUP_NAME = /^[.\-_/#A-Za-z0-9]+$/;
 const EVENT_BUS_NAME = /^[/.\-_A-Za-z0-9]+$/;
 const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
+const STATE_MACHINE_ARN = /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:stateMachine:[A-Za-z0-9_-]{1,80}$/;
+/** Secrets Manager's rule for secret names. */
+const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
+const SLACK_CHANNEL = /^[#A-Za-z0-9._-]{1,80}$/;
+
+/** A JavaScript regular expression source; the message names the compiler's objection. */
+const redactPattern = z
+  .string()
+  .min(1, 'a redaction pattern cannot be empty')
+  .superRefine((source, ctx) => {
+    try {
+      new RegExp(source, 'g');
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `not a regular expression: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  });
 
 /** Retention periods CloudWatch Logs accepts (never "forever": logs must age out). */
 const RETENTION_CHOICES: readonly number[] = Object.values(RetentionDays).filter(
@@ -59,6 +75,16 @@ export const culpritConfigSchema = z
     rankBatchSize: z.number().int().min(1).max(10_000).default(CONFIG_DEFAULTS.rankBatchSize),
     rankMaxBatchingWindowSeconds: z.number().int().min(0).max(300, 'SQS event sources batch for at most 300 seconds').default(CONFIG_DEFAULTS.rankMaxBatchingWindowSeconds),
     rankMaxConcurrency: z.number().int().min(2, 'SQS event sources allow 2 to 1000').max(1000, 'SQS event sources allow 2 to 1000').default(CONFIG_DEFAULTS.rankMaxConcurrency),
+    slackSecretName: z.string().regex(SECRET_NAME, 'a secret name has 1 to 512 letters, digits and / _ + = . @ -').optional(),
+    slackChannel: z.string().regex(SLACK_CHANNEL, 'a channel id (C…) or name, at most 80 characters').optional(),
+    redactPatterns: z.array(redactPattern).default([...CONFIG_DEFAULTS.redactPatterns]),
+    triggerStateMachineArn: z.string().regex(STATE_MACHINE_ARN, 'must be a state machine ARN (arn:aws:states:<region>:<account>:stateMachine:<name>)').optional(),
+    triggerConfidence: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').default(CONFIG_DEFAULTS.triggerConfidence),
+    verification: z
+      .union([z.boolean(), z.strictObject({ waitMinutes: z.number().int().min(0).max(24 * 60).optional() })], {
+        error: 'must be true, false or { waitMinutes } with whole minutes from 0 to 1440',
+      })
+      .default(CONFIG_DEFAULTS.verification),
   });
 
 /** The configuration as written (every field optional). */

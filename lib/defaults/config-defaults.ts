@@ -21,6 +21,12 @@ export const CONFIG_DEFAULTS = {
   rankBatchSize: 10,
   rankMaxBatchingWindowSeconds: 30,
   rankMaxConcurrency: 5,
+  /** No user patterns: only the built-in rules (AWS keys, bearer tokens, URL passwords, e-mail addresses). */
+  redactPatterns: [] as const,
+  /** Acting (a rollback, a page) needs more certainty than naming a suspect in a message. */
+  triggerConfidence: 0.8,
+  /** Post-deploy verification state machine deployed. */
+  verification: true,
 } as const;
 
 /** The CDK context key bin/app.ts reads the configuration from (`cdk.json` or `-c culprit='{…}'`). */
@@ -31,3 +37,6 @@ export const CONFIG_CONTEXT_KEY = 'culprit';
  * variables (table names, queue URL, thresholds) need the rest.
  */
 export const MAX_SERVICE_MAP_JSON_BYTES = 2500;
+
+/** The redaction patterns travel as JSON in the rank function's environment too, next to the service map. */
+export const MAX_REDACT_PATTERNS_JSON_BYTES = 500;

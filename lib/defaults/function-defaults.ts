@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 
-export type CulpritFunctionName = 'ingest' | 'rank' | 'deploys';
+export type CulpritFunctionName = 'ingest' | 'rank' | 'deploys' | 'verify';
 
 /** Settings every Culprit function shares. */
 export const FUNCTION_DEFAULTS = {
@@ -19,6 +19,8 @@ export const FUNCTION_SETTINGS: Record<CulpritFunctionName, { readonly memorySiz
   ingest: { memorySize: 1024, timeout: Duration.seconds(60), description: 'Culprit ingest: mines log batches into templates and queues anomalies' },
   rank: { memorySize: 512, timeout: Duration.seconds(60), description: 'Culprit rank: groups anomalies into incidents and ranks the deploys that explain them' },
   deploys: { memorySize: 256, timeout: Duration.seconds(10), description: 'Culprit deploys: records deploy events from CodeDeploy, ECS, CloudFormation, Lambda and CI' },
+  // Reads up to two windows of logs and runs the whole analysis on them (lib/parts/verification.ts).
+  verify: { memorySize: 1024, timeout: Duration.seconds(120), description: 'Culprit verify: judges a deploy from its service logs before and after it' },
 };
 
 /**

@@ -6,3 +6,4 @@ export { DeployRules, type DeployRulesProps } from './deploy-rules';
 export { CulpritAlarms, type CulpritAlarmsProps } from './culprit-alarms';
 export { acknowledgeNagFindings, type NagSubjects } from './nag-acknowledgements';
 export { handlerEntry, type HandlerEntry } from './handler-entry';
+export { Verification, VERIFICATION_DEFAULTS, type VerificationProps } from './verification';

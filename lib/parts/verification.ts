@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { ArnFormat, Duration, Stack, Token, Validations, type RemovalPolicy } from 'aws-cdk-lib';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -9,7 +7,7 @@ import { Choice, Condition, DefinitionBody, Fail, LogLevel, StateMachine, Succee
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { CulpritError } from '../../lambdas/core/errors';
-import { BUNDLING_DEFAULTS, FUNCTION_DEFAULTS } from '../defaults';
+import { BUNDLING_DEFAULTS, FUNCTION_DEFAULTS, FUNCTION_SETTINGS, powertoolsEnvironment } from '../defaults';
 import { handlerEntry } from './handler-entry';
 
 /** Every verification default, declared once. */
@@ -17,9 +15,9 @@ export const VERIFICATION_DEFAULTS = {
   /** Minutes the state machine waits after it starts (traffic on the new version) before verifying. @default 10 */
   waitMinutes: 10,
   /** The verify function reads up to two windows of logs and runs the analysis. @default 1024 */
-  memorySize: 1024,
+  memorySize: FUNCTION_SETTINGS.verify.memorySize,
   /** @default 120 seconds */
-  timeout: Duration.seconds(120),
+  timeout: FUNCTION_SETTINGS.verify.timeout,
 } as const;
 
 export interface VerificationProps {
@@ -31,14 +29,6 @@ export interface VerificationProps {
   readonly waitMinutes?: number;
   readonly logRetention: RetentionDays;
   readonly removalPolicy: RemovalPolicy;
-}
-
-/** `lambdas/verify/handler.ts` (from source) or `handler.js` (from dist). */
-function verifyEntry(): string {
-  const dir = resolve(__dirname, '..', '..', 'lambdas', 'verify');
-  const entry = ['handler.ts', 'handler.js'].map((f) => join(dir, f)).find((f) => existsSync(f));
-  if (entry === undefined) throw new CulpritError(`Culprit: no handler for the verify function in ${dir}`);
-  return entry;
 }
 
 /**
@@ -61,22 +51,18 @@ export class Verification extends Construct {
     this.functionLogGroup = new LogGroup(this, 'FunctionLogGroup', { retention: props.logRetention, removalPolicy: props.removalPolicy });
     const role = new Role(this, 'FunctionRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: 'Culprit verify function' });
     this.functionLogGroup.grantWrite(role);
-    // The lock file and project root are the same for every handler; the rank entry locates them.
-    const { projectRoot, depsLockFilePath } = handlerEntry('rank');
     this.function = new NodejsFunction(this, 'Function', {
-      entry: verifyEntry(),
-      projectRoot,
-      depsLockFilePath,
+      ...handlerEntry('verify'),
       handler: 'handler',
       runtime: FUNCTION_DEFAULTS.runtime,
       architecture: FUNCTION_DEFAULTS.architecture,
       memorySize: VERIFICATION_DEFAULTS.memorySize,
       timeout: VERIFICATION_DEFAULTS.timeout,
-      description: 'Culprit verify: judges a deploy from its service logs before and after it',
+      description: FUNCTION_SETTINGS.verify.description,
       role,
       logGroup: this.functionLogGroup,
       bundling: BUNDLING_DEFAULTS,
-      environment: { POWERTOOLS_SERVICE_NAME: 'culprit-verify', POWERTOOLS_LOG_LEVEL: 'INFO', NODE_OPTIONS: '--enable-source-maps' },
+      environment: powertoolsEnvironment('verify'),
     });
     const stack = Stack.of(this);
     const logGroupArn = (pattern: string): string =>

@@ -36,8 +36,8 @@ afterAll(() => {
 });
 
 describe('the handler bundles NodejsFunction builds', () => {
-  it('are built for all three functions', () => {
-    expect(bundles.map((bundle) => bundle.name).sort()).toEqual(['Deploys', 'Ingest', 'Rank']);
+  it('are built for all four functions, post-deploy verification included', () => {
+    expect(bundles.map((bundle) => bundle.name).sort()).toEqual(['Deploys', 'Ingest', 'Rank', 'Verification']);
   });
 
   it('are each at most 1 MB of JavaScript', () => {

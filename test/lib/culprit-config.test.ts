@@ -29,6 +29,9 @@ describe('the Culprit configuration', () => {
       rankBatchSize: 10,
       rankMaxBatchingWindowSeconds: 30,
       rankMaxConcurrency: 5,
+      redactPatterns: [],
+      triggerConfidence: 0.8,
+      verification: true,
     });
   });
 
@@ -83,6 +86,33 @@ describe('the Culprit configuration', () => {
     const error = configError({ services });
 
     expect(error.problems).toEqual([{ path: 'services', message: expect.stringMatching(/bytes as JSON; .*4 KB/) }]);
+  });
+
+  it('rejects a redaction pattern that is not a regular expression, naming it and the compiler\'s objection', () => {
+    const error = configError({ redactPatterns: ['tenant-[a-z]+', 'card=(\\d+'] });
+
+    expect(error.problems).toEqual([{ path: 'redactPatterns[1]', message: expect.stringMatching(/^not a regular expression: .*(unterminated|group)/i) }]);
+  });
+
+  it('accepts Slack, a trigger state machine and verification settings, and rejects malformed ones', () => {
+    const good = parseCulpritConfig({
+      slackSecretName: 'culprit/slack',
+      slackChannel: 'C0INCIDENTS',
+      redactPatterns: ['\\bcard=\\d+'],
+      triggerStateMachineArn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:rollback',
+      triggerConfidence: 0.9,
+      verification: { waitMinutes: 5 },
+    });
+    const error = configError({
+      slackChannel: 'C0INCIDENTS',
+      triggerStateMachineArn: 'arn:aws:sns:eu-west-1:123456789012:ops',
+      triggerConfidence: 1.5,
+      verification: { waitMinutes: 2.5 },
+    });
+
+    expect(good).toMatchObject({ slackSecretName: 'culprit/slack', triggerConfidence: 0.9, verification: { waitMinutes: 5 } });
+    expect(error.problems.map((problem) => problem.path).sort()).toEqual(['slackChannel', 'triggerConfidence', 'triggerStateMachineArn', 'verification']);
+    expect(error.problems.find((problem) => problem.path === 'verification')?.message).toMatch(/whole minutes from 0 to 1440/);
   });
 
   it('says which input was wrong when a value has the wrong type', () => {

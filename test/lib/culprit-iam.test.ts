@@ -95,3 +95,34 @@ describe('least-privilege permissions of the Culprit functions', () => {
     expect([...new Set(principals)].sort()).toEqual(['events.amazonaws.com', 'logs.amazonaws.com']);
   });
 });
+
+describe('permissions for Slack, the trigger state machine and verification', () => {
+  const SECRET = 'culprit/slack';
+  const MACHINE = 'arn:aws:states:eu-west-1:123456789012:stateMachine:rollback';
+  const { template } = synthCulprit({ logGroups: ['/aws/lambda/checkout'], slackSecretName: SECRET, triggerStateMachineArn: MACHINE });
+
+  it('lets rank read only the configured Slack secret (any version suffix) and start only the configured state machine', () => {
+    const rank = permissionsOf(template, 'RankFunction');
+    const secrets = rank.filter((permission) => permission.startsWith('secretsmanager:'));
+    const states = rank.filter((permission) => permission.startsWith('states:'));
+
+    expect(secrets.map((permission) => permission.split(' on ')[0]).sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
+    for (const permission of secrets) expect(permission).toMatch(/secret:culprit\/slack-\?\?\?\?\?\?/);
+    expect(states).toEqual([`states:StartExecution on ${MACHINE}`]);
+  });
+
+  it('gives rank no Secrets Manager or Step Functions permission when neither is configured', () => {
+    const { template: plain } = synthCulprit({ logGroups: ['/aws/lambda/checkout'] });
+
+    expect(permissionsOf(plain, 'RankFunction').filter((permission) => /^(secretsmanager|states):/.test(permission))).toEqual([]);
+  });
+
+  it('lets the verify function read only the configured log groups, and no other function touch the secret or the machine', () => {
+    const verify = permissionsOf(template, 'VerificationFunction');
+    const others = ['IngestFunction', 'DeploysFunction', 'VerificationFunction'].flatMap((fn) => permissionsOf(template, fn));
+
+    expect(verify.filter((permission) => permission.startsWith('logs:FilterLogEvents'))).toHaveLength(1);
+    expect(verify.find((permission) => permission.startsWith('logs:FilterLogEvents'))).toContain('log-group:/aws/lambda/checkout:*');
+    expect(others.filter((permission) => /^(secretsmanager|states):/.test(permission))).toEqual([]);
+  });
+});

@@ -27,6 +27,9 @@ describe('the Culprit stack under cdk-nag and CloudFormation validation', () => 
     const listed: CulpritProps = {
       logGroups: ['/aws/lambda/checkout', { name: '/ecs/payments', service: 'payments' }],
       alarmTopicArn: 'arn:aws:sns:eu-west-1:123456789012:ops',
+      // Slack, the trigger state machine and (by default) verification: their grants are checked too.
+      slackSecretName: 'culprit/slack',
+      triggerStateMachineArn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:rollback',
     };
     new CulpritStack(app, 'Listed', { culprit: listed });
 

@@ -85,7 +85,7 @@ describe('the Culprit stack', () => {
   });
 
   it('runs every function on nodejs22.x, arm64, with Powertools settings and its own expiring log group', () => {
-    template.resourceCountIs('AWS::Lambda::Function', 3);
+    template.resourceCountIs('AWS::Lambda::Function', 4);
     template.allResourcesProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
@@ -93,13 +93,14 @@ describe('the Culprit stack', () => {
       LoggingConfig: { LogGroup: Match.anyValue() },
       Environment: {
         Variables: Match.objectLike({
-          POWERTOOLS_SERVICE_NAME: Match.stringLikeRegexp('^culprit-(ingest|rank|deploys)$'),
+          POWERTOOLS_SERVICE_NAME: Match.stringLikeRegexp('^culprit-(ingest|rank|deploys|verify)$'),
           POWERTOOLS_LOG_LEVEL: 'INFO',
           POWERTOOLS_METRICS_NAMESPACE: 'Culprit',
         }),
       },
     });
-    template.resourceCountIs('AWS::Logs::LogGroup', 3);
+    // One per function, and the verification state machine's.
+    template.resourceCountIs('AWS::Logs::LogGroup', 5);
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 
@@ -175,7 +176,7 @@ describe('the Culprit stack', () => {
   });
 
   it('alarms on every dead-letter queue and on every function error, notifying the given topic', () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 6);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 7);
     template.allResourcesProperties('AWS::CloudWatch::Alarm', {
       Threshold: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
@@ -188,7 +189,7 @@ describe('the Culprit stack', () => {
         Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(template, 'AWS::SQS::Queue', queue), 'QueueName'] } }],
       });
     }
-    for (const fn of ['IngestFunction', 'RankFunction', 'DeploysFunction']) {
+    for (const fn of ['IngestFunction', 'RankFunction', 'DeploysFunction', 'VerificationFunction']) {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         MetricName: 'Errors',
         Namespace: 'AWS/Lambda',
@@ -197,7 +198,7 @@ describe('the Culprit stack', () => {
     }
   });
 
-  it('outputs the queue URLs, table names, event bus and function names', () => {
+  it('outputs the queue URLs, table names, event bus, function names and the verification state machine', () => {
     expect(Object.keys(template.findOutputs('*')).sort()).toEqual(
       [
         'AnomalyQueueUrl',
@@ -213,6 +214,7 @@ describe('the Culprit stack', () => {
         'IngestFunctionName',
         'RankFunctionName',
         'DeploysFunctionName',
+        'VerificationStateMachineArn',
       ].sort(),
     );
   });
@@ -224,6 +226,16 @@ describe('the Culprit stack with other configurations', () => {
 
     template.hasResourceProperties('AWS::Logs::SubscriptionFilter', { LogGroupName: '/from/context' });
     template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ CULPRIT_LOOKBACK_MINUTES: '15' }) } });
+  });
+
+  it('leaves out post-deploy verification when asked, and waits the configured minutes when given', () => {
+    const { template: without } = synthCulprit({ logGroups: ['/a'], verification: false });
+    const { template: quick } = synthCulprit({ logGroups: ['/a'], verification: { waitMinutes: 3 } });
+
+    without.resourceCountIs('AWS::StepFunctions::StateMachine', 0);
+    without.resourceCountIs('AWS::Lambda::Function', 3);
+    expect(Object.keys(without.findOutputs('*'))).not.toContain('VerificationStateMachineArn');
+    quick.hasResourceProperties('AWS::StepFunctions::StateMachine', { DefinitionString: Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith([Match.stringLikeRegexp('"Seconds":180')])]) }) });
   });
 
   it('leaves out the CloudTrail rule and alarm actions when not asked for', () => {

@@ -40,6 +40,26 @@ describe('the environment the stack gives each function', () => {
       blameConfidence: 0.7,
       lookbackMinutes: 20,
       serviceMap: { 'shop-cart': 'cart' },
+      redactPatterns: [],
+    });
+  });
+
+  it('is exactly what the rank handler parses when Slack and a state machine are configured', () => {
+    const { template: notifying } = synthCulprit({
+      logGroups: ['/ecs/checkout'],
+      slackSecretName: 'culprit/slack',
+      slackChannel: 'C0INCIDENTS',
+      redactPatterns: ['tenant-[a-z]+', '\\bcard=\\d+'],
+      triggerStateMachineArn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:rollback',
+      triggerConfidence: 0.9,
+    });
+
+    expect(parseEnv(rankEnvSchema, deployedEnvironment('RankFunction', notifying), 'rank')).toMatchObject({
+      slackSecretName: 'culprit/slack',
+      slackChannel: 'C0INCIDENTS',
+      redactPatterns: ['tenant-[a-z]+', '\\bcard=\\d+'],
+      triggerStateMachineArn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:rollback',
+      triggerConfidence: 0.9,
     });
   });
 
