@@ -5,6 +5,7 @@
  */
 import { Command } from 'commander';
 import { registerAnalyzeCommand } from './commands/analyze';
+import { registerDemoCommand } from './commands/demo';
 import { registerDeployCommand } from './commands/deploy-record';
 import { registerMineCommand } from './commands/mine';
 
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .description('Find the deploy that broke production: mine logs into templates, detect what changed, rank the deploys.')
     .showHelpAfterError('(run with --help for usage and examples)');
   registerAnalyzeCommand(program);
+  registerDemoCommand(program);
   registerMineCommand(program);
   registerDeployCommand(program);
   return program;
