@@ -92,6 +92,8 @@ export class TokenScanner {
     const length = line.length;
     const masking = this.masking;
     const inspectAll = masking && this.userMasks.length > 0;
+    const types = this.types;
+    let { starts, ends, hashes } = this;
     let count = 0;
     let index = 0;
     while (index < length) {
@@ -115,23 +117,25 @@ export class TokenScanner {
         hash = Math.imul(hash ^ code, HASH_PRIME);
         index++;
       }
-      if (count === this.hashes.length) this.grow();
-      this.starts[count] = start;
-      this.ends[count] = index;
+      if (count === hashes.length) {
+        this.grow();
+        ({ starts, ends, hashes } = this);
+      }
+      starts[count] = start;
+      ends[count] = index;
       hash = Math.imul(hash ^ (index - start), HASH_PRIME);
-      this.hashes[count] = hash;
-      this.types[count] = undefined;
+      hashes[count] = hash;
+      types[count] = undefined;
       if (masking) {
         if (shape === DIGIT && !inspectAll) {
           // The commonest variable, a bare unsigned integer, needs no classification.
-          const value = line.slice(start, index);
-          this.types[count] = 'NUM';
+          types[count] = 'NUM';
           this.masked[count] = NUM_TEXT;
-          this.values[count] = value;
-          this.hashes[count] = NUM_HASH;
+          this.values[count] = line.slice(start, index);
+          hashes[count] = NUM_HASH;
         } else if (inspectAll || (shape & (DIGIT | SPECIAL)) !== 0) {
           this.maskToken(line.slice(start, index), count, shape);
-        } else if (index - start <= 7 && (count > 0 && this.types[count - 1] === 'NUM' ? this.joinUnit(start, index, count - 1) : false)) {
+        } else if (index - start <= 7 && count > 0 && types[count - 1] === 'NUM' && this.joinUnit(start, index, count - 1)) {
           continue; // a unit folded into the number before it
         } else if (index - start === 3 && isUpperCase(line.charCodeAt(start)) && CALENDAR_WORDS.hashes.has(hash)) {
           this.maskCalendarWord(start, index, count);
