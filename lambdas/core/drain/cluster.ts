@@ -1,3 +1,5 @@
+import { HASH_PRIME, HASH_SEED, hashText } from './token-hash';
+
 /** The wildcard a template holds where its lines disagree. */
 export const WILDCARD = '<*>';
 
@@ -17,7 +19,8 @@ export interface Template {
 /** A position of a cluster where lines held different words; it stays a template split until it takes too many. */
 export interface TrackedPosition {
   readonly position: number;
-  readonly values: Set<string>;
+  /** Hashes of the words the position has taken. */
+  readonly values: Set<number>;
 }
 
 /**
@@ -38,8 +41,8 @@ export interface Cluster {
   /** Positions that yield parameters: untracked wildcards and tokens holding a mask. */
   paramPositions: number[];
   readonly tracked: TrackedPosition[];
-  /** Key (`keyParts` joined) → template. Insertion order is creation order. */
-  readonly templates: Map<string, Template>;
+  /** Key (`variantKey` of the words at the tracked positions) → template. Insertion order is creation order. */
+  readonly templates: Map<number, Template>;
   /** The leaf list that holds this cluster, so eviction can remove it without a search. */
   readonly leaf: Cluster[];
 }
@@ -60,8 +63,20 @@ export function refreshDerived(cluster: Cluster): void {
   cluster.paramPositions = paramPositions;
 }
 
-/** Separates key parts; cannot occur inside a token, since tokens never hold control characters used as delimiters. */
-export const KEY_SEPARATOR = '\u0000';
+/** The key of a cluster without tracked positions: the key of no words. */
+export const NO_VARIANT_KEY = HASH_SEED;
+
+/** Combines the hashes of the words at the tracked positions into one template key. */
+export function combineVariantKey(key: number, wordHash: number): number {
+  return Math.imul(key ^ wordHash, HASH_PRIME);
+}
+
+/** The key of a template holding `keyParts` at the tracked positions. */
+export function variantKey(keyParts: readonly string[]): number {
+  let key = NO_VARIANT_KEY;
+  for (const part of keyParts) key = combineVariantKey(key, hashText(part));
+  return key;
+}
 
 /** The template text for `keyParts` under the cluster's current tokens. */
 export function templateText(cluster: Cluster, keyParts: readonly string[]): string {

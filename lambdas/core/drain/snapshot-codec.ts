@@ -1,4 +1,4 @@
-import { KEY_SEPARATOR, refreshDerived, templateText, WILDCARD, type Cluster } from './cluster';
+import { refreshDerived, templateText, variantKey, WILDCARD, type Cluster } from './cluster';
 import type { MinerOptions } from './config';
 import { SnapshotError } from './errors';
 import { newTreeNode, type TreeNode } from './prefix-tree';
@@ -14,7 +14,7 @@ export function snapshotMiner(miner: TemplateMiner): MinerSnapshot {
   const clusters = [...miner.clusters.values()].map((cluster) => ({
     id: cluster.id,
     tokens: [...cluster.tokens],
-    tracked: cluster.tracked.map((tracked): [number, string[]] => [tracked.position, [...tracked.values]]),
+    tracked: cluster.tracked.map((tracked): [number, number[]] => [tracked.position, [...tracked.values]]),
     templates: [...cluster.templates.values()].map((template) => ({ id: template.id, keyParts: [...template.keyParts], count: template.count })),
   }));
   return {
@@ -69,7 +69,7 @@ function decodeCluster(stored: StoredCluster, leaf: Cluster[]): Cluster {
       throw new SnapshotError(`miner snapshot: template ${template.id} has ${template.keyParts.length} key parts, its cluster tracks ${cluster.tracked.length}`);
     }
     const keyParts = [...template.keyParts];
-    cluster.templates.set(keyParts.join(KEY_SEPARATOR), { id: template.id, keyParts, text: templateText(cluster, keyParts), count: template.count });
+    cluster.templates.set(variantKey(keyParts), { id: template.id, keyParts, text: templateText(cluster, keyParts), count: template.count });
   }
   return cluster;
 }

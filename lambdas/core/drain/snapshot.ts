@@ -29,8 +29,8 @@ export const snapshotTemplateSchema = z.object({
 export const snapshotClusterSchema = z.object({
   id: z.string().min(1),
   tokens: z.array(z.string()),
-  /** Tracked positions and the words each has taken, in tracking order. */
-  tracked: z.array(z.tuple([z.number().int().nonnegative(), z.array(z.string())])),
+  /** Tracked positions and the hashes of the words each has taken, in tracking order. */
+  tracked: z.array(z.tuple([z.number().int().nonnegative(), z.array(z.number().int())])),
   /** In creation order. */
   templates: z.array(snapshotTemplateSchema).min(1),
 });

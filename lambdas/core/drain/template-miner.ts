@@ -1,10 +1,11 @@
-import { KEY_SEPARATOR, mayDistinguishTemplates, refreshDerived, templateText, WILDCARD, type Cluster, type Template } from './cluster';
+import { combineVariantKey, mayDistinguishTemplates, NO_VARIANT_KEY, refreshDerived, templateText, variantKey, WILDCARD, type Cluster, type Template } from './cluster';
 import { minerOptionsSchema, type MinerOptions, type MinerOptionsInput } from './config';
 import { PrefixTree } from './prefix-tree';
 import { bestMatch, lastMatch } from './similarity';
 import { restoreMiner, snapshotMiner } from './snapshot-codec';
 import type { MinerSnapshot } from './snapshot';
 import { templateIdFor } from './template-id';
+import { hashText } from './token-hash';
 import { TokenScanner } from './token-scanner';
 import type { MatchResult, MineResult, Param, TemplateChange, TemplateInfo } from './types';
 
@@ -136,7 +137,7 @@ export class TemplateMiner {
     const id = this.newId(text);
     const cluster: Cluster = { id, tokens, hashes, wildcards: 0, paramPositions: [], tracked: [], templates: new Map(), leaf };
     refreshDerived(cluster);
-    cluster.templates.set('', { id, keyParts: [], text, count: 1 });
+    cluster.templates.set(NO_VARIANT_KEY, { id, keyParts: [], text, count: 1 });
     leaf.push(cluster);
     this.clusters.set(id, cluster);
     this.evictIfFull();
@@ -146,7 +147,7 @@ export class TemplateMiner {
   private addTemplate(cluster: Cluster, keyParts: string[], count: number): Template {
     const text = templateText(cluster, keyParts);
     const template: Template = { id: this.newId(text), keyParts, text, count };
-    cluster.templates.set(keyParts.join(KEY_SEPARATOR), template);
+    cluster.templates.set(variantKey(keyParts), template);
     return template;
   }
 
@@ -183,10 +184,10 @@ export class TemplateMiner {
     for (let index = cluster.tracked.length - 1; index >= 0; index--) {
       const tracked = cluster.tracked[index]!;
       const values = tracked.values;
-      const token = scanner.tokenAt(tracked.position);
-      if (values.has(token)) continue;
+      const hash = scanner.hashes[tracked.position]!;
+      if (values.has(hash)) continue;
       if (values.size < limit) {
-        values.add(token);
+        values.add(hash);
       } else {
         this.untrack(cluster, index);
         changed = true;
@@ -211,12 +212,12 @@ export class TemplateMiner {
 
   /** Starts splitting templates at `position`; every existing template held `held` there. */
   private track(cluster: Cluster, position: number, held: string): void {
-    cluster.tracked.push({ position, values: new Set([held]) });
+    cluster.tracked.push({ position, values: new Set([hashText(held)]) });
     const templates = [...cluster.templates.values()];
     cluster.templates.clear();
     for (const template of templates) {
       template.keyParts = [...template.keyParts, held];
-      cluster.templates.set(template.keyParts.join(KEY_SEPARATOR), template);
+      cluster.templates.set(variantKey(template.keyParts), template);
     }
   }
 
@@ -227,7 +228,7 @@ export class TemplateMiner {
     cluster.templates.clear();
     for (const template of templates) {
       template.keyParts = template.keyParts.filter((_, part) => part !== index);
-      const key = template.keyParts.join(KEY_SEPARATOR);
+      const key = variantKey(template.keyParts);
       const survivor = cluster.templates.get(key);
       if (survivor === undefined) {
         cluster.templates.set(key, template);
@@ -238,11 +239,13 @@ export class TemplateMiner {
     }
   }
 
-  private keyOf(cluster: Cluster): string {
+  /** The line's template key: its words' hashes at the tracked positions, combined. */
+  private keyOf(cluster: Cluster): number {
     const tracked = cluster.tracked;
-    if (tracked.length === 0) return '';
-    if (tracked.length === 1) return this.scanner.tokenAt(tracked[0]!.position);
-    return this.keyParts(cluster).join(KEY_SEPARATOR);
+    const hashes = this.scanner.hashes;
+    let key = NO_VARIANT_KEY;
+    for (let index = 0; index < tracked.length; index++) key = combineVariantKey(key, hashes[tracked[index]!.position]!);
+    return key;
   }
 
   private keyParts(cluster: Cluster): string[] {
