@@ -8,8 +8,7 @@ import { z } from 'zod';
 import { Analyzer, type AnalysisOptionsInput } from '../../lambdas/core/analysis';
 import { InvalidInputError } from '../../lambdas/core/errors';
 import type { Deploy } from '../../lambdas/core/schemas';
-import { readDeploys } from '../input/deploy-file';
-import { readLogEvents, type LogProblem } from '../input/log-sources';
+import { readDeploys, readLogEventBatches, type LogProblem } from '../input';
 import { formatJsonReport, formatSummary } from '../output';
 
 const EXAMPLES = `
@@ -82,9 +81,10 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
   try {
     analyzer = new Analyzer(analysisOptions(options));
     deploys = await readDeploys(options.deploys);
-    const events = readLogEvents(options.logs, { onProblem });
-    for await (const event of events) analyzer.push(event);
-    if (events.stats.events === 0) return await fail(`no usable log events in ${options.logs.join(', ')}`);
+    // Batches are looped over synchronously: awaiting each of millions of lines would cost more than mining them.
+    const batches = readLogEventBatches(options.logs, { onProblem });
+    for await (const batch of batches) for (const event of batch) analyzer.push(event);
+    if (batches.stats.events === 0) return await fail(`no usable log events in ${options.logs.join(', ')}`);
   } catch (error) {
     if (error instanceof InvalidInputError) return fail(error.message);
     throw error;

@@ -1,5 +1,5 @@
-import type { Deploy, LogEvent } from '../schemas';
-import { Analyzer } from './analyzer';
+import type { Deploy } from '../schemas';
+import { Analyzer, type LeveledLogEvent } from './analyzer';
 import type { AnalysisOptionsInput } from './options';
 import type { AnalysisResult } from './types';
 
@@ -8,7 +8,7 @@ import type { AnalysisResult } from './types';
  * anomalies per service and template, incidents, and for each incident the deploys ranked as suspects.
  */
 export async function analyze(
-  events: AsyncIterable<LogEvent> | Iterable<LogEvent>,
+  events: AsyncIterable<LeveledLogEvent> | Iterable<LeveledLogEvent>,
   deploys: readonly Deploy[],
   options?: AnalysisOptionsInput,
 ): Promise<AnalysisResult> {

@@ -16,6 +16,9 @@ export interface AnalyzerState {
   readonly skipped: number;
 }
 
+/** A log event, optionally with the level its structured record named (JSON logs often carry one). */
+export type LeveledLogEvent = LogEvent & { readonly level?: string | undefined };
+
 interface ServiceMiner {
   readonly miner: TemplateMiner;
   /** Aliases already passed to the detector: merges show as the alias map growing. */
@@ -56,8 +59,11 @@ export class Analyzer {
     return new Analyzer(options, state);
   }
 
-  /** Analyses one event. Events must come in time order (across services). */
-  push(event: LogEvent): void {
+  /**
+   * Analyses one event. Events must come in time order (across services). A `level` on the event (from a
+   * structured log record) wins over the one the header parser finds in the message.
+   */
+  push(event: LeveledLogEvent): void {
     const parsed = parseLogLine(event.message);
     let m = this.miners.get(event.service);
     if (m === undefined) {
@@ -76,7 +82,7 @@ export class Analyzer {
       mined.templateId,
       mined.template,
       mined.change !== 'none',
-      parsed.level,
+      event.level ?? parsed.level,
       event.message,
     );
   }

@@ -39,9 +39,9 @@ const KIND_WEIGHT: Record<AnomalyKind, { error: number; plain: number }> = {
 
 /**
  * Nats of surprise at which the surprise factor reaches 1 − 1/e: a few dozen nats is a real but modest change
- * (twenty new lines in ten minutes), hundreds a clear one.
+ * (twenty new lines in ten minutes against one expected: 44 nats, 0.52), hundreds a clear one.
  */
-const SURPRISE_SCALE = 150;
+const SURPRISE_SCALE = 60;
 /** Buckets at which the duration factor reaches 1 − 1/e: a 1-bucket burst scores 0.22, ten buckets 0.92. */
 const DURATION_SCALE = 4;
 /**

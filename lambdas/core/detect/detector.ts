@@ -1,9 +1,10 @@
 import { InvalidInputError } from '../errors';
 import { toAnomaly, type AnomalyRecord } from './anomaly-record';
-import { isErrorLevel } from './error-signal';
+import { levelClass } from './error-signal';
 import { resolveDetectOptions, type DetectOptions } from './options';
 import { ServiceTracker, type AnomalySink, type ServiceTrackerState } from './service-tracker';
 import { hasErrorWords } from './error-signal';
+import { refreshError, type TemplateState } from './template-state';
 import type { Anomaly, DetectorStats, MinedEvent } from './types';
 
 /** Serialisable detector state (plain JSON): restore it with {@link Detector.fromJSON}. */
@@ -88,22 +89,19 @@ export class Detector implements AnomalySink {
     this.lastService = service;
     this.lastTracker = svc;
     const count = svc.list.length;
-    const t = svc.template(templateId, template, timestamp, this.openBucket ?? 0);
+    const t = svc.template(templateId, template, timestamp);
     if (svc.list.length !== count) this.templateCount++;
     else if (templateChanged && t.text !== template) {
       t.text = template;
       t.errorWords = hasErrorWords(template);
-      t.error = t.errorLevel || t.errorWords;
+      refreshError(t);
     }
     if (t.cur === 0) t.curFirst = timestamp;
     t.cur++;
     t.total++;
     t.lastTs = timestamp;
     t.lastLine = line;
-    if (!t.errorLevel && level !== undefined && isErrorLevel(level)) {
-      t.errorLevel = true;
-      t.error = true;
-    }
+    if (level !== undefined && level !== t.lastLevel) this.noteLevel(t, level);
     svc.lines++;
     this.lines++;
   }
@@ -208,6 +206,12 @@ export class Detector implements AnomalySink {
   /** @internal */
   touch(record: AnomalyRecord): void {
     this.changed.add(record.id);
+  }
+
+  private noteLevel(t: TemplateState, level: string): void {
+    t.lastLevel = level;
+    if (levelClass(level) === 'error') t.errorLevel = true;
+    refreshError(t);
   }
 
   private setOpen(bucket: number): void {

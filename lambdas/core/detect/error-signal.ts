@@ -1,23 +1,34 @@
 /**
- * What makes a line or a template an error. The level from the line header wins; without one, words in the
- * template text decide. Both run once per template (or per level string), never per line.
+ * What makes a line or a template an error: an error level on a line, or error words in the template text.
+ * Each runs once per template or per level string, never per line.
  */
 
-const ERROR_LEVELS = new Set(['ERROR', 'ERR', 'FATAL', 'CRITICAL', 'CRIT', 'SEVERE', 'ALERT', 'EMERG', 'EMERGENCY', 'PANIC', 'E', 'F']);
+/** What a level says about a line: an error, a warning (its words decide), or a routine line. */
+export type LevelClass = 'error' | 'warn' | 'quiet';
+
+const LEVEL_CLASSES: ReadonlyMap<string, LevelClass> = new Map<string, LevelClass>([
+  ...['ERROR', 'ERR', 'FATAL', 'CRITICAL', 'CRIT', 'SEVERE', 'ALERT', 'EMERG', 'EMERGENCY', 'PANIC', 'E', 'F'].map((l) => [l, 'error'] as const),
+  ...['WARN', 'WARNING', 'W'].map((l) => [l, 'warn'] as const),
+  ...['INFO', 'INFORMATION', 'NOTICE', 'DEBUG', 'TRACE', 'FINE', 'FINER', 'FINEST', 'VERBOSE', 'CONFIG', 'I', 'D', 'V', 'T'].map(
+    (l) => [l, 'quiet'] as const,
+  ),
+]);
 
 // Levels are few distinct strings; remembering each answer keeps upper-casing off the per-line path.
-const levelCache = new Map<string, boolean>();
+const levelCache = new Map<string, LevelClass | undefined>();
 const LEVEL_CACHE_LIMIT = 256;
+
+/** The class of a level name, whatever its case; undefined for an unknown level. */
+export function levelClass(level: string): LevelClass | undefined {
+  if (levelCache.has(level)) return levelCache.get(level);
+  const known = LEVEL_CLASSES.get(level.toUpperCase());
+  if (levelCache.size < LEVEL_CACHE_LIMIT) levelCache.set(level, known);
+  return known;
+}
 
 /** True for error-and-worse levels, whatever their case. */
 export function isErrorLevel(level: string | undefined): boolean {
-  if (level === undefined) return false;
-  let known = levelCache.get(level);
-  if (known === undefined) {
-    known = ERROR_LEVELS.has(level.toUpperCase());
-    if (levelCache.size < LEVEL_CACHE_LIMIT) levelCache.set(level, known);
-  }
-  return known;
+  return level !== undefined && levelClass(level) === 'error';
 }
 
 // Word stems, matched at a word start so "failover" and "errors" count but "terror" does not.

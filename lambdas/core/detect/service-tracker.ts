@@ -1,20 +1,12 @@
-import { deficitSurprise, excessSurprise } from './poisson';
-import type { DetectOptions } from './options';
-import { scoreAnomaly, type AnomalyRecord } from './anomaly-record';
-import { ServiceHistory, type HistoryBucket } from './service-history';
-import { createTemplateState, updateBaseline, type TemplateState } from './template-state';
+import type { AnomalyRecord } from './anomaly-record';
 import { hasErrorWords } from './error-signal';
+import type { DetectOptions } from './options';
+import { ServiceHistory, type HistoryBucket } from './service-history';
+import { TemplateJudge } from './template-judge';
+import { createTemplateState, updateBaseline, type TemplateState } from './template-state';
 
-/** Nats a single bucket's count must reach to count as a minute of a spike (about p < 0.05). */
-const HOT_SURPRISE = 3;
-
-/** How unlikely the anomaly's lines are under its baseline: an excess for rises, a deficit for drops. */
-function surpriseOf(r: AnomalyRecord): number {
-  return r.kind === 'drop' ? deficitSurprise(r.observed, r.expected) : excessSurprise(r.observed, r.expected);
-}
-
-/** A dropped template is back when it has at least this fraction of its old rate. */
-const RECOVERED = 0.75;
+/** Whole buckets a template must have lived before learning ends to count as part of the normal vocabulary. */
+const KNOWN_MIN_BUCKETS = 3;
 
 /** Where a tracker reports anomalies it opens or updates. */
 export interface AnomalySink {
@@ -44,6 +36,7 @@ export class ServiceTracker {
   readonly history: ServiceHistory;
   lines: number;
   private watching: string[];
+  private readonly judge: TemplateJudge;
 
   constructor(
     readonly name: string,
@@ -55,6 +48,7 @@ export class ServiceTracker {
     this.history = new ServiceHistory(opts.historyBuckets, state?.history);
     this.lines = state?.lines ?? 0;
     this.watching = state?.watching.slice() ?? [];
+    this.judge = new TemplateJudge(name, firstTs, opts, this.history, (id) => this.watching.push(id));
     for (const t of state?.templates ?? []) {
       this.templates.set(t.id, t);
       this.list.push(t);
@@ -62,11 +56,13 @@ export class ServiceTracker {
   }
 
   /** The template's counters, created on its first line. */
-  template(id: string, text: string, ts: number, openBucket: number): TemplateState {
+  template(id: string, text: string, ts: number): TemplateState {
     let t = this.templates.get(id);
     if (t === undefined) {
-      const firstBucket = Math.floor(this.firstTs / this.opts.bucketMs);
-      t = createTemplateState(id, this.list.length, text, hasErrorWords(text), ts, ts >= this.learnEnd, openBucket - firstBucket);
+      // A template first seen in the last few buckets of learning has no baseline worth the name yet (its
+      // first bucket is partial): it is judged as new, like one first seen after learning.
+      const isNew = ts >= this.learnEnd - KNOWN_MIN_BUCKETS * this.opts.bucketMs;
+      t = createTemplateState(id, this.list.length, text, hasErrorWords(text), ts, isNew);
       this.templates.set(id, t);
       this.list.push(t);
     }
@@ -97,8 +93,8 @@ export class ServiceTracker {
       }
       const open = t.openId === null ? undefined : sink.get(t.openId);
       let frozen = false;
-      if (open !== undefined) frozen = this.continueAnomaly(t, open, c, b, sink);
-      else if (!learning) frozen = this.tryOpen(t, b, sink);
+      if (open !== undefined) frozen = this.judge.continueAnomaly(t, open, c, b, sink);
+      else if (!learning) frozen = this.judge.tryOpen(t, b, sink);
       if (!frozen) updateBaseline(t, c, o.baselineBuckets);
       t.cur = 0;
     }
@@ -155,237 +151,5 @@ export class ServiceTracker {
       }
       return true;
     });
-  }
-
-  private tryOpen(t: TemplateState, b: number, sink: AnomalySink): boolean {
-    const o = this.opts;
-    if (t.isNew && !t.graduated) {
-      if (t.total >= o.newMinCount) this.openNew(t, b, sink);
-      else if (t.silent >= o.newCloseBuckets) t.graduated = true;
-      return false;
-    }
-    return this.trySpike(t, b, sink) || this.tryDrop(t, b, sink);
-  }
-
-  private openNew(t: TemplateState, b: number, sink: AnomalySink): void {
-    const o = this.opts;
-    const firstBucket = Math.floor(t.created / o.bucketMs);
-    // A template unseen for the service's first N buckets may still have had a rate of about 3/N per bucket
-    // (the 95% bound): that, not zero, is what its lines are compared with, so a rare but steady template
-    // first met after learning does not look like a sudden change.
-    const age = Math.floor((t.created - this.firstTs) / o.bucketMs);
-    const unseenRate = Math.max(o.minBaselineRate, 3 / Math.min(Math.max(age, 1), o.baselineBuckets));
-    const r = this.newRecord(t, 'new', t.created, firstBucket, unseenRate);
-    const span = Math.min(b - firstBucket + 1, this.compareBuckets());
-    r.observed = t.total;
-    r.countAfter = t.total;
-    r.expected = unseenRate * span;
-    r.buckets = t.recent.reduce((n, c) => n + (this.isHot(c, unseenRate, 1) ? 1 : 0), 0);
-    r.sample = t.lastLine;
-    this.finishOpen(t, r, sink);
-  }
-
-  private trySpike(t: TemplateState, b: number, sink: AnomalySink): boolean {
-    const o = this.opts;
-    const mu = Math.max(t.mean, o.minBaselineRate);
-    const sigma2 = Math.max(t.variance, mu);
-    const ratio = t.error ? o.errorSurgeRatio : o.spikeRatio;
-    const recent = t.recent;
-    for (const k of [1, 3, o.spikeWindowBuckets]) {
-      if (k > recent.length) break;
-      let sum = 0;
-      for (let i = recent.length - k; i < recent.length; i++) sum += recent[i] ?? 0;
-      const lambda = k * mu;
-      if (sum < o.spikeMinCount || sum < ratio * lambda) continue;
-      if (excessSurprise(sum, lambda) < o.spikeSurprise) continue;
-      // Over-dispersed templates (lines that come in batches) need the excess to stand out of their own noise.
-      if ((sum - lambda) / Math.sqrt(k * sigma2) < 3) continue;
-      let first = recent.length - k;
-      for (let i = recent.length - k; i < recent.length; i++) {
-        if ((recent[i] ?? 0) > 0) {
-          first = i;
-          break;
-        }
-      }
-      const firstSeen = t.recentFirst[first] ?? t.lastTs;
-      const firstBucket = b - (recent.length - 1 - first);
-      const r = this.newRecord(t, t.error ? 'error-surge' : 'spike', firstSeen, firstBucket, mu);
-      let hot = 0;
-      for (let i = first; i < recent.length; i++) if (this.isHot(recent[i] ?? 0, mu, ratio)) hot++;
-      r.observed = sum;
-      r.countAfter = sum;
-      r.expected = (recent.length - first) * mu;
-      r.buckets = Math.max(1, hot);
-      r.sample = t.lastLine;
-      this.finishOpen(t, r, sink);
-      return true;
-    }
-    return false;
-  }
-
-  private tryDrop(t: TemplateState, b: number, sink: AnomalySink): boolean {
-    const o = this.opts;
-    const mu = t.mean;
-    if (mu < o.dropMinRate || t.presence < o.dropMinPresence) return false;
-    const bucketEnd = (b + 1) * o.bucketMs;
-    if (t.silent >= o.dropMinBuckets) {
-      // The drop starts when the next line was due, not at the last line, so a template that stops at a
-      // deploy does not look as if it stopped before it.
-      const firstSeen = Math.min(t.lastTs + o.bucketMs / mu, bucketEnd);
-      const expected = (mu * (bucketEnd - firstSeen)) / o.bucketMs;
-      if (expected < o.dropExpectedLines) return false;
-      const r = this.newRecord(t, 'drop', firstSeen, Math.floor(firstSeen / o.bucketMs), mu);
-      r.expected = expected;
-      r.buckets = t.silent;
-      r.lastSeen = bucketEnd;
-      this.finishOpen(t, r, sink);
-      return true;
-    }
-    return this.tryPartialDrop(t, b, sink);
-  }
-
-  /** The template still has lines, far fewer than its baseline over the last few buckets. */
-  private tryPartialDrop(t: TemplateState, b: number, sink: AnomalySink): boolean {
-    const o = this.opts;
-    const mu = t.mean;
-    const recent = t.recent;
-    for (const k of [Math.max(o.dropMinBuckets, 3), o.spikeWindowBuckets]) {
-      if (k > recent.length) break;
-      let sum = 0;
-      for (let i = recent.length - k; i < recent.length; i++) sum += recent[i] ?? 0;
-      if (sum > o.dropRatio * k * mu || deficitSurprise(sum, k * mu) < o.dropExpectedLines) continue;
-      // As for spikes: the deficit must also stand out of the template's own minute-to-minute noise.
-      if ((k * mu - sum) / Math.sqrt(k * Math.max(t.variance, mu)) < 3) continue;
-      let first = recent.length - k;
-      while (first < recent.length - 1 && (recent[first] ?? 0) > mu / 2) first++;
-      let low = 0;
-      for (let i = first; i < recent.length; i++) low += recent[i] ?? 0;
-      const residual = low / (recent.length - first);
-      let firstSeen = (b - (recent.length - 1 - first)) * o.bucketMs;
-      // The bucket before the first low one went down part-way through: place the change by how many lines
-      // it still had, between the baseline and the residual rate.
-      const previous = first > 0 ? recent[first - 1] : undefined;
-      if (previous !== undefined && mu > residual) {
-        const fraction = Math.min(1, Math.max(0, (previous - residual) / (mu - residual)));
-        firstSeen = firstSeen - o.bucketMs + fraction * o.bucketMs;
-      }
-      const r = this.newRecord(t, 'drop', firstSeen, Math.floor(firstSeen / o.bucketMs), mu);
-      r.observed = low;
-      r.expected = mu * (recent.length - first);
-      r.buckets = recent.length - first;
-      r.lastSeen = (b + 1) * o.bucketMs;
-      this.finishOpen(t, r, sink);
-      return true;
-    }
-    return false;
-  }
-
-  private newRecord(t: TemplateState, kind: AnomalyRecord['kind'], firstSeen: number, firstBucket: number, baseRate: number): AnomalyRecord {
-    const compareBuckets = Math.ceil(this.opts.compareWindowMs / this.opts.bucketMs);
-    return {
-      id: `${this.name}|${t.id}|${kind}|${firstSeen}`,
-      service: this.name,
-      kind,
-      templateId: t.id,
-      template: t.text,
-      error: t.error,
-      firstSeen,
-      lastSeen: t.lastTs,
-      active: true,
-      countBefore: kind === 'new' ? 0 : this.history.countOf(t.idx, firstBucket - compareBuckets, firstBucket),
-      countAfter: 0,
-      expected: 0,
-      observed: 0,
-      buckets: 0,
-      surprise: 0,
-      score: 0,
-      sample: t.lastLine,
-      baseRate,
-      quiet: 0,
-      firstBucket,
-    };
-  }
-
-  private finishOpen(t: TemplateState, r: AnomalyRecord, sink: AnomalySink): void {
-    r.surprise = surpriseOf(r);
-    r.score = scoreAnomaly(r);
-    t.openId = r.id;
-    this.watching.push(r.id);
-    sink.open(r);
-  }
-
-  /** Returns whether the baseline stays frozen for this bucket. */
-  private continueAnomaly(t: TemplateState, r: AnomalyRecord, c: number, b: number, sink: AnomalySink): boolean {
-    const o = this.opts;
-    r.template = t.text;
-    r.error = t.error;
-    if (r.kind === 'new') {
-      r.observed = r.countAfter;
-      r.expected = r.baseRate * Math.min(b - r.firstBucket + 1, this.compareBuckets());
-      if (c > 0) {
-        if (this.isHot(c, r.baseRate, 1)) r.buckets++;
-        r.quiet = 0;
-        r.lastSeen = t.lastTs;
-      } else if (++r.quiet >= o.newCloseBuckets) {
-        r.active = false;
-        t.graduated = true;
-      }
-    } else if (r.kind === 'drop') {
-      r.observed += c;
-      r.expected += r.baseRate;
-      if (c < RECOVERED * r.baseRate) {
-        r.buckets++;
-        r.lastSeen = (b + 1) * o.bucketMs;
-      } else if (this.recovered(t, r.baseRate)) {
-        r.active = false;
-      }
-    } else {
-      const mu = r.baseRate;
-      const ratio = t.error ? o.errorSurgeRatio : o.spikeRatio;
-      r.observed += c;
-      r.expected += mu;
-      if (this.isHot(c, mu, ratio)) {
-        r.buckets++;
-        r.quiet = 0;
-        r.lastSeen = t.lastTs;
-      } else if (this.stillElevated(t, mu, ratio)) {
-        r.quiet = 0;
-      } else if (++r.quiet >= o.closeAfterBuckets) {
-        r.active = false;
-      }
-    }
-    r.surprise = surpriseOf(r);
-    r.score = scoreAnomaly(r);
-    if (!r.active) t.openId = null;
-    sink.touch(r);
-    return r.kind !== 'new';
-  }
-
-  private compareBuckets(): number {
-    return Math.ceil(this.opts.compareWindowMs / this.opts.bucketMs);
-  }
-
-  /**
-   * One bucket is clearly above the baseline on its own: this is what counts as a minute of the change, so a
-   * rare template's usual odd line after a burst does not make the burst look sustained.
-   */
-  private isHot(count: number, mu: number, ratio: number): boolean {
-    return count >= ratio * mu && excessSurprise(count, mu) >= HOT_SURPRISE;
-  }
-
-  /** The last three buckets together are back near the frozen baseline: the drop is over. */
-  private recovered(t: TemplateState, mu: number): boolean {
-    const k = Math.min(3, t.recent.length);
-    let sum = 0;
-    for (let i = t.recent.length - k; i < t.recent.length; i++) sum += t.recent[i] ?? 0;
-    return sum >= RECOVERED * k * mu;
-  }
-
-  /** The last three buckets together are still clearly above the frozen baseline. */
-  private stillElevated(t: TemplateState, mu: number, ratio: number): boolean {
-    const k = Math.min(3, t.recent.length);
-    let sum = 0;
-    for (let i = t.recent.length - k; i < t.recent.length; i++) sum += t.recent[i] ?? 0;
-    return sum >= ratio * k * mu && excessSurprise(sum, k * mu) >= this.opts.spikeSurprise / 2;
   }
 }

@@ -8,12 +8,14 @@ export interface TemplateState {
   /** Position in the service's template list; history buckets refer to templates by it. */
   readonly idx: number;
   text: string;
-  /** Error by header level (sticky once seen) or by words in the text. */
+  /** An error template: some line had an error level, or its words say so. */
   error: boolean;
   /** Error by words in the current text (re-read when the miner changes the text). */
   errorWords: boolean;
   /** Some line of the template had an error level. */
   errorLevel: boolean;
+  /** The last level seen on the template's lines, so a repeated level is not classified again. */
+  lastLevel: string | null;
   readonly created: number;
   /** First seen after the service's learning period. */
   readonly isNew: boolean;
@@ -50,7 +52,6 @@ export function createTemplateState(
   errorWords: boolean,
   created: number,
   isNew: boolean,
-  bucketsSoFar: number,
 ): TemplateState {
   return {
     id,
@@ -59,6 +60,7 @@ export function createTemplateState(
     error: errorWords,
     errorWords,
     errorLevel: false,
+    lastLevel: null,
     created,
     isNew,
     graduated: false,
@@ -72,12 +74,21 @@ export function createTemplateState(
     mean: 0,
     variance: 0,
     presence: 0,
-    // A template born during learning was absent from the buckets before it: they count as zeros.
-    n: isNew ? 0 : bucketsSoFar,
+    // The baseline starts when the template does: a template born late in learning (a deploy's new line) has
+    // no history of zeros that would make its normal rate look like a spike.
+    n: 0,
     silent: 0,
     openId: null,
     mergedInto: null,
   };
+}
+
+/**
+ * Re-derives `error` from the level and the words. A routine level does not veto the words: real logs print
+ * failures at INFO (Windows CBS does), so "Failed to ..." stays an error whatever its level.
+ */
+export function refreshError(t: TemplateState): void {
+  t.error = t.errorLevel || t.errorWords;
 }
 
 /** Folds one closed bucket's count into the baseline (exponential smoothing with a warm-up). */

@@ -29,9 +29,12 @@ export interface Anomaly {
   readonly countBefore: number;
   /** Lines of the template in the compare window from `firstSeen` on (so far). */
   readonly countAfter: number;
-  /** Lines the baseline predicts over the anomaly's span (0 for `new`). */
+  /**
+   * Lines the baseline predicts over the anomaly's span. For `new`, over its first compare window, at the rate
+   * at which a template could have gone unseen so far.
+   */
   readonly expected: number;
-  /** Lines observed over the anomaly's span. */
+  /** Lines observed over the same span. */
   readonly observed: number;
   /** Buckets in which the change was visible: a short burst has 1–2, a sustained change many. */
   readonly buckets: number;

@@ -65,7 +65,10 @@ export function explainSuspect(
     );
   }
   if (f.underway > 0 && earliest === undefined) {
-    add('underway', `The incident was already under way before this deploy (${formatPercent(f.underway)} of its anomaly weight started ${formatDuration(deploy.timestamp - view.incident.start)} or more earlier).`);
+    add(
+      'underway',
+      `The incident was already under way before this deploy: it began ${formatDuration(deploy.timestamp - view.incident.start)} earlier, and ${formatPercent(f.underway)} of its anomaly weight started before the deploy.`,
+    );
   }
   if (f.supersededBy !== undefined) {
     add(

@@ -24,7 +24,7 @@ export interface RankOptions {
    * @default 0.2
    */
   readonly significantScore: number;
-  /** Lag from deploy to its service's first anomaly costing one unit of log-odds. @default 600000 */
+  /** Lag from deploy to its service's first anomaly costing one unit of log-odds. @default 900000 */
   readonly lagScaleMs: number;
   /** Cap on the lag penalty. @default 4 */
   readonly maxLagPenalty: number;
@@ -66,7 +66,7 @@ export const RANK_DEFAULTS: RankOptions = {
   graceMs: 60_000,
   blameThreshold: 0.5,
   significantScore: 0.2,
-  lagScaleMs: 600_000,
+  lagScaleMs: 900_000,
   maxLagPenalty: 4,
   lateScaleMs: 180_000,
   mixWindowMs: 900_000,
