@@ -32,7 +32,7 @@ function incidentBlock(incident: Incident, index: number, count: number): string
   } else if (incident.suspects.length === 0) {
     lines.push('  Likely cause: no deploy in the lookback window.');
   } else {
-    lines.push(`  Likely cause: no deploy explains it well enough to blame (${percent(incident.unexplained)} it is not a deploy).`);
+    lines.push(`  Likely cause: no deploy explains it well enough to blame (${percent(incident.unexplained)} likely not a deploy).`);
   }
   lines.push('  Anomalies:');
   for (const a of incident.anomalies.slice(0, SUMMARY_DEFAULTS.anomalies)) {
