@@ -21,6 +21,11 @@ export function buildProgram(): Command {
 }
 
 if (require.main === module) {
+  // A reader that stops early (`culprit … | head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   buildProgram()
     .parseAsync(process.argv)
     .catch((error: unknown) => {

@@ -2,39 +2,58 @@
  * `culprit analyze`: reads log files and a deploy list, finds incidents, and names the deploy that most likely
  * caused each (or says none did), with a confidence and the evidence. The same core the Lambdas run.
  */
+import { writeFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { Analyzer, type AnalysisOptionsInput } from '../../lambdas/core/analysis';
+import { analysisOptionsFrom, logGroupNamesFrom, redactorFrom, serviceMapFrom, type ConfigFile } from '../../lambdas/core/config';
 import { InvalidInputError } from '../../lambdas/core/errors';
-import type { Deploy } from '../../lambdas/core/schemas';
+import type { Deploy, LogEvent } from '../../lambdas/core/schemas';
+import { parseTimeRange, readConfigFile } from '../config';
+import { readCloudWatchEvents } from '../input/cloudwatch-source';
 import { readDeploys, readLogEventBatches, type LogProblem } from '../input';
 import { formatJsonReport, formatSummary } from '../output';
+import { renderHtmlReport } from '../output/html-report';
+import { createProgress, inputBytes, type Progress } from '../progress';
 
 const EXAMPLES = `
 Examples:
   $ culprit analyze --logs logs/ --deploys deploys.jsonl
   $ culprit analyze --logs api.log worker.jsonl --deploys deploys.json --json | jq '.incidents[0].suspects[0]'
   $ culprit analyze --logs logs/ --deploys deploys.jsonl --lookback 60 --blame-threshold 0.7
+  $ culprit analyze --logs logs/ --deploys deploys.jsonl --html report.html
+  $ culprit analyze --log-groups /aws/lambda/api /ecs/db --since 2h --deploys deploys.jsonl --config culprit.config.json
 
 Logs: files or folders of plain-text logs (one service per file, named after the file), JSON Lines
-({"timestamp", "service" or "logGroup", "message"}) or "aws logs filter-log-events" exports.
+({"timestamp", "service" or "logGroup", "message"}) or "aws logs filter-log-events" exports; or CloudWatch
+log groups read directly (--log-groups, or "logGroups" in the config file) over --since/--until.
 Deploys: JSON Lines or a JSON array of {"id", "service", "timestamp", "version"?, ...}.
+Config: culprit.config.json (service map, thresholds, masks, redactions); flags win over the file.
 Unusable lines are reported on stderr as file:line and skipped.
 Exit codes: 0 the analysis ran (whatever it found), 2 the input cannot be used.`;
 
 /** Problems printed one by one on stderr before the rest are only counted. */
 const LISTED_PROBLEMS = 20;
+/** Progress is updated every this many lines (updates are cheap, but not free). */
+const PROGRESS_EVERY = 4096;
 
 const minutes = z.coerce.number().finite().positive();
 
 export const analyzeOptionsSchema = z.object({
-  logs: z.array(z.string().min(1)).min(1),
+  logs: z.array(z.string().min(1)).default([]),
   deploys: z.string().min(1),
   json: z.boolean().default(false),
   lookback: minutes.optional(),
   learning: minutes.optional(),
   blameThreshold: z.coerce.number().min(0).max(1).optional(),
+  html: z.string().min(1).optional(),
+  config: z.string().min(1).optional(),
+  logGroups: z.array(z.string().min(1)).optional(),
+  since: z.string().min(1).optional(),
+  until: z.string().min(1).optional(),
+  endpoint: z.url().optional(),
+  region: z.string().min(1).optional(),
 });
 
 export type AnalyzeCommandOptions = z.infer<typeof analyzeOptionsSchema>;
@@ -42,12 +61,18 @@ export type AnalyzeCommandOptions = z.infer<typeof analyzeOptionsSchema>;
 export interface AnalyzeIo {
   readonly stdout: Writable;
   readonly stderr: Writable;
+  /** "Now" for --since 2h. @default Date.now() */
+  readonly now?: number;
 }
 
-function analysisOptions(o: AnalyzeCommandOptions): AnalysisOptionsInput {
+/** Config file settings first, then the flags over them. */
+function analysisOptions(o: AnalyzeCommandOptions, config: ConfigFile | undefined): AnalysisOptionsInput {
+  const base = config === undefined ? {} : analysisOptionsFrom(config);
   return {
-    ...(o.learning === undefined ? {} : { detect: { learningMs: o.learning * 60_000 } }),
+    ...base,
+    ...(o.learning === undefined ? {} : { detect: { ...base.detect, learningMs: o.learning * 60_000 } }),
     rank: {
+      ...base.rank,
       ...(o.lookback === undefined ? {} : { lookbackMs: o.lookback * 60_000 }),
       ...(o.blameThreshold === undefined ? {} : { blameThreshold: o.blameThreshold }),
     },
@@ -71,40 +96,100 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
     await write(io.stderr, `culprit analyze: ${message}\n`);
     return 2;
   };
-  let problems = 0;
-  const onProblem = (p: LogProblem): void => {
-    problems += 1;
-    if (problems <= LISTED_PROBLEMS) io.stderr.write(`${p.file}:${p.line}: ${p.problem}\n`);
-  };
   let deploys: Deploy[];
   let analyzer: Analyzer;
+  let config: ConfigFile | undefined;
+  let progress: Progress | undefined;
+  let problems = 0;
+  const logs = options.logs;
+  const onProblem = (p: LogProblem): void => {
+    problems += 1;
+    if (problems > LISTED_PROBLEMS) return;
+    const text = `${p.file}:${p.line}: ${p.problem}\n`;
+    if (progress === undefined) io.stderr.write(text);
+    else progress.log(text);
+  };
   try {
-    analyzer = new Analyzer(analysisOptions(options));
+    config = options.config === undefined ? undefined : await readConfigFile(options.config);
+    if (logs.length > 0 && options.logGroups !== undefined) return await fail('give either --logs or --log-groups, not both');
+    // Files win: the config's "logGroups" are read only when no --logs are given.
+    const logGroups = logs.length > 0 ? [] : (options.logGroups ?? (config === undefined ? [] : logGroupNamesFrom(config)));
+    if (logs.length === 0 && logGroups.length === 0) return await fail('give log files (--logs) or CloudWatch log groups (--log-groups or "logGroups" in --config)');
+    analyzer = new Analyzer(analysisOptions(options, config));
     deploys = await readDeploys(options.deploys);
+    const redact = config === undefined ? undefined : redactorFrom(config);
+    let batches: AsyncIterable<readonly LogEvent[]>;
+    if (logs.length > 0) {
+      batches = readLogEventBatches(logs, { onProblem });
+    } else {
+      const range = parseTimeRange(options.since ?? '1h', options.until, io.now ?? Date.now());
+      batches = oneByOne(readCloudWatchEvents({
+        logGroups,
+        ...range,
+        ...(config === undefined ? {} : { services: serviceMapFrom(config) }),
+        ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
+        ...(options.region === undefined ? {} : { region: options.region }),
+      }));
+    }
+    // Started only now, once the input is known to be usable; stopped in `finally` (its timer keeps Node alive).
+    progress = createProgress({ stream: io.stderr, disabled: options.json, total: logs.length === 0 ? undefined : await inputBytes(logs) });
+    let lines = 0;
+    let bytes = 0;
     // Batches are looped over synchronously: awaiting each of millions of lines would cost more than mining them.
-    const batches = readLogEventBatches(options.logs, { onProblem });
-    for await (const batch of batches) for (const event of batch) analyzer.push(event);
-    if (batches.stats.events === 0) return await fail(`no usable log events in ${options.logs.join(', ')}`);
+    for await (const batch of batches) {
+      for (const event of batch) {
+        analyzer.push(redact === undefined ? event : { ...event, message: redact(event.message) });
+        // An estimate of the bytes read; the bar ends full when reading does.
+        bytes += event.message.length + 1;
+      }
+      const before = lines;
+      lines += batch.length;
+      if (Math.floor(lines / PROGRESS_EVERY) !== Math.floor(before / PROGRESS_EVERY)) progress.update(lines, bytes);
+    }
+    progress.stop();
+    if (lines === 0) return await fail(`no usable log events in ${logs.length > 0 ? logs.join(', ') : logGroups.join(', ')}`);
   } catch (error) {
     if (error instanceof InvalidInputError) return fail(error.message);
     throw error;
+  } finally {
+    progress?.stop();
   }
   if (problems > LISTED_PROBLEMS) await write(io.stderr, `… ${problems - LISTED_PROBLEMS} more unusable line(s) skipped (${problems} in all)\n`);
   const result = analyzer.result(deploys);
+  if (options.html !== undefined) {
+    try {
+      await writeFile(options.html, renderHtmlReport(result, deploys, { generatedAt: io.now ?? Date.now() }));
+    } catch (error) {
+      return fail(`cannot write the HTML report ${options.html}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   await write(io.stdout, options.json ? formatJsonReport(result) : formatSummary(result));
+  if (options.html !== undefined && !options.json) await write(io.stderr, `HTML report written to ${options.html}\n`);
   return 0;
+}
+
+/** CloudWatch events arrive one by one over the network; a batch of one costs nothing there. */
+async function* oneByOne(events: AsyncIterable<LogEvent>): AsyncGenerator<readonly LogEvent[]> {
+  for await (const event of events) yield [event];
 }
 
 export function registerAnalyzeCommand(program: Command): void {
   program
     .command('analyze')
     .description('Find incidents in logs and rank the deploys that could have caused them')
-    .requiredOption('-l, --logs <paths...>', 'log files or folders (text, JSON Lines, CloudWatch exports)')
+    .option('-l, --logs <paths...>', 'log files or folders (text, JSON Lines, CloudWatch exports)')
     .requiredOption('-d, --deploys <file>', 'deploy list (JSON Lines or a JSON array)')
     .option('--json', 'print one JSON document instead of the summary')
     .option('--lookback <minutes>', 'how far before an incident deploys are suspects (default 120)')
     .option('--learning <minutes>', "how long each service's first lines are taken as normal (default 10)")
     .option('--blame-threshold <p>', 'confidence in [0, 1] at which a deploy is blamed (default 0.5)')
+    .option('--html <file>', 'also write a self-contained HTML report (timeline, suspects, evidence)')
+    .option('-c, --config <file>', 'culprit.config.json: service map, thresholds, masks, redactions')
+    .option('--log-groups <names...>', 'read these CloudWatch log groups instead of files')
+    .option('--since <time>', 'CloudWatch: start, as a duration before now (2h, 30m) or an ISO time (default 1h)')
+    .option('--until <time>', 'CloudWatch: end, as a duration before now or an ISO time (default now)')
+    .option('--endpoint <url>', 'CloudWatch: endpoint URL (e.g. a local emulator)')
+    .option('--region <region>', 'CloudWatch: AWS region (default from the environment)')
     .addHelpText('after', EXAMPLES)
     .action(async (raw: unknown) => {
       const parsed = analyzeOptionsSchema.safeParse(raw);
