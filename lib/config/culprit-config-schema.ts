@@ -1,9 +1,8 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { z } from 'zod';
+import { logGroupName, serviceName } from '../../lambdas/core/config';
 import { CONFIG_DEFAULTS } from '../defaults/config-defaults';
 
-/** CloudWatch Logs' rule for log group names. */
-const LOG_GROUP_NAME = /^[.\-_/#A-Za-z0-9]+$/;
 const EVENT_BUS_NAME = /^[/.\-_A-Za-z0-9]+$/;
 const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
 const STATE_MACHINE_ARN = /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:stateMachine:[A-Za-z0-9_-]{1,80}$/;
@@ -28,13 +27,7 @@ const RETENTION_CHOICES: readonly number[] = Object.values(RetentionDays).filter
   (value): value is number => typeof value === 'number' && value !== RetentionDays.INFINITE,
 );
 
-const logGroupName = z
-  .string()
-  .min(1, 'a log group name cannot be empty')
-  .max(512, 'a log group name has at most 512 characters')
-  .regex(LOG_GROUP_NAME, 'a log group name may contain only letters, digits and . - _ / #');
-
-const serviceName = z.string().min(1, 'a service name cannot be empty');
+// Log group and service names follow the same rules as in culprit.config.json (lambdas/core/config).
 
 const logGroupEntry = z.union([
   logGroupName,

@@ -1,3 +1,4 @@
+import { formatConfigPath } from '../../lambdas/core/config';
 import { CONFIG_CONTEXT_KEY } from '../defaults/config-defaults';
 import { CulpritConfigError, type ConfigProblem } from './culprit-config-error';
 import { culpritConfigSchema, type CulpritConfig } from './culprit-config-schema';
@@ -14,7 +15,7 @@ export function parseCulpritConfig(input: unknown, origin = 'props'): CulpritCon
     ...(parsed.success
       ? []
       : parsed.error.issues.map((issue) => ({
-          path: formatPath(issue.path),
+          path: formatConfigPath(issue.path),
           message: issue.code === 'unrecognized_keys' ? `unknown setting(s) ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}` : issue.message,
         }))),
     ...crossFieldProblems(raw),
@@ -23,16 +24,6 @@ export function parseCulpritConfig(input: unknown, origin = 'props'): CulpritCon
   throw new CulpritConfigError(origin, problems, parsed.success ? undefined : { cause: parsed.error });
 }
 
-/** `logGroups[2].service`, `services["/aws/lambda/x"]`, or `(root)`. */
-function formatPath(path: readonly PropertyKey[]): string {
-  let text = '';
-  for (const part of path) {
-    if (typeof part === 'number') text += `[${part}]`;
-    else if (typeof part === 'string' && /^[A-Za-z_$][\w$]*$/.test(part)) text += text === '' ? part : `.${part}`;
-    else text += `[${JSON.stringify(String(part))}]`;
-  }
-  return text === '' ? '(root)' : text;
-}
 
 /**
  * The raw configuration from CDK context key `culprit`: an object in cdk.json, or JSON text from

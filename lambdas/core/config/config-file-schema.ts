@@ -8,13 +8,14 @@ import { maskPatternSchema } from '../drain';
 
 const LOG_GROUP_NAME = /^[.\-_/#A-Za-z0-9]+$/;
 
-const logGroupName = z
+/** A CloudWatch Logs log group name; the CDK config uses the same rule. */
+export const logGroupName = z
   .string()
   .min(1, 'a log group name cannot be empty')
   .max(512, 'a log group name has at most 512 characters')
   .regex(LOG_GROUP_NAME, 'a log group name may contain only letters, digits and . - _ / #');
 
-const serviceName = z.string().min(1, 'a service name cannot be empty');
+export const serviceName = z.string().min(1, 'a service name cannot be empty');
 
 /** A regular expression source that compiles (the compiler's message is the problem). */
 const regexSource = z

@@ -8,3 +8,4 @@ export {
 export { ConfigFileError, type ConfigFileProblem } from './config-file-error';
 export { deploySettings, formatConfigPath, parseConfigFile } from './parse-config-file';
 export { analysisOptionsFrom, logGroupNamesFrom, redactorFrom, serviceMapFrom } from './to-analysis';
+export { logGroupName, serviceName } from './config-file-schema';
