@@ -6,7 +6,7 @@
  */
 import type { Deploy } from '../../lambdas/core/schemas';
 import { placeBenignDeploys, placeTransientBursts } from './background';
-import { DATASET_NAMES, type DatasetName } from './dataset-profiles';
+import { DATASET_NAMES, type DatasetName, datasetProfile, formatLogTimestamp } from './dataset-profiles';
 import { type Cast, planIncident } from './incident-kinds';
 import { Random } from './random';
 import { MINUTE, ScenarioBuilder, draftService } from './scenario-builder';
@@ -129,6 +129,21 @@ export function generateScenario(options: ScenarioOptions): Scenario {
     spec,
     deploys: spec.deploys,
     truth: spec.truth,
-    events: () => generateEvents(spec, trafficOptions),
+    events: () => asRead(spec, generateEvents(spec, trafficOptions)),
   };
+}
+
+/**
+ * Events as `culprit analyze` reads them back from the scenario's files: a plain-text log keeps
+ * the whole line, timestamp included, as the message (the analysis strips headers itself), so
+ * analysing in memory and analysing the written files see the same text.
+ */
+function* asRead(spec: ScenarioSpec, events: Iterable<ScenarioEvent>): Generator<ScenarioEvent> {
+  const textStyles = new Map(
+    spec.services.filter((service) => service.format === 'text').map((service) => [service.name, datasetProfile(service.dataset).timestampStyle]),
+  );
+  for (const event of events) {
+    const style = textStyles.get(event.service);
+    yield style === undefined ? event : { ...event, message: `${formatLogTimestamp(event.timestamp, style)} ${event.message}` };
+  }
 }

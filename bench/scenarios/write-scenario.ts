@@ -5,7 +5,6 @@
  */
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
-import { datasetProfile, formatLogTimestamp } from './dataset-profiles';
 import { Random } from './random';
 import type { Scenario } from './scenario';
 import type { ScenarioEvent, ServiceSpec } from './types';
@@ -59,7 +58,8 @@ class ServiceFile {
     const { spec } = this;
     switch (spec.format) {
       case 'text':
-        return `${formatLogTimestamp(event.timestamp, datasetProfile(spec.dataset).timestampStyle)} ${event.message}\n`;
+        // The scenario's events already hold the whole line, timestamp included (see `asRead`).
+        return `${event.message}\n`;
       case 'jsonl':
         return spec.jsonStyle === 'service-iso'
           ? `${JSON.stringify({ timestamp: new Date(event.timestamp).toISOString(), level: event.level, service: event.service, message: event.message })}\n`
