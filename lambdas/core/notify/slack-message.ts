@@ -52,7 +52,11 @@ const KIND_WORDS: Record<VerdictAnomaly['kind'], string> = {
 };
 
 function anomalyLine(a: VerdictAnomaly): string {
-  const counts = `${Math.round(a.expected)} → ${Math.round(a.observed)} lines`;
+  // Lines in the compare window before and after the change; verdicts stored before these were kept show the rates' stand-ins.
+  const counts =
+    a.countBefore !== undefined && a.countAfter !== undefined
+      ? `${a.countBefore} lines before → ${a.countAfter} after`
+      : `${Math.round(a.expected)} → ${Math.round(a.observed)} lines`;
   return `• \`${escapeMrkdwn(a.service)}\` ${KIND_WORDS[a.kind]}${a.error ? ' (error)' : ''}: \`${escapeMrkdwn(clip(a.template.replace(/\s+/g, ' '), 160))}\` — ${counts}`;
 }
 

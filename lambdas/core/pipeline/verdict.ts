@@ -14,7 +14,8 @@ export const MAX_EVENT_ITEMS = 5;
 export type VerdictAnomaly = Pick<
   Anomaly,
   'id' | 'service' | 'kind' | 'templateId' | 'error' | 'firstSeen' | 'lastSeen' | 'active' | 'observed' | 'expected' | 'score'
-> & { readonly template: string };
+> &
+  Partial<Pick<Anomaly, 'countBefore' | 'countAfter'>> & { readonly template: string };
 
 /** The stored outcome of ranking one incident. */
 export interface Verdict {
@@ -58,6 +59,8 @@ export function buildVerdict(group: IncidentGroup, ranking: Ranking): Verdict {
       active: a.active,
       observed: a.observed,
       expected: a.expected,
+      countBefore: a.countBefore,
+      countAfter: a.countAfter,
       score: a.score,
     })),
     suspects: ranking.suspects,

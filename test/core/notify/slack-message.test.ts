@@ -34,6 +34,16 @@ describe('buildSlackMessage', () => {
     expect(text).toContain('`checkout` went silent: `PacketResponder &lt;*&gt; for block &lt;*&gt; terminating` — 48 → 0 lines');
   });
 
+  it('shows the line counts of the compare windows before and after the change when the verdict has them', () => {
+    const base = verdict();
+    const withCounts = { ...base, anomalies: base.anomalies.map((a, index) => ({ ...a, countBefore: index === 0 ? 0 : 48, countAfter: index === 0 ? 57 : 0 })) };
+
+    const text = allText(buildSlackMessage(withCounts, ctx).blocks);
+
+    expect(text).toContain('terminating` — 48 lines before → 0 after');
+    expect(text).toContain('to &lt;*&gt;` — 0 lines before → 57 after');
+  });
+
   it('lists the runner-up suspects', () => {
     expect(allText(buildSlackMessage(verdict(), ctx).blocks)).toContain('*Runner-up suspects*\\n• payments v88 aa11bb22 at 10:00:00Z — 9%');
   });
