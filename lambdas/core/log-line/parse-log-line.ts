@@ -42,7 +42,7 @@ function fromHeader(text: string, start: number, fields: HeaderFields): ParsedLo
   return result;
 }
 
-function parse(raw: string, allowJson: boolean): ParsedLogLine {
+function parse(raw: string, allowJson: boolean, allowNested = true): ParsedLogLine {
   const start = firstNonWhitespace(raw);
   const scan: TimestampScan = { end: 0, millis: Number.NaN, syslog: false };
   const first = raw.charCodeAt(start);
@@ -61,7 +61,14 @@ function parse(raw: string, allowJson: boolean): ParsedLogLine {
   }
   const fields = emptyHeaderFields();
   parseTextHeader(raw, start, fields, scan);
-  return fromHeader(raw, start, fields);
+  const result = fromHeader(raw, start, fields);
+  if (allowNested && result.timestamp !== undefined && result.level === undefined && result.component === undefined) {
+    // A collector's timestamp in front of the application's own line (`<ISO> 134681 node-2 unix.hw … msg`):
+    // the rest is read once more as a line of its own, and kept only when it has a header to strip.
+    const inner = parse(result.message, false, false);
+    if (inner.format === 'header' && (inner.level !== undefined || inner.component !== undefined)) return { ...inner, timestamp: result.timestamp };
+  }
+  return result;
 }
 
 /**

@@ -119,6 +119,23 @@ describe('parseLogLine on other common text headers', () => {
   });
 });
 
+describe('parseLogLine on a collector timestamp in front of the application line', () => {
+  it('strips the application header behind it and keeps the collector timestamp', () => {
+    const line = '2024-04-05T21:24:50.590Z 134681 node-246 unix.hw state_change.unavailable 1077804742 1 Component State Change: Component "alt0" is in the unavailable state (HWID=3180)';
+
+    expect(parseLogLine(line)).toEqual({
+      message: 'Component State Change: Component "alt0" is in the unavailable state (HWID=3180)',
+      component: 'unix.hw',
+      timestamp: at('2024-04-05T21:24:50.590Z'),
+      format: 'header',
+    });
+  });
+
+  it('leaves a plain message after the timestamp alone', () => {
+    expect(parseLogLine('2024-04-05T21:24:50.590Z user 42 logged in')).toEqual({ message: 'user 42 logged in', timestamp: at('2024-04-05T21:24:50.590Z'), format: 'header' });
+  });
+});
+
 describe('parseLogLine keeps doubtful tokens in the message', () => {
   it.each([
     ['a capitalised level-like word at the start', 'Error: cannot find module'],
