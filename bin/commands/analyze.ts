@@ -158,7 +158,11 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
   const result = analyzer.result(deploys);
   if (options.html !== undefined) {
     try {
-      await writeFile(options.html, renderHtmlReport(result, deploys, { generatedAt: io.now ?? Date.now() }));
+      await writeFile(options.html, renderHtmlReport(result, deploys, {
+        generatedAt: io.now ?? Date.now(),
+        // True per-template rates on the timelines, from the analyzer's bounded bucket history.
+        series: (service, templateId, from, to) => analyzer.templateSeries(service, templateId, from, to),
+      }));
     } catch (error) {
       return fail(`cannot write the HTML report ${options.html}: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -117,6 +117,38 @@ export class Analyzer {
     return { incidents, stats: { lines: stats.lines, services: stats.services, templates: stats.templates, skipped: this.skipped, late: stats.late } };
   }
 
+  /**
+   * Lines per bucket of one template of `service` over `[from, to)` (epoch ms), from the detector's bounded
+   * history, for true per-template rates on a timeline. Templates the miner merged into the same survivor count
+   * as one stream. Only closed buckets are known: the series starts at the oldest bucket still held and ends
+   * before the bucket still open; `counts[i]` covers `[start + i·bucketMs, start + (i+1)·bucketMs)`. Undefined
+   * when the service is unknown or no bucket of the range is held.
+   */
+  templateSeries(service: string, templateId: string, from: number, to: number): { start: number; bucketMs: number; counts: number[] } | undefined {
+    const bucketMs = this.options.detect.bucketMs;
+    const open = this.detector.watermark();
+    if (open === undefined || !(to > from) || !this.miners.has(service)) return undefined;
+    const miner = this.miners.get(service)?.miner;
+    const survivor = miner === undefined ? templateId : miner.resolve(templateId);
+    const sameStream = (id: string): boolean => id === templateId || (miner !== undefined && miner.resolve(id) === survivor);
+    const last = Math.min(Math.ceil(to / bucketMs), open / bucketMs);
+    let start: number | undefined;
+    const counts: number[] = [];
+    for (let b = Math.floor(from / bucketMs); b < last; b++) {
+      // The history's range check: undefined until the first bucket still held (or for an unknown service).
+      const mix = this.detector.templateMix(service, b * bucketMs, (b + 1) * bucketMs);
+      if (mix === undefined) {
+        if (start === undefined) continue;
+        break;
+      }
+      start ??= b * bucketMs;
+      let count = 0;
+      for (const [id, n] of mix) if (sameStream(id)) count += n;
+      counts.push(count);
+    }
+    return start === undefined ? undefined : { start, bucketMs, counts };
+  }
+
   toJSON(): AnalyzerState {
     const miners: Record<string, MinerSnapshot> = {};
     for (const [service, m] of this.miners) miners[service] = m.miner.toSnapshot();

@@ -15,19 +15,26 @@ const EXAMPLE = path.join(REPO, 'examples/incident');
 const ARTIFACTS = path.join(REPO, 'test-artifacts');
 const CHROMIUM = '/usr/bin/chromium';
 
-let example: Promise<{ result: AnalysisResult; deploys: Deploy[] }> | undefined;
+interface ExampleAnalysis {
+  readonly result: AnalysisResult;
+  readonly deploys: Deploy[];
+  /** The analyzer that produced `result`, for its per-template bucket history. */
+  readonly analyzer: Analyzer;
+}
+
+let example: Promise<ExampleAnalysis> | undefined;
 
 /** The example incident's analysis, computed once for the whole file (it takes a second or two). */
-function analyseExample(): Promise<{ result: AnalysisResult; deploys: Deploy[] }> {
+function analyseExample(): Promise<ExampleAnalysis> {
   example ??= analyseExampleOnce();
   return example;
 }
 
-async function analyseExampleOnce(): Promise<{ result: AnalysisResult; deploys: Deploy[] }> {
+async function analyseExampleOnce(): Promise<ExampleAnalysis> {
   const analyzer = new Analyzer({});
   for await (const event of readLogEvents([path.join(EXAMPLE, 'logs')])) analyzer.push(event);
   const deploys = await readDeploys(path.join(EXAMPLE, 'deploys.json'));
-  return { result: analyzer.result(deploys), deploys };
+  return { result: analyzer.result(deploys), deploys, analyzer };
 }
 
 function hostileIncident(): AnalysisResult {
@@ -207,6 +214,48 @@ describe('renderHtmlReport', () => {
       expect(problems).toEqual([]);
       expect(images).toBe(0);
       expect(drawn).toBe(combined.incidents.reduce((sum, i) => sum + i.anomalies.length, 0));
+    });
+
+    it('draws the example incident with the real Analyzer\'s per-template rates, each a line through many buckets', async () => {
+      // Prepare: the series come from the analyzer's own bucket history, as `culprit analyze --html` passes them.
+      const { result, deploys, analyzer } = await analyseExample();
+      const series: SeriesSource = (service, templateId, from, to) => analyzer.templateSeries(service, templateId, from, to);
+      const file = path.join(ARTIFACTS, 'html-report-analyzer-series.html');
+      mkdirSync(ARTIFACTS, { recursive: true });
+      writeFileSync(file, renderHtmlReport(result, deploys, { series }));
+      const page = await browser.newPage({ viewport: { width: 1040, height: 900 } });
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+
+      // Act
+      await page.goto(`file://${file}`);
+      const paths = await page.$$eval('svg.timeline .rate-series', (found) =>
+        found.map((p) => {
+          const box = p.getBoundingClientRect();
+          // Every M/V/H command of the step line is one point; its V commands are the bucket heights.
+          const commands: string[] = (p.getAttribute('d') ?? '').match(/[MVH][^MVHZ]*/g) ?? [];
+          const heights = new Set(commands.filter((c) => c.startsWith('V')).map((c) => c.slice(1).trim()));
+          return { points: commands.length, heights: heights.size, width: box.width, height: box.height };
+        }),
+      );
+      const fallbackLanes = await page.$$eval('svg.timeline .rate-after', (found) => found.length);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'html-report-analyzer-series.png'), fullPage: true });
+
+      // Assess: every lane drew its real rate, rising or falling over the buckets, none fell back to before/after.
+      const lanes = result.incidents.reduce((sum, i) => sum + Math.min(i.anomalies.length, 12), 0);
+      expect(errors).toEqual([]);
+      expect(lanes).toBeGreaterThan(0);
+      expect(paths).toHaveLength(lanes);
+      expect(fallbackLanes).toBe(0);
+      for (const drawn of paths) {
+        expect(drawn.points).toBeGreaterThan(2);
+        expect(drawn.heights).toBeGreaterThan(1);
+        expect(drawn.width).toBeGreaterThan(0);
+        expect(drawn.height).toBeGreaterThan(0);
+      }
     });
   });
 });
