@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { IncidentGroup } from '../core/incidents';
 import { incidentDays, incidentKey, incidentPartition, PipelineStateError, verdictKey, type Verdict } from '../core/pipeline';
@@ -87,6 +87,10 @@ function parseSlackRecord(text: string, where: string): SlackRecord {
  * one only when it was computed from more evidence (anomaly revisions) or, on equal evidence, more deploys,
  * so concurrent rank invocations converge on the best-informed verdict whatever order they finish in.
  */
+type ConditionalUpdate = Required<
+  Pick<UpdateCommandInput, 'UpdateExpression' | 'ConditionExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>
+>;
+
 export class IncidentStore {
   constructor(private readonly o: IncidentStoreOptions) {}
 
@@ -147,21 +151,12 @@ export class IncidentStore {
 
   /** Records that `verdictKey` was published, unless a newer verdict replaced it meanwhile. */
   async markPublished(start: number, incidentId: string, verdictKey: string): Promise<void> {
-    const key = incidentKey(start, incidentId);
-    try {
-      await this.o.client.send(
-        new UpdateCommand({
-          TableName: this.o.tableName,
-          Key: { [INCIDENTS.partitionKey]: key.pk, [INCIDENTS.sortKey]: key.sk },
-          UpdateExpression: 'SET #publishedKey = :key',
-          ConditionExpression: '#verdictKey = :key',
-          ExpressionAttributeNames: { '#publishedKey': 'publishedKey', '#verdictKey': 'verdictKey' },
-          ExpressionAttributeValues: { ':key': verdictKey },
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
+    await this.updateIf(start, incidentId, {
+      UpdateExpression: 'SET #publishedKey = :key',
+      ConditionExpression: '#verdictKey = :key',
+      ExpressionAttributeNames: { '#publishedKey': 'publishedKey', '#verdictKey': 'verdictKey' },
+      ExpressionAttributeValues: { ':key': verdictKey },
+    });
   }
 
   /**
@@ -170,23 +165,12 @@ export class IncidentStore {
    * Returns whether the record was stored.
    */
   async markNotified(start: number, incidentId: string, previous: SlackRecord | undefined, record: SlackRecord): Promise<boolean> {
-    const key = incidentKey(start, incidentId);
-    try {
-      await this.o.client.send(
-        new UpdateCommand({
-          TableName: this.o.tableName,
-          Key: { [INCIDENTS.partitionKey]: key.pk, [INCIDENTS.sortKey]: key.sk },
-          UpdateExpression: 'SET #slack = :record',
-          ConditionExpression: previous === undefined ? 'attribute_exists(#pk) AND attribute_not_exists(#slack)' : '#slack = :previous',
-          ExpressionAttributeNames: { '#slack': 'slack', ...(previous === undefined ? { '#pk': INCIDENTS.partitionKey } : {}) },
-          ExpressionAttributeValues: { ':record': slackRecordText(record), ...(previous === undefined ? {} : { ':previous': slackRecordText(previous) }) },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      return false;
-    }
+    return this.updateIf(start, incidentId, {
+      UpdateExpression: 'SET #slack = :record',
+      ConditionExpression: previous === undefined ? 'attribute_exists(#pk) AND attribute_not_exists(#slack)' : '#slack = :previous',
+      ExpressionAttributeNames: { '#slack': 'slack', ...(previous === undefined ? { '#pk': INCIDENTS.partitionKey } : {}) },
+      ExpressionAttributeValues: { ':record': slackRecordText(record), ...(previous === undefined ? {} : { ':previous': slackRecordText(previous) }) },
+    });
   }
 
   /**
@@ -226,20 +210,25 @@ export class IncidentStore {
 
   /** Marks `incidentId` (onset `start`) as replaced by `by`. */
   async supersede(incidentId: string, start: number, by: string): Promise<void> {
+    await this.updateIf(start, incidentId, {
+      UpdateExpression: 'SET #supersededBy = :by',
+      ConditionExpression: 'attribute_exists(#pk) AND attribute_not_exists(#supersededBy)',
+      ExpressionAttributeNames: { '#pk': INCIDENTS.partitionKey, '#supersededBy': 'supersededBy' },
+      ExpressionAttributeValues: { ':by': by },
+    });
+  }
+
+  /** One conditional update of the incident's item; false when the condition did not hold (someone else won). */
+  private async updateIf(start: number, incidentId: string, update: ConditionalUpdate): Promise<boolean> {
     const key = incidentKey(start, incidentId);
     try {
       await this.o.client.send(
-        new UpdateCommand({
-          TableName: this.o.tableName,
-          Key: { [INCIDENTS.partitionKey]: key.pk, [INCIDENTS.sortKey]: key.sk },
-          UpdateExpression: 'SET #supersededBy = :by',
-          ConditionExpression: 'attribute_exists(#pk) AND attribute_not_exists(#supersededBy)',
-          ExpressionAttributeNames: { '#pk': INCIDENTS.partitionKey, '#supersededBy': 'supersededBy' },
-          ExpressionAttributeValues: { ':by': by },
-        }),
+        new UpdateCommand({ TableName: this.o.tableName, Key: { [INCIDENTS.partitionKey]: key.pk, [INCIDENTS.sortKey]: key.sk }, ...update }),
       );
+      return true;
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      return false;
     }
   }
 }

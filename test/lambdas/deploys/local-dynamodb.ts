@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { TABLE_KEYS } from '../../../lambdas/shared';
+import { TABLE_KEYS, type TableName } from '../../../lambdas/shared';
 
 // dynalite ships no types; this is the part of its API the tests use.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -13,7 +13,9 @@ export interface LocalDynamoDb {
   readonly endpoint: string;
   readonly client: DynamoDBClient;
   readonly documentClient: DynamoDBDocumentClient;
-  /** Creates a table with the deploys table's key layout and returns its name. */
+  /** Creates a table with the key layout the CDK construct gives `table` and returns its name. */
+  createTable(name: string, table: TableName): Promise<string>;
+  /** `createTable(name, 'deploys')`. */
   createDeploysTable(name: string): Promise<string>;
   stop(): Promise<void>;
 }
@@ -31,28 +33,30 @@ export async function startLocalDynamoDb(): Promise<LocalDynamoDb> {
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ ...LOOPBACK_AWS, endpoint });
   const documentClient = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const createTable = async (name: string, table: TableName): Promise<string> => {
+    const { partitionKey, sortKey } = TABLE_KEYS[table];
+    await client.send(
+      new CreateTableCommand({
+        TableName: name,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: partitionKey, AttributeType: 'S' },
+          { AttributeName: sortKey, AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: partitionKey, KeyType: 'HASH' },
+          { AttributeName: sortKey, KeyType: 'RANGE' },
+        ],
+      }),
+    );
+    return name;
+  };
   return {
     endpoint,
     client,
     documentClient,
-    async createDeploysTable(name) {
-      const { partitionKey, sortKey } = TABLE_KEYS.deploys;
-      await client.send(
-        new CreateTableCommand({
-          TableName: name,
-          BillingMode: 'PAY_PER_REQUEST',
-          AttributeDefinitions: [
-            { AttributeName: partitionKey, AttributeType: 'S' },
-            { AttributeName: sortKey, AttributeType: 'S' },
-          ],
-          KeySchema: [
-            { AttributeName: partitionKey, KeyType: 'HASH' },
-            { AttributeName: sortKey, KeyType: 'RANGE' },
-          ],
-        }),
-      );
-      return name;
-    },
+    createTable,
+    createDeploysTable: (name) => createTable(name, 'deploys'),
     async stop() {
       client.destroy();
       await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
