@@ -22,21 +22,20 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** `123`, `-4`, `3.14`, `1,024`, `+7`, `42%`. */
-export function isNumber(text: string): boolean {
-  let index = 0;
-  const length = text.length;
-  const first = text.charCodeAt(0);
-  if (first === 45 || first === 43) index = 1;
-  if (index >= length || !isDigit(text.charCodeAt(index))) return false;
+/** `123`, `-4`, `3.14`, `1,024`, `+7`, `42%`: `text` from `start` to `end` (exclusive). */
+export function isNumber(text: string, start = 0, end = text.length): boolean {
+  let index = start;
+  const first = text.charCodeAt(start);
+  if (first === 45 || first === 43) index++;
+  if (index >= end || !isDigit(text.charCodeAt(index))) return false;
   let previousWasDigit = false;
-  for (; index < length; index++) {
+  for (; index < end; index++) {
     const code = text.charCodeAt(index);
     if (isDigit(code)) {
       previousWasDigit = true;
-    } else if ((code === 46 || code === 44) && previousWasDigit && index + 1 < length) {
+    } else if ((code === 46 || code === 44) && previousWasDigit && index + 1 < end) {
       previousWasDigit = false;
-    } else if (code === 37 && index === length - 1 && previousWasDigit) {
+    } else if (code === 37 && index === end - 1 && previousWasDigit) {
       return true;
     } else {
       return false;
@@ -45,13 +44,11 @@ export function isNumber(text: string): boolean {
   return previousWasDigit;
 }
 
-/** `10.0.0.1` and `10.0.0.1:8080`. */
-function isIpv4(text: string): boolean {
+/** `10.0.0.1` and `10.0.0.1:8080`, from `start` to `end`. */
+function isIpv4(text: string, start: number, end: number): boolean {
   let dots = 0;
   let digitsInPart = 0;
-  let index = 0;
-  const length = text.length;
-  for (; index < length; index++) {
+  for (let index = start; index < end; index++) {
     const code = text.charCodeAt(index);
     if (isDigit(code)) {
       if (++digitsInPart > 3) return false;
@@ -59,7 +56,7 @@ function isIpv4(text: string): boolean {
       dots++;
       digitsInPart = 0;
     } else if (code === 58 && dots === 3 && digitsInPart > 0) {
-      return isPort(text, index + 1);
+      return isPort(text, index + 1, end);
     } else {
       return false;
     }
@@ -67,10 +64,20 @@ function isIpv4(text: string): boolean {
   return dots === 3 && digitsInPart > 0;
 }
 
-function isPort(text: string, start: number): boolean {
-  if (start >= text.length) return false;
-  for (let index = start; index < text.length; index++) if (!isDigit(text.charCodeAt(index))) return false;
+function isPort(text: string, start: number, end: number): boolean {
+  if (start >= end) return false;
+  for (let index = start; index < end; index++) if (!isDigit(text.charCodeAt(index))) return false;
   return true;
+}
+
+/**
+ * The two commonest variables, numbers and IPv4 addresses, recognised where they stand in the
+ * line, so most masked tokens are never cut out of it. `undefined` means "ask `classifyValue`".
+ */
+export function classifyNumeric(text: string, start: number, end: number, shape: number): 'IP' | 'NUM' | undefined {
+  if ((shape & DIGIT) === 0 || (shape & LETTER) !== 0) return undefined;
+  if ((shape & DOT) !== 0 && isIpv4(text, start, end)) return 'IP';
+  return isNumber(text, start, end) ? 'NUM' : undefined;
 }
 
 function isPath(text: string): boolean {
@@ -98,10 +105,8 @@ function classifyWithoutDigits(text: string, shape: number): ParamType | undefin
  */
 export function classifyValue(text: string, shape: number): ParamType | undefined {
   if ((shape & DIGIT) === 0) return classifyWithoutDigits(text, shape);
-  if ((shape & LETTER) === 0) {
-    if ((shape & DOT) !== 0 && isIpv4(text)) return 'IP';
-    if (isNumber(text)) return 'NUM';
-  }
+  const numeric = classifyNumeric(text, 0, text.length, shape);
+  if (numeric !== undefined) return numeric;
   const first = text.charCodeAt(0);
   if (isDigit(first)) {
     if ((shape & COLON) !== 0 && TIME.test(text)) return 'TIME';

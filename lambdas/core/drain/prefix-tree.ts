@@ -19,7 +19,8 @@ export function newTreeNode(key: string): TreeNode {
 /** What the tree needs to know of a scanned line. */
 export interface ScannedTokens {
   readonly hashes: Int32Array;
-  readonly types: readonly unknown[];
+  /** Mask type codes; 0 for a constant word. */
+  readonly kinds: Uint16Array;
   tokenAt(position: number): string;
 }
 
@@ -33,6 +34,8 @@ export interface ScannedTokens {
 export class PrefixTree {
   /** Token count → the node for lines of that length. */
   readonly roots = new Map<number, TreeNode>();
+  /** `roots` as an array indexed by token count: the lookup every line makes. */
+  private readonly rootByCount: (TreeNode | undefined)[] = [];
   private readonly tokenLevels: number;
 
   constructor(
@@ -44,12 +47,12 @@ export class PrefixTree {
 
   /** The leaf whose clusters a line is compared with, or `undefined`. */
   findLeaf(line: ScannedTokens, count: number): Cluster[] | undefined {
-    let node = this.roots.get(count);
+    let node = this.rootByCount[count];
     if (node === undefined) return undefined;
     const levels = Math.min(this.tokenLevels, count);
-    const { hashes, types } = line;
+    const { hashes, kinds } = line;
     for (let level = 0; level < levels; level++) {
-      const child: TreeNode | undefined = types[level] === undefined ? node.children.get(hashes[level]!) : undefined;
+      const child: TreeNode | undefined = kinds[level] === 0 ? node.children.get(hashes[level]!) : undefined;
       node = child ?? node.wildcard;
       if (node === undefined) return undefined;
     }
@@ -58,16 +61,22 @@ export class PrefixTree {
 
   /** The leaf a new cluster for this line belongs to, creating the path as Drain does. */
   leafFor(line: ScannedTokens, count: number): Cluster[] {
-    let node = this.roots.get(count);
+    let node = this.rootByCount[count];
     if (node === undefined) {
       node = newTreeNode(String(count));
-      this.roots.set(count, node);
+      this.setRoot(count, node);
     }
     const levels = Math.min(this.tokenLevels, count);
     for (let level = 0; level < levels; level++) {
-      node = line.types[level] === undefined ? this.childFor(node, line.hashes[level]!, line, level) : this.wildcardOf(node);
+      node = line.kinds[level] === 0 ? this.childFor(node, line.hashes[level]!, line, level) : this.wildcardOf(node);
     }
     return node.clusters;
+  }
+
+  /** Puts the node for lines of `count` tokens (the snapshot codec restores roots with it). */
+  setRoot(count: number, node: TreeNode): void {
+    this.roots.set(count, node);
+    this.rootByCount[count] = node;
   }
 
   /** Follows or creates the child for a word; past `maxChildren`, new words share the wildcard child. */

@@ -93,7 +93,7 @@ export function restoreMiner(snapshot: unknown, create: (options: MinerOptions) 
     }
     return node;
   };
-  for (const [length, encoded] of parsed.tree) miner.tree.roots.set(length, decodeNode(String(length), encoded));
+  for (const [length, encoded] of parsed.tree) miner.tree.setRoot(length, decodeNode(String(length), encoded));
   for (const { id } of parsed.clusters) {
     const cluster = decoded.get(id);
     if (cluster === undefined) throw new SnapshotError(`miner snapshot: cluster ${id} is not in the tree`);

@@ -1,4 +1,6 @@
 import { combineVariantKey, mayDistinguishTemplates, NO_VARIANT_KEY, refreshDerived, templateText, variantKey, WILDCARD, type Cluster, type Template } from './cluster';
+import { CONSTANT } from './mask-types';
+import { MinedLine, paramsFromSpans, WILDCARD_SPAN } from './mined-line';
 import { minerOptionsSchema, type MinerOptions, type MinerOptionsInput } from './config';
 import { PrefixTree } from './prefix-tree';
 import { bestMatch, lastMatch } from './similarity';
@@ -7,10 +9,11 @@ import type { MinerSnapshot } from './snapshot';
 import { templateIdFor } from './template-id';
 import { hashText } from './token-hash';
 import { TokenScanner } from './token-scanner';
-import type { MatchResult, MineResult, Param, TemplateChange, TemplateInfo } from './types';
+import type { MatchResult, MineResult, TemplateChange, TemplateInfo } from './types';
 
 const EMPTY_RESULT: MineResult = Object.freeze({ templateId: '', template: '', params: Object.freeze([]), change: 'none' });
 const NO_KEY_PARTS: readonly string[] = Object.freeze([]);
+const NO_SPANS: readonly number[] = Object.freeze([]);
 
 /**
  * Online Drain template miner with typed masking.
@@ -30,11 +33,20 @@ export class TemplateMiner {
   readonly aliases = new Map<string, string>();
   private readonly scanner: TokenScanner;
   private readonly usedIds = new Set<string>();
+  // The options read for every line, as plain fields: cheaper than loads through the parsed options object.
+  private readonly similarityThreshold: number;
+  private readonly maxLineLength: number;
+  private readonly wordVariants: number;
+  private readonly maxClusters: number | undefined;
 
   constructor(options: MinerOptionsInput = {}) {
     this.options = minerOptionsSchema.parse(options);
     this.tree = new PrefixTree(this.options.depth, this.options.maxChildren);
     this.scanner = new TokenScanner(this.options.masking, this.options.extraDelimiters, this.options.maskPatterns);
+    this.similarityThreshold = this.options.similarityThreshold;
+    this.maxLineLength = this.options.maxLineLength;
+    this.wordVariants = this.options.wordVariants;
+    this.maxClusters = this.options.maxClusters;
   }
 
   /** Restores a miner saved by `toSnapshot()`; throws `SnapshotError` naming what is wrong. */
@@ -48,7 +60,7 @@ export class TemplateMiner {
     const count = scanner.scan(this.clip(line));
     if (count === 0) return EMPTY_RESULT;
     const leaf = this.tree.findLeaf(scanner, count);
-    const cluster = leaf === undefined ? undefined : bestMatch(leaf, scanner.hashes, count, this.options.similarityThreshold, false);
+    const cluster = leaf === undefined ? undefined : bestMatch(leaf, scanner.hashes, count, this.similarityThreshold, false);
     if (cluster === undefined) return this.create(count);
 
     // Every non-wildcard position held the line's token: nothing can generalise but tracked words.
@@ -65,7 +77,7 @@ export class TemplateMiner {
     }
     template.count++;
     this.touch(cluster);
-    return { templateId: template.id, template: template.text, params: this.paramsOf(cluster, count), change };
+    return new MinedLine(template.id, template.text, change, scanner.line, this.paramSpans(cluster, count));
   }
 
   /**
@@ -80,7 +92,7 @@ export class TemplateMiner {
     if (cluster === undefined || !this.fits(cluster, count)) return undefined;
     const template = cluster.templates.get(this.keyOf(cluster));
     if (template === undefined) return undefined;
-    return { templateId: template.id, template: template.text, params: this.paramsOf(cluster, count) };
+    return { templateId: template.id, template: template.text, params: paramsFromSpans(this.scanner.line, this.paramSpans(cluster, count)) };
   }
 
   /** The id a template now goes by: itself, or the template it was merged into. */
@@ -121,7 +133,7 @@ export class TemplateMiner {
   }
 
   private clip(line: string): string {
-    return line.length > this.options.maxLineLength ? line.slice(0, this.options.maxLineLength) : line;
+    return line.length > this.maxLineLength ? line.slice(0, this.maxLineLength) : line;
   }
 
   private create(count: number): MineResult {
@@ -141,7 +153,7 @@ export class TemplateMiner {
     leaf.push(cluster);
     this.clusters.set(id, cluster);
     this.evictIfFull();
-    return { templateId: id, template: text, params: this.paramsOf(cluster, count), change: 'created' };
+    return new MinedLine(id, text, 'created', scanner.line, this.paramSpans(cluster, count));
   }
 
   private addTemplate(cluster: Cluster, keyParts: string[], count: number): Template {
@@ -178,9 +190,9 @@ export class TemplateMiner {
       coarseHashes[position] = Number.NaN;
       changed = true;
       const token = scanner.tokenAt(position);
-      if (this.options.wordVariants > 0 && mayDistinguishTemplates(held, token)) this.track(cluster, position, held);
+      if (this.wordVariants > 0 && mayDistinguishTemplates(held, token)) this.track(cluster, position, held);
     }
-    const limit = this.options.wordVariants;
+    const limit = this.wordVariants;
     for (let index = cluster.tracked.length - 1; index >= 0; index--) {
       const tracked = cluster.tracked[index]!;
       const values = tracked.values;
@@ -252,34 +264,35 @@ export class TemplateMiner {
     return cluster.tracked.length === 0 ? [...NO_KEY_PARTS] : cluster.tracked.map((tracked) => this.scanner.tokenAt(tracked.position));
   }
 
-  /** The line's variable parts: masked tokens and the tokens at the template's wildcards. */
-  private paramsOf(cluster: Cluster, count: number): Param[] {
-    const scanner = this.scanner;
-    const { types, values } = scanner;
-    const coarse = cluster.tokens;
+  /** Where the line's variable parts are (masked tokens and the tokens at the template's wildcards), as `MinedLine` spans. */
+  private paramSpans(cluster: Cluster, count: number): readonly number[] {
     const positions = cluster.paramPositions;
-    const params: Param[] = [];
+    if (positions.length === 0) return NO_SPANS;
+    const scanner = this.scanner;
+    const { kinds, starts, ends, valueStarts, valueEnds } = scanner;
+    const coarse = cluster.tokens;
+    const spans: number[] = [];
     for (let index = 0; index < positions.length; index++) {
       const position = positions[index]!;
       if (position >= count) break;
       if (coarse[position] === WILDCARD) {
-        params.push({ type: '*', value: scanner.rawAt(position) });
+        spans.push(WILDCARD_SPAN, starts[position]!, ends[position]!);
       } else {
-        const type = types[position];
-        if (type !== undefined) params.push({ type, value: values[position]! });
+        const kind = kinds[position]!;
+        if (kind !== CONSTANT) spans.push(kind, valueStarts[position]!, valueEnds[position]!);
       }
     }
-    return params;
+    return spans;
   }
 
   private touch(cluster: Cluster): void {
-    if (this.options.maxClusters === undefined) return;
+    if (this.maxClusters === undefined) return;
     this.clusters.delete(cluster.id);
     this.clusters.set(cluster.id, cluster);
   }
 
   private evictIfFull(): void {
-    const limit = this.options.maxClusters;
+    const limit = this.maxClusters;
     if (limit === undefined || this.clusters.size <= limit) return;
     const [oldestId, oldest] = this.clusters.entries().next().value as [string, Cluster];
     this.clusters.delete(oldestId);

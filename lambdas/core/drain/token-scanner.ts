@@ -1,6 +1,7 @@
-import { buildCharClasses, DELIMITER, DIGIT, isClosingWrap, isOpeningWrap, LETTER, SPECIAL } from './char-classes';
-import { classifyValue, keptPrefixLength } from './classify-value';
+import { buildCharClasses, DELIMITER, DIGIT, isClosingWrap, isOpeningWrap, LETTER, OTHER_SPECIAL, SPECIAL } from './char-classes';
+import { classifyNumeric, classifyValue, keptPrefixLength } from './classify-value';
 import type { MaskPattern } from './config';
+import { codeOf, CONSTANT, DATE, DURATION, ID, IP, maskHashOf, maskTextOf, NUM, SIZE, typeName } from './mask-types';
 import { HASH_PRIME, HASH_SEED, hashText } from './token-hash';
 import type { ParamType } from './types';
 
@@ -18,34 +19,14 @@ function wordSet(words: string): { readonly words: ReadonlySet<string>; readonly
   return { words: new Set(list), hashes: new Set(list.map(hashText)) };
 }
 
-/** The key of a `key=value` token holds no URL punctuation, so a URL's query string is not mistaken for one. */
-const KEY = /^[^:/?&]+$/;
-
-const MASK_TEXTS = new Map<string, string>();
-const NUM_TEXT = '<NUM>';
-MASK_TEXTS.set('NUM', NUM_TEXT);
-const NUM_HASH = hashText(NUM_TEXT);
+const KEY_STOPPERS = new Set([58, 47, 63, 38]); // : / ? &
 
 function isUpperCase(code: number): boolean {
   return code >= 65 && code <= 90;
 }
 
-/** Hashes of the bare masks, so the commonest masked tokens are never hashed again. */
-const MASK_HASHES = new Map<string, number>([[NUM_TEXT, NUM_HASH]]);
-
-/** `<TYPE>`, one shared string per type. */
-function maskText(type: string): string {
-  let text = MASK_TEXTS.get(type);
-  if (text === undefined) {
-    text = `<${type}>`;
-    MASK_TEXTS.set(type, text);
-    MASK_HASHES.set(text, hashText(text));
-  }
-  return text;
-}
-
 interface CompiledMask {
-  readonly type: string;
+  readonly code: number;
   readonly regex: RegExp;
 }
 
@@ -55,22 +36,23 @@ const INITIAL_CAPACITY = 256;
 /**
  * Splits a line into tokens and masks the variable ones in the same single pass.
  *
- * Constant words are never cut out of the line: the scanner records where each token starts
- * and ends and a hash of its text, computed while reading it, and the miner compares hashes.
- * Only masked tokens become strings (the classifier needs them). The arrays are reused from
- * line to line (the miner is single-threaded and consumes them before the next line). After
- * `scan()`, for each position `i`:
+ * Nothing is cut out of the line while scanning: the scanner records where each token starts
+ * and ends, where its variable part starts and ends, its mask type as a small code, and a hash
+ * of the token as the template sees it, computed from the line's characters and the mask's. The
+ * miner compares hashes; strings are made only for what it keeps (a new template's tokens, the
+ * parameters it returns). The arrays are reused from line to line (the miner is single-threaded
+ * and consumes them before the next line). After `scan()`, for each position `i`:
  * - `hashes[i]` hashes the token as the template sees it (`<NUM>`, `uid=<NUM>`, or the word);
- * - `types[i]` is the mask type, or `undefined` for a constant word;
- * - `masked[i]` / `values[i]` are the masked form and the variable part of a masked token.
+ * - `kinds[i]` is the mask type's code (mask-types.ts), `CONSTANT` (0) for a constant word;
+ * - a masked token reads `line[starts[i], valueStarts[i])`, the mask, `line[valueEnds[i], ends[i])`.
  */
 export class TokenScanner {
   hashes: Int32Array = new Int32Array(INITIAL_CAPACITY);
   starts: Int32Array = new Int32Array(INITIAL_CAPACITY);
   ends: Int32Array = new Int32Array(INITIAL_CAPACITY);
-  readonly types: (ParamType | undefined)[] = [];
-  readonly masked: string[] = [];
-  readonly values: string[] = [];
+  kinds: Uint16Array = new Uint16Array(INITIAL_CAPACITY);
+  valueStarts: Int32Array = new Int32Array(INITIAL_CAPACITY);
+  valueEnds: Int32Array = new Int32Array(INITIAL_CAPACITY);
   /** The line last scanned. */
   line = '';
   private readonly classes: Uint16Array;
@@ -82,7 +64,7 @@ export class TokenScanner {
     maskPatterns: readonly MaskPattern[],
   ) {
     this.classes = buildCharClasses(extraDelimiters);
-    this.userMasks = maskPatterns.map((mask) => ({ type: mask.name, regex: new RegExp(`^(?:${mask.pattern})$`) }));
+    this.userMasks = maskPatterns.map((mask) => ({ code: codeOf(mask.name), regex: new RegExp(`^(?:${mask.pattern})$`) }));
   }
 
   /** Tokenises and masks `line`; returns the number of tokens. */
@@ -92,8 +74,7 @@ export class TokenScanner {
     const length = line.length;
     const masking = this.masking;
     const inspectAll = masking && this.userMasks.length > 0;
-    const types = this.types;
-    let { starts, ends, hashes } = this;
+    let { starts, ends, hashes, kinds } = this;
     let count = 0;
     let index = 0;
     while (index < length) {
@@ -119,25 +100,21 @@ export class TokenScanner {
       }
       if (count === hashes.length) {
         this.grow();
-        ({ starts, ends, hashes } = this);
+        ({ starts, ends, hashes, kinds } = this);
       }
       starts[count] = start;
       ends[count] = index;
-      hash = Math.imul(hash ^ (index - start), HASH_PRIME);
-      hashes[count] = hash;
-      types[count] = undefined;
+      hashes[count] = Math.imul(hash ^ (index - start), HASH_PRIME);
+      kinds[count] = CONSTANT;
       if (masking) {
         if (shape === DIGIT && !inspectAll) {
           // The commonest variable, a bare unsigned integer, needs no classification.
-          types[count] = 'NUM';
-          this.masked[count] = NUM_TEXT;
-          this.values[count] = line.slice(start, index);
-          hashes[count] = NUM_HASH;
+          this.setMasked(count, NUM, start, index);
         } else if (inspectAll || (shape & (DIGIT | SPECIAL)) !== 0) {
-          this.maskToken(line.slice(start, index), count, shape);
-        } else if (index - start <= 7 && count > 0 && types[count - 1] === 'NUM' && this.joinUnit(start, index, count - 1)) {
+          this.maskToken(start, index, count, shape);
+        } else if (index - start <= 7 && count > 0 && kinds[count - 1] === NUM && this.joinUnit(start, index, count - 1)) {
           continue; // a unit folded into the number before it
-        } else if (index - start === 3 && isUpperCase(line.charCodeAt(start)) && CALENDAR_WORDS.hashes.has(hash)) {
+        } else if (index - start === 3 && isUpperCase(line.charCodeAt(start)) && CALENDAR_WORDS.hashes.has(hashes[count]!)) {
           this.maskCalendarWord(start, index, count);
         }
       }
@@ -146,9 +123,24 @@ export class TokenScanner {
     return count;
   }
 
+  /** The mask type at `position`, or `undefined` for a constant word. */
+  typeAt(position: number): ParamType | undefined {
+    const kind = this.kinds[position]!;
+    return kind === CONSTANT ? undefined : typeName(kind);
+  }
+
   /** The token at `position` as the template sees it. */
   tokenAt(position: number): string {
-    return this.types[position] === undefined ? this.line.slice(this.starts[position], this.ends[position]) : this.masked[position]!;
+    const kind = this.kinds[position]!;
+    const start = this.starts[position]!;
+    const end = this.ends[position]!;
+    if (kind === CONSTANT) return this.line.slice(start, end);
+    const valueStart = this.valueStarts[position]!;
+    const valueEnd = this.valueEnds[position]!;
+    const mask = maskTextOf(kind);
+    // A bare mask stays the one shared `<TYPE>` string: no allocation, pointer-fast comparisons.
+    if (valueStart === start && valueEnd === end) return mask;
+    return this.line.slice(start, valueStart) + mask + this.line.slice(valueEnd, end);
   }
 
   /** The token at `position` as written in the line. */
@@ -156,102 +148,147 @@ export class TokenScanner {
     return this.line.slice(this.starts[position], this.ends[position]);
   }
 
+  /** The variable part of the masked token at `position`. */
+  valueAt(position: number): string {
+    return this.line.slice(this.valueStarts[position], this.valueEnds[position]);
+  }
+
   private grow(): void {
     const size = this.hashes.length * 2;
-    const copy = (from: Int32Array): Int32Array => {
-      const to = new Int32Array(size);
+    const copy = <T extends Int32Array | Uint16Array>(from: T, to: T): T => {
       to.set(from);
       return to;
     };
-    this.hashes = copy(this.hashes);
-    this.starts = copy(this.starts);
-    this.ends = copy(this.ends);
+    this.hashes = copy(this.hashes, new Int32Array(size));
+    this.starts = copy(this.starts, new Int32Array(size));
+    this.ends = copy(this.ends, new Int32Array(size));
+    this.kinds = copy(this.kinds, new Uint16Array(size));
+    this.valueStarts = copy(this.valueStarts, new Int32Array(size));
+    this.valueEnds = copy(this.valueEnds, new Int32Array(size));
   }
 
-  private setMasked(position: number, masked: string, type: ParamType, value: string): void {
-    this.types[position] = type;
-    this.masked[position] = masked;
-    this.values[position] = value;
-    this.hashes[position] = MASK_HASHES.get(masked) ?? hashText(masked);
+  /**
+   * Records that the token at `position` is a variable of type `kind` whose value spans
+   * `valueStart`–`valueEnd`, and hashes the masked token without building it: the same
+   * FNV-1a as `hashText`, over the text before the value, the mask, and the text after.
+   */
+  private setMasked(position: number, kind: number, valueStart: number, valueEnd: number): void {
+    const start = this.starts[position]!;
+    const end = this.ends[position]!;
+    this.kinds[position] = kind;
+    this.valueStarts[position] = valueStart;
+    this.valueEnds[position] = valueEnd;
+    if (valueStart === start && valueEnd === end) {
+      this.hashes[position] = maskHashOf(kind);
+      return;
+    }
+    const line = this.line;
+    const mask = maskTextOf(kind);
+    let hash = HASH_SEED;
+    for (let index = start; index < valueStart; index++) hash = Math.imul(hash ^ line.charCodeAt(index), HASH_PRIME);
+    for (let index = 0; index < mask.length; index++) hash = Math.imul(hash ^ mask.charCodeAt(index), HASH_PRIME);
+    for (let index = valueEnd; index < end; index++) hash = Math.imul(hash ^ line.charCodeAt(index), HASH_PRIME);
+    this.hashes[position] = Math.imul(hash ^ (valueStart - start + mask.length + end - valueEnd), HASH_PRIME);
   }
 
   /** Month and weekday names are parts of dates. */
   private maskCalendarWord(start: number, end: number, position: number): void {
-    const word = this.line.slice(start, end);
-    if (CALENDAR_WORDS.words.has(word)) this.setMasked(position, maskText('DATE'), 'DATE', word);
+    if (CALENDAR_WORDS.words.has(this.line.slice(start, end))) this.setMasked(position, DATE, start, end);
   }
 
   /**
    * Folds a unit written apart from its number (`5.2 KB`, `30 ms`) into the number's token, so
-   * `5.2 KB` and `93.0 B` are one size rather than a number followed by different words.
+   * `5.2 KB` and `93.0 B` are one size rather than a number followed by different words. The
+   * value becomes the number and its unit as written.
    * @returns true when the word was a unit and joined the previous token
    */
   private joinUnit(start: number, end: number, previous: number): boolean {
+    const line = this.line;
     let unitEnd = end;
-    while (unitEnd > start && isClosingWrap(this.line.charCodeAt(unitEnd - 1))) unitEnd--;
-    const unit = this.line.slice(start, unitEnd);
-    const type = SIZE_UNITS.words.has(unit) ? 'SIZE' : DURATION_UNITS.words.has(unit) ? 'DURATION' : undefined;
-    const number = this.masked[previous]!;
-    if (type === undefined || !number.endsWith(NUM_TEXT)) return false;
-    const suffix = this.line.slice(unitEnd, end);
-    const masked = number === NUM_TEXT && suffix === '' ? maskText(type) : number.slice(0, -NUM_TEXT.length) + maskText(type) + suffix;
-    this.setMasked(previous, masked, type, `${this.values[previous]} ${unit}`);
+    while (unitEnd > start && isClosingWrap(line.charCodeAt(unitEnd - 1))) unitEnd--;
+    // Only a number that ends its token (`<NUM>`, `(<NUM>`), not `<NUM>,`, takes a unit.
+    if (this.valueEnds[previous] !== this.ends[previous]) return false;
+    const unit = line.slice(start, unitEnd);
+    const kind = SIZE_UNITS.words.has(unit) ? SIZE : DURATION_UNITS.words.has(unit) ? DURATION : CONSTANT;
+    if (kind === CONSTANT) return false;
     this.ends[previous] = end;
+    this.setMasked(previous, kind, this.valueStarts[previous]!, unitEnd);
     return true;
   }
 
   /** Classifies the token's core (inside wrapping punctuation) and records the masked form. */
-  private maskToken(token: string, position: number, shape: number): void {
-    let coreStart = 0;
-    let coreEnd = token.length;
-    while (coreStart < coreEnd && isOpeningWrap(token.charCodeAt(coreStart))) coreStart++;
-    while (coreEnd > coreStart && isClosingWrap(token.charCodeAt(coreEnd - 1))) coreEnd--;
+  private maskToken(start: number, end: number, position: number, shape: number): void {
+    const line = this.line;
+    let coreStart = start;
+    let coreEnd = end;
+    while (coreStart < coreEnd && isOpeningWrap(line.charCodeAt(coreStart))) coreStart++;
+    while (coreEnd > coreStart && isClosingWrap(line.charCodeAt(coreEnd - 1))) coreEnd--;
     if (coreStart === coreEnd) return;
-    const whole = coreStart === 0 && coreEnd === token.length;
-    const core = whole ? token : token.slice(coreStart, coreEnd);
 
-    for (const mask of this.userMasks) {
-      if (mask.regex.test(core)) return this.setWrapped(token, whole, coreStart, coreEnd, position, maskText(mask.type), mask.type, core);
+    if (this.userMasks.length > 0) {
+      const core = line.slice(coreStart, coreEnd);
+      for (const mask of this.userMasks) {
+        if (mask.regex.test(core)) return this.setMasked(position, mask.code, coreStart, coreEnd);
+      }
     }
 
-    const equals = core.indexOf('=');
-    if (equals > 0 && equals < core.length - 1 && KEY.test(core.slice(0, equals))) {
-      // key=value: the key stays in the template; a value with a variable shape is masked, a
-      // plain word is left for the miner to judge by how many values the position takes.
-      const value = core.slice(equals + 1);
-      const type = classifyValue(value, this.shapeOf(value));
-      if (type === undefined) return;
-      return this.setWrapped(token, whole, coreStart, coreEnd, position, core.slice(0, equals + 1) + maskText(type), type, value);
+    const numeric = classifyNumeric(line, coreStart, coreEnd, shape);
+    if (numeric !== undefined) return this.setMasked(position, numeric === 'NUM' ? NUM : IP, coreStart, coreEnd);
+
+    if ((shape & OTHER_SPECIAL) !== 0) {
+      const equals = this.keyValueSplit(coreStart, coreEnd);
+      if (equals >= 0) {
+        // key=value: the key stays in the template; a value with a variable shape is masked, a
+        // plain word is left for the miner to judge by how many values the position takes.
+        const kind = this.classifyRange(equals + 1, coreEnd, this.shapeOf(equals + 1, coreEnd));
+        if (kind !== CONSTANT) this.setMasked(position, kind, equals + 1, coreEnd);
+        return;
+      }
     }
 
+    const core = line.slice(coreStart, coreEnd);
     const type = classifyValue(core, shape);
     if (type === undefined) return;
     if (type === 'ID') {
       const prefix = keptPrefixLength(core, shape);
       if (prefix > 0) {
-        const rest = core.slice(prefix);
-        const restType = classifyValue(rest, this.shapeOf(rest));
+        const restStart = coreStart + prefix;
+        const restKind = this.classifyRange(restStart, coreEnd, this.shapeOf(restStart, coreEnd));
         // Keep a prefix only before a value of a clear type (`blk_-42`, `node-7`); a long opaque
         // identifier (`Package_for_KB3121255~31bf…`) is one variable, whatever it starts with.
-        if (restType !== undefined && restType !== 'ID') {
-          return this.setWrapped(token, whole, coreStart, coreEnd, position, core.slice(0, prefix) + maskText(restType), restType, rest);
-        }
+        if (restKind !== CONSTANT && restKind !== ID) return this.setMasked(position, restKind, restStart, coreEnd);
       }
     }
-    this.setWrapped(token, whole, coreStart, coreEnd, position, maskText(type), type, core);
+    this.setMasked(position, codeOf(type), coreStart, coreEnd);
   }
 
-  /** Records a masked token, putting back the punctuation that wrapped its core. */
-  private setWrapped(token: string, whole: boolean, coreStart: number, coreEnd: number, position: number, inner: string, type: ParamType, value: string): void {
-    // A bare mask stays the one shared `<TYPE>` string: no allocation, pointer-fast comparisons.
-    const masked = whole ? inner : token.slice(0, coreStart) + inner + token.slice(coreEnd);
-    this.setMasked(position, masked, type, value);
+  /**
+   * The index of the `=` of a `key=value` core: a non-empty key without URL punctuation (so a
+   * URL's query string is not mistaken for one) and a non-empty value; -1 otherwise.
+   */
+  private keyValueSplit(coreStart: number, coreEnd: number): number {
+    const line = this.line;
+    for (let index = coreStart; index < coreEnd; index++) {
+      const code = line.charCodeAt(index);
+      if (code === 61) return index > coreStart && index < coreEnd - 1 ? index : -1;
+      if (KEY_STOPPERS.has(code)) return -1;
+    }
+    return -1;
   }
 
-  private shapeOf(text: string): number {
+  /** The mask code of `line[start, end)`, `CONSTANT` when it is a word. */
+  private classifyRange(start: number, end: number, shape: number): number {
+    const numeric = classifyNumeric(this.line, start, end, shape);
+    if (numeric !== undefined) return numeric === 'NUM' ? NUM : IP;
+    const type = classifyValue(this.line.slice(start, end), shape);
+    return type === undefined ? CONSTANT : codeOf(type);
+  }
+
+  private shapeOf(start: number, end: number): number {
+    const line = this.line;
     let shape = 0;
-    for (let index = 0; index < text.length; index++) {
-      const code = text.charCodeAt(index);
+    for (let index = start; index < end; index++) {
+      const code = line.charCodeAt(index);
       shape |= code < 128 ? this.classes[code]! : LETTER;
     }
     return shape;
