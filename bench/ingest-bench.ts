@@ -8,8 +8,14 @@
  *    decode (base64, gunzip, JSON, zod) → mine and detect (`ServiceAnalysis`, the CLI's parser, miner and
  *    detector) → anomaly messages packed into SQS batches → the state snapshot the commit writes (JSON +
  *    gzip). DynamoDB and SQS calls are left out: they are network time, not CPU.
- * 2. Cold start: restoring the committed state of that service (gunzip + JSON + miner and detector restore).
- * 3. Module initialisation: the ingest and rank handlers bundled with the project's esbuild options
+ * 2. Buffered (what a warm container does since deliveries are buffered, lambdas/core/pipeline/service-buffer.ts):
+ *    the same deliveries arrive at `--rate` lines/s (arrival clock; the log's own timestamps drive the detector)
+ *    and go through decode → speculative apply; a flush (prepare → state snapshot → outbox) runs when the
+ *    flush policy says so (default 60 s, at once for anomaly changes). Counts the flushes by reason and the
+ *    DynamoDB write units each would cost: the state item (gzipped state + applied keys), the outbox, and the
+ *    counts items (size after each `ADD`, modelled from the attributes it holds).
+ * 3. Cold start: restoring the committed state of that service (gunzip + JSON + miner and detector restore).
+ * 4. Module initialisation: the ingest and rank handlers bundled with the project's esbuild options
  *    (lib/defaults/function-defaults.ts), then `require`d in fresh Node processes; the AWS SDK resolves from
  *    node_modules here, from the runtime in Lambda.
  *
@@ -17,6 +23,11 @@
  *   --minutes N   scenario length (default 120)
  *   --seed TEXT   scenario seed (default "ingest-bench")
  *   --loads N     fresh processes per bundle for the init time (default 7)
+ *   --rate N      arrival rate of the buffered run, lines/s for the service (default 1000)
+ *
+ * tsx transpiles on the fly and measured about half the bundle's rate; for timings, bundle first:
+ *   npx esbuild bench/ingest-bench.ts --bundle --platform=node --packages=external \
+ *     --outfile=test-artifacts/ingest-bench.js && node test-artifacts/ingest-bench.js
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
@@ -28,17 +39,24 @@ import {
   batchKeyOf,
   decodeState,
   decodeSubscriptionEvent,
+  encodeOutbox,
   encodeState,
   encodeSubscriptionEvent,
+  flushReason,
+  INGEST_BUFFER_DEFAULTS,
   packMessages,
   ServiceAnalysis,
+  ServiceBuffer,
   toAnomalyMessage,
+  type FlushReason,
+  type PreparedFlush,
   type SubscriptionEvent,
 } from '../lambdas/core/pipeline';
 import { BUNDLING_DEFAULTS } from '../lib/defaults';
-import { generateScenario } from './scenarios';
+// The scenario module itself: the folder's index also pulls in scripts that run when bundled (require.main).
+import { generateScenario } from './scenarios/scenario';
 
-export const INGEST_BENCH_DEFAULTS = { sizes: [100, 1000, 5000], minutes: 120, seed: 'ingest-bench', loads: 7 } as const;
+export const INGEST_BENCH_DEFAULTS = { sizes: [100, 1000, 5000], minutes: 120, seed: 'ingest-bench', loads: 7, rate: 1000 } as const;
 
 interface Phase {
   decode: number;
@@ -112,6 +130,91 @@ function run(service: string, events: readonly SubscriptionEvent[]): { phases: P
   return { phases, lines, anomalies, stateBytes, analysis };
 }
 
+/** Bytes DynamoDB bills for one write: the item size rounded up to whole KB (1 WRU per KB). */
+const wru = (bytes: number): number => Math.max(1, Math.ceil(bytes / 1024));
+
+interface BufferedRun {
+  deliveries: number;
+  lines: number;
+  flushes: Record<FlushReason, number>;
+  /** CPU: decode + speculative apply of every delivery; prepare + state snapshot + outbox of every flush. */
+  applyMs: number;
+  flushMs: number;
+  wru: { state: number; outbox: number; counts: number };
+  /** Hours of log the run covered (log timestamps), for anomaly flushes per hour. */
+  logHours: number;
+  maxAppliedKeys: number;
+}
+
+/**
+ * One warm container buffering every delivery of the service: arrival clock at `rate` lines/s, flushes when
+ * the default policy says so, each flush priced in write units as the ingest function would write it.
+ */
+function runBuffered(service: string, events: readonly SubscriptionEvent[], rate: number): BufferedRun {
+  const buffer = new ServiceBuffer(service, { version: 0, analysis: new ServiceAnalysis(service), flushes: [] });
+  const policy = { flushIntervalMs: INGEST_BUFFER_DEFAULTS.flushIntervalMs, maxBufferedLines: INGEST_BUFFER_DEFAULTS.maxBufferedLines };
+  const run: BufferedRun = { deliveries: 0, lines: 0, flushes: { interval: 0, lines: 0, anomalies: 0 }, applyMs: 0, flushMs: 0, wru: { state: 0, outbox: 0, counts: 0 }, logHours: 0, maxAppliedKeys: 0 };
+  /** Per counts item (bucket): bytes of its template attributes and how many batch keys its set holds. */
+  const countsItems = new Map<number, { templates: Map<string, number>; batches: number }>();
+  let clock = 0;
+  let first = Infinity;
+  let last = -Infinity;
+  const flush = (reason: FlushReason): void => {
+    const t = process.hrtime.bigint();
+    const prepared: PreparedFlush = buffer.prepare(clock);
+    const stateBytes = encodeState(buffer.analysis.toState(), service).length;
+    const outboxBytes = encodeOutbox(prepared.outbox).length;
+    run.flushMs += ms(t);
+    buffer.committed(prepared);
+    const keys = prepared.flushes.reduce((n, f) => n + f.keys.length, 0);
+    run.maxAppliedKeys = Math.max(run.maxAppliedKeys, keys);
+    // State item: gzipped state + 12 bytes per applied key + ~20 bytes per flush entry + ~120 bytes of keys and scalars.
+    run.wru.state += wru(stateBytes + 12 * keys + 20 * prepared.flushes.length + 120);
+    run.wru.outbox += wru(outboxBytes + 80);
+    for (const [bucket, templates] of prepared.outbox.counts) {
+      const item = countsItems.get(bucket) ?? { templates: new Map<string, number>(), batches: 0 };
+      for (const [id] of templates) item.templates.set(id, `t:${id}`.length + 4);
+      item.batches += 1;
+      countsItems.set(bucket, item);
+      const bytes = [...item.templates.values()].reduce((a, b) => a + b, 0) + 17 * item.batches + 120;
+      run.wru.counts += wru(bytes);
+    }
+    run.flushes[reason] += 1;
+  };
+  for (const event of events) {
+    const t = process.hrtime.bigint();
+    const payload = decodeSubscriptionEvent(event);
+    const key = batchKeyOf(payload);
+    buffer.add({ key, logGroup: payload.logGroup, events: payload.logEvents, receivedAt: clock });
+    run.applyMs += ms(t);
+    run.deliveries += 1;
+    run.lines += payload.logEvents.length;
+    first = Math.min(first, payload.logEvents[0]?.timestamp ?? first);
+    last = Math.max(last, payload.logEvents.at(-1)?.timestamp ?? last);
+    clock += (payload.logEvents.length / rate) * 1000;
+    const reason = flushReason(buffer.load, clock, policy);
+    if (reason !== undefined) flush(reason);
+  }
+  if (buffer.load.deliveries > 0) flush('interval');
+  run.logHours = (last - first) / 3_600_000;
+  return run;
+}
+
+function printBuffered(service: string, lines: readonly { timestamp: number; message: string }[], sizes: readonly number[], rate: number): void {
+  process.stdout.write(`\nbuffered, one warm container, arrival at ${rate} lines/s, flush interval ${INGEST_BUFFER_DEFAULTS.flushIntervalMs / 1000} s:\n`);
+  process.stdout.write('events/delivery  deliveries  flushes (interval/lines/anomalies)  CPU ms per 1k lines (apply + flush)  WRU per flush: state  outbox  counts   WRU per 1k lines  applied keys (max)  anomaly flushes per log hour\n');
+  for (const size of sizes) {
+    const r = runBuffered(service, deliveries(`/bench/${service}`, lines, size), rate);
+    const flushes = r.flushes.interval + r.flushes.lines + r.flushes.anomalies;
+    const total = r.wru.state + r.wru.outbox + r.wru.counts;
+    process.stdout.write(
+      `${String(size).padStart(15)}  ${String(r.deliveries).padStart(10)}  ${`${flushes} (${r.flushes.interval}/${r.flushes.lines}/${r.flushes.anomalies})`.padStart(34)}  ` +
+        `${`${((r.applyMs / r.lines) * 1000).toFixed(1)} + ${((r.flushMs / r.lines) * 1000).toFixed(1)}`.padStart(35)}  ${(r.wru.state / flushes).toFixed(1).padStart(20)}  ${(r.wru.outbox / flushes).toFixed(1).padStart(6)}  ${(r.wru.counts / flushes).toFixed(1).padStart(6)}  ` +
+        `${((total / r.lines) * 1000).toFixed(2).padStart(16)}  ${String(r.maxAppliedKeys).padStart(18)}  ${(r.flushes.anomalies / r.logHours).toFixed(1).padStart(28)}\n`,
+    );
+  }
+}
+
 /** The AWS SDK packages the handlers load; Lambda's runtime provides them, so they are timed apart. */
 const SDK = ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', '@aws-sdk/client-sqs', '@aws-sdk/client-eventbridge'];
 
@@ -156,12 +259,13 @@ function moduleInit(loads: number): { name: string; bytes: number; medianMs: num
 
 function main(): void {
   const { values } = parseArgs({
-    options: { sizes: { type: 'string' }, minutes: { type: 'string' }, seed: { type: 'string' }, loads: { type: 'string' } },
+    options: { sizes: { type: 'string' }, minutes: { type: 'string' }, seed: { type: 'string' }, loads: { type: 'string' }, rate: { type: 'string' } },
   });
   const sizes = values.sizes === undefined ? [...INGEST_BENCH_DEFAULTS.sizes] : values.sizes.split(',').map(Number);
   const minutes = Number(values.minutes ?? INGEST_BENCH_DEFAULTS.minutes);
   const seed = values.seed ?? INGEST_BENCH_DEFAULTS.seed;
   const loads = Number(values.loads ?? INGEST_BENCH_DEFAULTS.loads);
+  const rate = Number(values.rate ?? INGEST_BENCH_DEFAULTS.rate);
 
   const { service, lines } = serviceLines(seed, minutes);
   process.stdout.write(`scenario ${seed}: service ${service}, ${lines.length} lines over ${minutes} min; Node ${process.version}\n\n`);
@@ -182,6 +286,8 @@ function main(): void {
         `${share(sum((p) => p.pack))}  ${share(sum((p) => p.snapshot)).padStart(8)}   ${String(result.anomalies).padStart(12)}  ${(result.stateBytes / 1024).toFixed(1).padStart(9)}\n`,
     );
   }
+
+  printBuffered(service, lines, sizes, rate);
 
   if (last !== undefined) {
     const bytes = encodeState(last.toState(), service);

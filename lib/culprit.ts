@@ -9,7 +9,7 @@ import { Construct } from 'constructs';
 import { ENV } from '../lambdas/shared/env-names';
 import { parseCulpritConfig, type CulpritConfig, type CulpritConfigInput } from './config';
 import { FUNCTION_SETTINGS } from './defaults';
-import { acknowledgeNagFindings, CulpritAlarms, CulpritFunction, CulpritQueues, CulpritTables, DeployRules, LogSubscriptions, Verification } from './parts';
+import { acknowledgeNagFindings, CulpritAlarms, CulpritFunction, CulpritQueues, CulpritTables, DeployRules, LogSubscriptions, ShutdownSignalLayer, Verification } from './parts';
 
 /** A log group to subscribe, optionally with the service its lines belong to. */
 export interface CulpritLogGroup {
@@ -44,6 +44,13 @@ export interface CulpritProps {
   readonly blameConfidence?: number;
   /** How far before an anomaly the ranker looks for deploys, in minutes. @default 60 */
   readonly lookbackMinutes?: number;
+  /**
+   * Longest a log delivery waits in an ingest container before it is committed to DynamoDB, in ms (0 to
+   * 900000). Anomaly changes are committed at once whatever this says; counts lag by up to this much. 0
+   * commits every delivery, which costs about 40 DynamoDB write units per delivery (docs/operations.md, "Cost model").
+   * @default 60000
+   */
+  readonly ingestFlushIntervalMs?: number;
   /** Days template counts are kept (TTL). @default 14 */
   readonly templateCountsRetentionDays?: number;
   /** Days deploys are kept after they happened (TTL). @default 90 */
@@ -144,9 +151,12 @@ export class Culprit extends Construct {
         [ENV.templateCountsTable]: this.tables.templateCounts.tableName,
         [ENV.templateCountsTtlDays]: String(config.templateCountsRetentionDays),
         [ENV.serviceMap]: serviceMap,
+        [ENV.ingestFlushIntervalMs]: String(config.ingestFlushIntervalMs),
         ...(config.logGroupPrefix === undefined ? {} : { [ENV.logGroupPrefix]: config.logGroupPrefix }),
       },
     });
+    // Ingest buffers deliveries between flushes; the extension makes Lambda send SIGTERM so it can flush at shutdown.
+    ingest.function.addLayers(new ShutdownSignalLayer(this, 'ShutdownSignal').layer);
     const rank = new CulpritFunction(this, 'Rank', {
       ...common,
       name: 'rank',

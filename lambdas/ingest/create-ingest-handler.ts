@@ -1,46 +1,54 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { resolveAnalysisOptions, type AnalysisOptionsInput } from '../core/analysis';
-import { CulpritError } from '../core/errors';
 import {
   acceptsLogGroup,
-  applyLogEvents,
   batchKeyOf,
   decodeSubscriptionEvent,
-  findApplied,
+  INGEST_BUFFER_DEFAULTS,
   serviceForLogGroup,
   SubscriptionPayloadError,
-  toAnomalyMessage,
-  withApplied,
-  type Outbox,
   type SubscriptionPayload,
 } from '../core/pipeline';
 import type { IngestEnv } from '../shared';
 import { registerService } from '../shared/service-registry';
-import { sendAnomalyMessages } from './anomaly-sender';
-import { addCounts } from './counts-writer';
+import { IngestBuffers, type FlushOutcome } from './ingest-buffers';
 import { NewTemplateClaims } from './new-template-claims';
-import { StateStore, type StoredState } from './state-store';
+import { createOutboxDelivery } from './outbox-delivery';
+import { StateStore } from './state-store';
+
+export { StateContentionError, BufferFullError, type FlushOutcome } from './ingest-buffers';
 
 export interface IngestHandlerDeps {
   readonly documentClient: DynamoDBDocumentClient;
   readonly sqs: SQSClient;
-  readonly env: Pick<IngestEnv, 'anomalyQueueUrl' | 'minerStateTable' | 'templateCountsTable' | 'templateCountsTtlDays' | 'serviceMap' | 'logGroupPrefix'>;
+  readonly env: Pick<IngestEnv, 'anomalyQueueUrl' | 'minerStateTable' | 'templateCountsTable' | 'templateCountsTtlDays' | 'serviceMap' | 'logGroupPrefix'> &
+    Partial<Pick<IngestEnv, 'flushIntervalMs' | 'maxBufferedLines'>>;
   readonly logger: Logger;
   readonly metrics?: Metrics;
   /** Analysis options; the pipeline runs the core's defaults, as the CLI does. @default {} */
   readonly analysis?: AnalysisOptionsInput;
-  /** Commit attempts when other invocations keep committing first. @default 12 */
+  /** Commit attempts of one flush when other containers keep committing first. @default 12 */
   readonly maxAttempts?: number;
-  /** Clock for item timestamps and expiry. @default Date.now */
+  /** Clock for buffering, item timestamps and expiry. @default Date.now */
   readonly now?: () => number;
 }
 
 export type IngestResult =
   /** Nothing to analyse: a control message, a group outside the prefix, or a delivery without events. */
   | { readonly outcome: 'control-message' | 'outside-prefix' | 'empty'; readonly logGroup: string }
+  /** Applied to the container's state and kept for a later flush (or already buffered: `lines` 0). */
+  | {
+      readonly outcome: 'buffered';
+      readonly logGroup: string;
+      readonly service: string;
+      readonly lines: number;
+      /** Lines and deliveries of the service waiting in this container, this one included. */
+      readonly bufferedLines: number;
+      readonly bufferedDeliveries: number;
+    }
   | {
       readonly outcome: 'applied' | 'redelivered';
       readonly logGroup: string;
@@ -49,21 +57,27 @@ export type IngestResult =
       readonly anomaliesSent: number;
       /** State version holding the batch. */
       readonly version: number;
-      /** Commit attempts (1 without contention). */
+      /** Commit attempts (1 without contention; 0 for a redelivery). */
       readonly attempts: number;
     };
 
-/** Every commit attempt lost to other invocations; the batch is untouched and Lambda retries it. */
-export class StateContentionError extends CulpritError {}
+/** The ingest function of one container; `flushAll` commits everything buffered (SIGTERM, tests). */
+export interface IngestHandler {
+  (event: unknown): Promise<IngestResult>;
+  flushAll(reason?: 'shutdown' | 'requested'): Promise<{ readonly flushed: FlushOutcome[]; readonly failed: { readonly service: string; readonly error: unknown }[] }>;
+  /** Deliveries and lines waiting per service. */
+  pending(): Map<string, { readonly deliveries: number; readonly lines: number }>;
+}
 
-const DEFAULTS = { maxAttempts: 12, backoffBaseMs: 25, backoffCapMs: 1000 } as const;
+const DEFAULTS = { maxAttempts: 12 } as const;
 
 /**
- * The ingest function: a CloudWatch Logs subscription event in, the service's analysis advanced, template
- * counts added and anomaly changes queued for rank. Concurrent invocations for one log group converge
- * (see docs/operations.md, "Ingest and rank: state, concurrency and idempotency").
+ * The ingest function: a CloudWatch Logs subscription event in, the service's analysis advanced in this
+ * container, and every `flushIntervalMs` (at once for anomaly changes) template counts added and anomaly
+ * changes queued for rank. Concurrent containers for one log group converge (see docs/operations.md,
+ * "Ingest and rank: state, concurrency and idempotency").
  */
-export function createIngestHandler(deps: IngestHandlerDeps): (event: unknown) => Promise<IngestResult> {
+export function createIngestHandler(deps: IngestHandlerDeps): IngestHandler {
   const now = deps.now ?? Date.now;
   const store = new StateStore({
     client: deps.documentClient,
@@ -72,100 +86,87 @@ export function createIngestHandler(deps: IngestHandlerDeps): (event: unknown) =
     outboxTtlDays: deps.env.templateCountsTtlDays,
     ...(deps.analysis === undefined ? {} : { analysis: deps.analysis }),
   });
-  const claims = new NewTemplateClaims(deps.documentClient, deps.env.minerStateTable);
-  const counts = { client: deps.documentClient, tableName: deps.env.templateCountsTable, ttlDays: deps.env.templateCountsTtlDays };
-  const bucketMs = resolveAnalysisOptions(deps.analysis).detect.bucketMs;
-  /** The last committed state per service, kept between invocations of this container. */
-  const cache = new Map<string, StoredState>();
+  const deliver = createOutboxDelivery({
+    counts: { client: deps.documentClient, tableName: deps.env.templateCountsTable, ttlDays: deps.env.templateCountsTtlDays },
+    claims: new NewTemplateClaims(deps.documentClient, deps.env.minerStateTable),
+    sqs: deps.sqs,
+    queueUrl: deps.env.anomalyQueueUrl,
+    bucketMs: resolveAnalysisOptions(deps.analysis).detect.bucketMs,
+    logger: deps.logger,
+    metrics: deps.metrics,
+  });
+  const buffers = new IngestBuffers({
+    store,
+    deliver,
+    policy: {
+      flushIntervalMs: deps.env.flushIntervalMs ?? INGEST_BUFFER_DEFAULTS.flushIntervalMs,
+      maxBufferedLines: deps.env.maxBufferedLines ?? INGEST_BUFFER_DEFAULTS.maxBufferedLines,
+    },
+    maxAttempts: deps.maxAttempts ?? DEFAULTS.maxAttempts,
+    now,
+    logger: deps.logger,
+    metrics: deps.metrics,
+  });
   const registered = new Set<string>();
-
-  /** Adds the counts, claims new templates and sends the messages of a committed batch. */
-  async function deliver(service: string, outbox: Outbox): Promise<number> {
-    const [countsResult, claimed] = await Promise.all([addCounts(counts, service, outbox.key, outbox.counts, bucketMs), claims.filter(outbox.messages)]);
-    if (claimed.suppressed.length > 0) {
-      deps.logger.warn('new-template anomalies not sent: their templates were reported as new before', { ids: claimed.suppressed.map((m) => m.anomaly.id) });
-    }
-    const sent = await sendAnomalyMessages({ sqs: deps.sqs, queueUrl: deps.env.anomalyQueueUrl }, claimed.send);
-    deps.metrics?.addMetric('CountWrites', MetricUnit.Count, countsResult.written);
-    deps.metrics?.addMetric('AnomaliesSent', MetricUnit.Count, sent);
-    return sent;
-  }
 
   async function ingest(payload: SubscriptionPayload): Promise<IngestResult> {
     const logGroup = payload.logGroup;
     const service = serviceForLogGroup(deps.env.serviceMap, logGroup);
-    const key = batchKeyOf(payload);
     if (!registered.has(service)) {
       await registerService({ client: deps.documentClient, tableName: deps.env.templateCountsTable }, service, now(), deps.env.templateCountsTtlDays);
       registered.add(service);
     }
-    const maxAttempts = deps.maxAttempts ?? DEFAULTS.maxAttempts;
-    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      // Taken out of the cache while in use: a failed attempt leaves it half-updated.
-      const current = cache.get(service) ?? (await store.load(service));
-      cache.delete(service);
-      const done = findApplied(current.applied, key);
-      if (done !== undefined) {
-        const outbox = await store.getOutbox(service, done);
-        cache.set(service, current);
-        if (outbox === undefined) throw new CulpritError(`batch ${key} of ${logGroup} was committed as version ${done.version} but its outbox is gone (expired?)`);
-        const sent = await deliver(service, outbox);
-        deps.logger.info('batch was already applied; finished its deliveries', { logGroup, service, batchKey: key, version: done.version });
-        deps.metrics?.addMetric('BatchesRedelivered', MetricUnit.Count, 1);
-        return { outcome: 'redelivered', logGroup, service, lines: 0, anomaliesSent: sent, version: done.version, attempts: attempt };
-      }
-      const outcome = applyLogEvents(current.analysis, payload.logEvents);
-      const version = current.version + 1;
-      const outbox: Outbox = {
-        key,
-        version,
-        counts: outcome.counts.toJSON(),
-        messages: outcome.anomalies.map((anomaly) => toAnomalyMessage(anomaly, { logGroup, revision: version })),
-      };
-      await store.putOutbox(service, outbox, now());
-      const applied = withApplied(current.applied, { key, version });
-      if (!(await store.commit(service, current.version, current.analysis, applied, now()))) {
-        deps.metrics?.addMetric('StateConflicts', MetricUnit.Count, 1);
-        deps.logger.debug('state changed under this invocation; reloading', { service, attempt, basedOn: current.version });
-        await backoff(attempt);
-        continue;
-      }
-      cache.set(service, { version, analysis: current.analysis, applied });
-      const sent = await deliver(service, outbox);
-      deps.metrics?.addMetric('Lines', MetricUnit.Count, outcome.lines);
-      deps.logger.info('batch applied', { logGroup, service, lines: outcome.lines, skipped: outcome.skipped, anomalies: sent, version, attempts: attempt });
-      return { outcome: 'applied', logGroup, service, lines: outcome.lines, anomaliesSent: sent, version, attempts: attempt };
+    const accepted = await buffers.accept(service, logGroup, batchKeyOf(payload), payload.logEvents);
+    switch (accepted.outcome) {
+      case 'buffered':
+        return { outcome: 'buffered', logGroup, service, lines: accepted.lines, bufferedLines: accepted.bufferedLines, bufferedDeliveries: accepted.bufferedDeliveries };
+      case 'redelivered':
+        return { outcome: 'redelivered', logGroup, service, lines: 0, anomaliesSent: accepted.anomaliesSent, version: accepted.version, attempts: 0 };
+      case 'applied':
+        return { outcome: 'applied', logGroup, service, lines: accepted.lines, anomaliesSent: accepted.flush.anomaliesSent, version: accepted.flush.version, attempts: accepted.flush.attempts };
     }
-    throw new StateContentionError(`state of service ${service} changed under each of ${maxAttempts} attempts to apply batch ${key} of ${logGroup}; nothing was applied`);
   }
 
-  return async (event) => {
+  async function handle(event: unknown): Promise<IngestResult> {
+    let payload: SubscriptionPayload;
     try {
-      let payload: SubscriptionPayload;
-      try {
-        payload = decodeSubscriptionEvent(event);
-      } catch (error) {
-        if (error instanceof SubscriptionPayloadError) deps.logger.error('rejected an event ingest cannot read', { error });
-        throw error;
-      }
-      if (payload.messageType === 'CONTROL_MESSAGE') {
-        deps.logger.info('CloudWatch Logs control message acknowledged', { logGroup: payload.logGroup });
-        return { outcome: 'control-message', logGroup: payload.logGroup };
-      }
-      if (!acceptsLogGroup(payload.logGroup, deps.env.logGroupPrefix)) {
-        deps.logger.debug('log group outside the configured prefix; ignored', { logGroup: payload.logGroup });
-        return { outcome: 'outside-prefix', logGroup: payload.logGroup };
-      }
-      if (payload.logEvents.length === 0) return { outcome: 'empty', logGroup: payload.logGroup };
-      return await ingest(payload);
+      payload = decodeSubscriptionEvent(event);
+    } catch (error) {
+      if (error instanceof SubscriptionPayloadError) deps.logger.error('rejected an event ingest cannot read', { error });
+      throw error;
+    }
+    if (payload.messageType === 'CONTROL_MESSAGE') {
+      deps.logger.info('CloudWatch Logs control message acknowledged', { logGroup: payload.logGroup });
+      return { outcome: 'control-message', logGroup: payload.logGroup };
+    }
+    if (!acceptsLogGroup(payload.logGroup, deps.env.logGroupPrefix)) {
+      deps.logger.debug('log group outside the configured prefix; ignored', { logGroup: payload.logGroup });
+      return { outcome: 'outside-prefix', logGroup: payload.logGroup };
+    }
+    if (payload.logEvents.length === 0) return { outcome: 'empty', logGroup: payload.logGroup };
+    return ingest(payload);
+  }
+
+  const handler = async (event: unknown): Promise<IngestResult> => {
+    try {
+      // The timer is checked when the container runs: at the start and at the end of every invocation.
+      await buffers.flushDue();
+      const result = await handle(event);
+      await buffers.flushDue();
+      return result;
     } finally {
       // Only when there is something: an empty publish logs a warning on every invocation.
       if (deps.metrics?.hasStoredMetrics() === true) deps.metrics.publishStoredMetrics();
     }
   };
-}
-
-function backoff(attempt: number): Promise<void> {
-  const ceiling = Math.min(DEFAULTS.backoffCapMs, DEFAULTS.backoffBaseMs * 2 ** (attempt - 1));
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
+  return Object.assign(handler, {
+    flushAll: async (reason: 'shutdown' | 'requested' = 'requested') => {
+      try {
+        return await buffers.flushAll(reason);
+      } finally {
+        if (deps.metrics?.hasStoredMetrics() === true) deps.metrics.publishStoredMetrics();
+      }
+    },
+    pending: () => buffers.pending(),
+  });
 }

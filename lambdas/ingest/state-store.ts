@@ -7,22 +7,18 @@ import {
   decodeState,
   encodeOutbox,
   encodeState,
+  flushesFromApplied,
   outboxKey,
+  packKeys,
   PipelineStateError,
   ServiceAnalysis,
   stateKey,
-  type AppliedBatch,
+  unpackKeys,
+  type AppliedFlush,
+  type CommittedState,
   type Outbox,
 } from '../core/pipeline';
 import { TABLE_KEYS, expiresAt } from '../shared';
-
-/** A service's analysis as of one committed version. */
-export interface StoredState {
-  /** 0 when nothing was ever committed. */
-  readonly version: number;
-  readonly analysis: ServiceAnalysis;
-  readonly applied: readonly AppliedBatch[];
-}
 
 export interface StateStoreOptions {
   readonly client: DynamoDBDocumentClient;
@@ -38,7 +34,10 @@ export interface StateStoreOptions {
 const stateItemSchema = z.object({
   version: z.number().int().positive(),
   state: z.instanceof(Uint8Array),
-  applied: z.array(z.object({ key: z.string(), version: z.number().int().positive() })),
+  /** The flushes committed lately, each with its batch keys packed 12 bytes apiece. */
+  flushes: z.array(z.object({ v: z.number().int().positive(), at: z.number().int().nonnegative(), k: z.instanceof(Uint8Array) })).optional(),
+  /** Items written before ingest buffered deliveries: one `{ key, version }` per commit. */
+  applied: z.array(z.object({ key: z.string(), version: z.number().int().positive() })).optional(),
 });
 
 const outboxItemSchema = z.object({ outbox: z.instanceof(Uint8Array) });
@@ -54,23 +53,23 @@ export class StateStore {
   constructor(private readonly o: StateStoreOptions) {}
 
   /** The committed state (strongly consistent), or a fresh one at version 0. */
-  async load(service: string): Promise<StoredState> {
+  async load(service: string): Promise<CommittedState> {
     const key = stateKey(service);
     const result = await this.o.client.send(
       new GetCommand({ TableName: this.o.stateTable, Key: { [STATE.partitionKey]: key.pk, [STATE.sortKey]: key.sk }, ConsistentRead: true }),
     );
-    if (result.Item === undefined) return { version: 0, analysis: new ServiceAnalysis(service, this.o.analysis), applied: [] };
+    if (result.Item === undefined) return { version: 0, analysis: new ServiceAnalysis(service, this.o.analysis), flushes: [] };
     const item = stateItemSchema.safeParse(result.Item);
     if (!item.success) throw new PipelineStateError(`state item of service ${service} in ${this.o.stateTable} is malformed: ${item.error.message}`, { cause: item.error });
     return {
       version: item.data.version,
       analysis: new ServiceAnalysis(service, this.o.analysis, decodeState(item.data.state, service)),
-      applied: item.data.applied,
+      flushes: item.data.flushes?.map((f) => ({ version: f.v, at: f.at, keys: unpackKeys(f.k, service) })) ?? flushesFromApplied(item.data.applied ?? []),
     };
   }
 
   /** Writes `analysis` as version `basedOn + 1` if `basedOn` is still the latest; false when it is not. */
-  async commit(service: string, basedOn: number, analysis: ServiceAnalysis, applied: readonly AppliedBatch[], nowMillis: number): Promise<boolean> {
+  async commit(service: string, basedOn: number, analysis: ServiceAnalysis, flushes: readonly AppliedFlush[], nowMillis: number): Promise<boolean> {
     const key = stateKey(service);
     try {
       await this.o.client.send(
@@ -81,7 +80,7 @@ export class StateStore {
             [STATE.sortKey]: key.sk,
             version: basedOn + 1,
             state: encodeState(analysis.toState(), service),
-            applied,
+            flushes: flushes.map((f) => ({ v: f.version, at: f.at, k: packKeys(f.keys) })),
             service,
             updatedAt: nowMillis,
           },
@@ -112,8 +111,9 @@ export class StateStore {
     );
   }
 
-  async getOutbox(service: string, applied: AppliedBatch): Promise<Outbox | undefined> {
-    const key = outboxKey(service, applied.key, applied.version);
+  /** The outbox of a committed flush (stored under its first key). */
+  async getOutbox(service: string, flush: AppliedFlush): Promise<Outbox | undefined> {
+    const key = outboxKey(service, flush.keys[0] ?? '', flush.version);
     const result = await this.o.client.send(
       new GetCommand({ TableName: this.o.countsTable, Key: { [COUNTS.partitionKey]: key.pk, [COUNTS.sortKey]: key.sk }, ConsistentRead: true }),
     );

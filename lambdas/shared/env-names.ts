@@ -23,6 +23,10 @@ export const ENV = {
   /** How far back before an anomaly the ranker looks for deploys, in minutes. */
   lookbackMinutes: 'CULPRIT_LOOKBACK_MINUTES',
   templateCountsTtlDays: 'CULPRIT_TEMPLATE_COUNTS_TTL_DAYS',
+  /** Ingest: longest a delivery waits in a container before it is committed, in ms; 0 commits each delivery. */
+  ingestFlushIntervalMs: 'CULPRIT_INGEST_FLUSH_INTERVAL_MS',
+  /** Ingest: lines buffered per service before a flush is forced. */
+  ingestMaxBufferedLines: 'CULPRIT_INGEST_MAX_BUFFERED_LINES',
   deploysTtlDays: 'CULPRIT_DEPLOYS_TTL_DAYS',
   incidentsTtlDays: 'CULPRIT_INCIDENTS_TTL_DAYS',
   /** Secrets Manager name of the Slack webhook URL or bot token; absent means no Slack messages. */

@@ -13,6 +13,13 @@ const positiveNumber = z.coerce.number().positive();
 const positiveInteger = z.coerce.number().int().positive();
 const confidence = z.coerce.number().min(0).max(1);
 
+/**
+ * Longest flush interval ingest accepts: 15 minutes, Lambda's longest invocation. Longer delays would make
+ * counts lag by more than rank's windows look at, and a shutdown flush more likely to find a long backlog.
+ * @default 900000
+ */
+export const MAX_FLUSH_INTERVAL_MS = 900_000;
+
 /** JSON text holding a service map; an absent variable means an empty map. */
 const serviceMapJson = z
   .string()
@@ -61,6 +68,9 @@ export const ingestEnvSchema = z
     [ENV.templateCountsTtlDays]: positiveNumber,
     [ENV.serviceMap]: serviceMapJson,
     [ENV.logGroupPrefix]: z.string().min(1).optional(),
+    // Absent means the core's defaults (INGEST_BUFFER_DEFAULTS); the stack always sets them.
+    [ENV.ingestFlushIntervalMs]: z.coerce.number().int().min(0).max(MAX_FLUSH_INTERVAL_MS).optional(),
+    [ENV.ingestMaxBufferedLines]: positiveInteger.optional(),
   })
   .transform((env) => ({
     anomalyQueueUrl: env[ENV.anomalyQueueUrl],
@@ -69,6 +79,8 @@ export const ingestEnvSchema = z
     templateCountsTtlDays: env[ENV.templateCountsTtlDays],
     serviceMap: env[ENV.serviceMap],
     logGroupPrefix: env[ENV.logGroupPrefix],
+    flushIntervalMs: env[ENV.ingestFlushIntervalMs],
+    maxBufferedLines: env[ENV.ingestMaxBufferedLines],
   }));
 
 export const rankEnvSchema = z

@@ -1,6 +1,7 @@
 export { ENV } from './env-names';
 export {
   parseEnv,
+  MAX_FLUSH_INTERVAL_MS,
   ingestEnvSchema,
   rankEnvSchema,
   deploysEnvSchema,

@@ -1,6 +1,7 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { z } from 'zod';
 import { logGroupName, serviceName } from '../../lambdas/core/config';
+import { MAX_FLUSH_INTERVAL_MS } from '../../lambdas/shared/env';
 import { CONFIG_DEFAULTS } from '../defaults/config-defaults';
 
 const EVENT_BUS_NAME = /^[/.\-_A-Za-z0-9]+$/;
@@ -48,6 +49,12 @@ export const culpritConfigSchema = z
     filterPattern: z.string().max(1024, 'a filter pattern has at most 1024 characters').default(CONFIG_DEFAULTS.filterPattern),
     blameConfidence: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').default(CONFIG_DEFAULTS.blameConfidence),
     lookbackMinutes: z.number().int('must be whole minutes').positive('must be more than 0').max(7 * 24 * 60, 'must be at most a week (10080)').default(CONFIG_DEFAULTS.lookbackMinutes),
+    ingestFlushIntervalMs: z
+      .number()
+      .int('must be whole milliseconds')
+      .min(0, 'must be 0 (commit every delivery) or more')
+      .max(MAX_FLUSH_INTERVAL_MS, `must be at most ${MAX_FLUSH_INTERVAL_MS} (15 minutes)`)
+      .default(CONFIG_DEFAULTS.ingestFlushIntervalMs),
     templateCountsRetentionDays: positiveDays('template counts retention').default(CONFIG_DEFAULTS.templateCountsRetentionDays),
     deploysRetentionDays: positiveDays('deploys retention').default(CONFIG_DEFAULTS.deploysRetentionDays),
     incidentsRetentionDays: positiveDays('incidents retention').default(CONFIG_DEFAULTS.incidentsRetentionDays),

@@ -1,4 +1,5 @@
 import { CULPRIT_DEFAULT_EVENT_BUS } from '../../lambdas/core/deploys/culprit-deploy-event';
+import { INGEST_BUFFER_DEFAULTS } from '../../lambdas/core/pipeline/flush-policy';
 
 /**
  * Every configuration default, declared once. The zod schema (lib/config) applies them and the
@@ -11,6 +12,8 @@ export const CONFIG_DEFAULTS = {
   filterPattern: '',
   blameConfidence: 0.5,
   lookbackMinutes: 60,
+  /** Declared with the ingest buffer (lambdas/core/pipeline/flush-policy.ts). */
+  ingestFlushIntervalMs: INGEST_BUFFER_DEFAULTS.flushIntervalMs,
   templateCountsRetentionDays: 14,
   deploysRetentionDays: 90,
   incidentsRetentionDays: 90,

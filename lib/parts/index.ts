@@ -7,3 +7,4 @@ export { CulpritAlarms, type CulpritAlarmsProps } from './culprit-alarms';
 export { acknowledgeNagFindings, type NagSubjects } from './nag-acknowledgements';
 export { handlerEntry, type HandlerEntry } from './handler-entry';
 export { Verification, VERIFICATION_DEFAULTS, type VerificationProps } from './verification';
+export { ShutdownSignalLayer } from './shutdown-signal-layer';

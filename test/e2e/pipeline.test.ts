@@ -32,7 +32,10 @@ function deliveries(events: readonly ScenarioEvent[], maxEvents = 400): Scenario
 const logGroupOf = (service: string) => `/culprit-e2e/${service}`;
 
 describe('the pipeline end to end: CloudWatch Logs deliveries → ingest → SQS → rank → incidents and EventBridge', () => {
-  it('stores, for every incident of a bad-deploy scenario, the verdict the CLI core reaches on the same logs and deploys', async () => {
+  it.each([
+    ['buffering deliveries in the container (the default flush interval) and flushing at the end', undefined],
+    ['committing every delivery (flush interval 0)', 0],
+  ])('stores, for every incident of a bad-deploy scenario, the verdict the CLI core reaches on the same logs and deploys, %s', async (_mode, ingestFlushIntervalMs) => {
     // Prepare: a one-hour scenario of three services (loghub-2k lines; see its LICENSE) in which one deploy breaks
     // its service (the seed is one where the core blames that deploy); its deploys recorded as the deploys
     // function would; a service map naming each log group.
@@ -40,16 +43,22 @@ describe('the pipeline end to end: CloudWatch Logs deliveries → ingest → SQS
     const events = [...scenario.events()];
     const services = [...new Set(events.map((e) => e.service))];
     const settings = { lookbackMinutes: 60, blameConfidence: 0.5 };
-    const world = await preparePipeline(servers, { ...settings, serviceMap: Object.fromEntries(services.map((s) => [logGroupOf(s), s])) });
+    const world = await preparePipeline(servers, {
+      ...settings,
+      serviceMap: Object.fromEntries(services.map((s) => [logGroupOf(s), s])),
+      ...(ingestFlushIntervalMs === undefined ? {} : { ingestFlushIntervalMs }),
+    });
     await world.recordDeploys(scenario.deploys);
 
     // Act: each service's log delivered to ingest in time order (services side by side), then the anomaly
-    // queue handed to rank in batches of ten, as the SQS event source does.
+    // queue handed to rank in batches of ten, as the SQS event source does. The container then shuts down,
+    // flushing what it still buffers (anomaly changes were flushed as they appeared).
     await Promise.all(
       services.map(async (service) => {
         for (const batch of deliveries(events.filter((e) => e.service === service))) await world.ingest(subscriptionEvent(logGroupOf(service), batch, `${service}/main`));
       }),
     );
+    const shutdown = await world.ingest.flushAll('shutdown');
     const drained = await world.runRank();
     const expected = await analyze(events, scenario.deploys, pipelineAnalysisOptions(settings));
     const stored = await world.incidents(scenario.spec.timeline.start, scenario.spec.timeline.end);
@@ -57,6 +66,7 @@ describe('the pipeline end to end: CloudWatch Logs deliveries → ingest → SQS
 
     // Assess: the same incidents, each with the same suspects in the same order, the same blame and confidences.
     const live = stored.filter((item) => item.supersededBy === undefined);
+    expect(shutdown.failed).toEqual([]);
     expect(drained.failures).toBe(0);
     expect(expected.incidents.length).toBeGreaterThan(0);
     expect(live.map((item) => item.verdict.incidentId).sort()).toEqual(expected.incidents.map((incident) => incident.id).sort());

@@ -19,6 +19,7 @@ describe('the Culprit configuration', () => {
       filterPattern: '',
       blameConfidence: 0.5,
       lookbackMinutes: 60,
+      ingestFlushIntervalMs: 60_000,
       templateCountsRetentionDays: 14,
       deploysRetentionDays: 90,
       incidentsRetentionDays: 90,

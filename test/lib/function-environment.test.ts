@@ -27,6 +27,8 @@ describe('the environment the stack gives each function', () => {
       templateCountsTtlDays: 14,
       serviceMap: { 'shop-cart': 'cart' },
       logGroupPrefix: '/aws/lambda/shop-',
+      flushIntervalMs: 60_000,
+      maxBufferedLines: undefined,
     });
   });
 

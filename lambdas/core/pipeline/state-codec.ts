@@ -5,11 +5,12 @@ import { PipelineStateError, messageOf } from './errors';
 import { describeZodIssues } from './zod-problems';
 
 /**
- * A DynamoDB item holds at most 400 KB. The state shares its item with a few small attributes; above this
- * the write would be rejected, so it is refused earlier with a message that says why.
- * @default 380000
+ * A DynamoDB item holds at most 400 KB (409,600 bytes). The state shares its item with the applied batch keys
+ * (at most about 26 KB, see APPLIED_KEYS_KEPT) and a few small attributes; above this the write would be
+ * rejected, so it is refused earlier with a message that says why.
+ * @default 370000
  */
-export const MAX_STATE_BYTES = 380_000;
+export const MAX_STATE_BYTES = 370_000;
 
 // Only the envelope is checked here: the miner snapshot is validated by TemplateMiner.fromSnapshot, and
 // the detector state is written by nothing but ingest itself.

@@ -61,6 +61,8 @@ export interface PipelineWorldOptions {
   readonly visibilityTimeoutSeconds?: number;
   /** Receives before a message moves to the dead-letter queue. @default 3 */
   readonly maxReceiveCount?: number;
+  /** Ingest's flush interval; 0 commits every delivery. @default - ingest's default (INGEST_BUFFER_DEFAULTS) */
+  readonly ingestFlushIntervalMs?: number;
 }
 
 export async function preparePipeline(servers: PipelineServers, options: PipelineWorldOptions = {}): Promise<PipelineWorld> {
@@ -84,6 +86,7 @@ export async function preparePipeline(servers: PipelineServers, options: Pipelin
       templateCountsTtlDays: 14,
       serviceMap,
       logGroupPrefix: undefined,
+      ...(options.ingestFlushIntervalMs === undefined ? {} : { flushIntervalMs: options.ingestFlushIntervalMs }),
     },
     logger: new Logger({ serviceName: 'culprit-ingest', logLevel: 'SILENT' }),
   };

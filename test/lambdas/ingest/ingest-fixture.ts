@@ -1,12 +1,13 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createIngestHandler, type IngestHandlerDeps } from '../../../lambdas/ingest/create-ingest-handler';
 import { anomalyMessageSchema, COUNTS_ATTRIBUTE_PREFIX, countsPartition, type AnomalyMessage } from '../../../lambdas/core/pipeline';
 import { TABLE_KEYS } from '../../../lambdas/shared';
 import { createCulpritTables, type CulpritTableNames } from '../../e2e/support/culprit-tables';
 import { peekAll } from '../../e2e/support/lambda-events';
 import { startLocalSqs, type LocalSqs } from '../../e2e/support/local-sqs';
-import { startLocalDynamoDb, type LocalDynamoDb } from '../deploys/local-dynamodb';
+import { LOOPBACK_AWS, startLocalDynamoDb, type LocalDynamoDb } from '../deploys/local-dynamodb';
 
 /** dynalite and fauxqs on loopback, shared by a test file; each `prepare()` gets fresh tables and a fresh queue. */
 export interface IngestServers {
@@ -48,6 +49,8 @@ export async function prepareIngest(servers: IngestServers, env: Partial<IngestH
       templateCountsTtlDays: 14,
       serviceMap: {},
       logGroupPrefix: undefined,
+      // One commit per delivery unless a test buffers: the commit protocol's tests count versions per delivery.
+      flushIntervalMs: 0,
       ...env,
     },
     logger: new Logger({ serviceName: 'culprit-ingest', logLevel: 'SILENT' }),
@@ -74,4 +77,32 @@ async function readCounts(servers: IngestServers, tableName: string, service: st
     out.set(Number(item[sortKey]), templates);
   }
   return out;
+}
+
+/** A DynamoDB client of its own on the dynalite server that records every write and can be made to fail them. */
+export interface WatchedDynamoDb {
+  readonly documentClient: DynamoDBDocumentClient;
+  /** `<command> <table>` of every write sent (failed ones included). */
+  readonly writes: string[];
+  /** While true, every write fails before reaching the server, as when DynamoDB is unreachable. */
+  failing: boolean;
+}
+
+const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand']);
+
+export function watchedDynamoDb(servers: IngestServers): WatchedDynamoDb {
+  const client = new DynamoDBClient({ ...LOOPBACK_AWS, endpoint: servers.dynamo.endpoint, maxAttempts: 1 });
+  const documentClient = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const watched: WatchedDynamoDb = { documentClient, writes: [], failing: false };
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (WRITES.has(context.commandName ?? '')) {
+        watched.writes.push(`${(context.commandName ?? '').replace(/Command$/, '')} ${String((args.input as { TableName?: string }).TableName)}`);
+        if (watched.failing) throw Object.assign(new Error('simulated: DynamoDB cannot be reached'), { name: 'NetworkingError' });
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: 'watchWrites' },
+  );
+  return watched;
 }
