@@ -19,9 +19,19 @@ export const DELIMITER = 256;
 /** Characters that make a token worth classifying even without a digit. */
 export const SPECIAL = DOT | COLON | SLASH | OTHER_SPECIAL;
 
-/** Classes of the ASCII range; every character above it counts as a letter. */
+/** Tables already built, by their extra delimiters: every miner with the same options shares one. */
+const TABLES = new Map<string, Uint16Array>();
+
+/**
+ * Classes of every UTF-16 code unit (128 KB, shared): one array read per character, with no
+ * branch for the non-ASCII range, which counts as letters.
+ */
 export function buildCharClasses(extraDelimiters: readonly string[]): Uint16Array {
-  const table = new Uint16Array(128);
+  const key = extraDelimiters.join('\u0000');
+  const cached = TABLES.get(key);
+  if (cached !== undefined) return cached;
+  const table = new Uint16Array(65536).fill(LETTER);
+  for (let code = 0; code < 128; code++) table[code] = 0;
   for (let code = 48; code <= 57; code++) table[code] = DIGIT;
   for (let code = 65; code <= 90; code++) table[code] = LETTER;
   for (let code = 97; code <= 122; code++) table[code] = LETTER;
@@ -33,10 +43,8 @@ export function buildCharClasses(extraDelimiters: readonly string[]): Uint16Arra
   table[45] = JOINER;
   table[95] = JOINER;
   for (const space of ' \t\r\n\f\v') table[space.charCodeAt(0)] = DELIMITER;
-  for (const delimiter of extraDelimiters) {
-    const code = delimiter.charCodeAt(0);
-    if (code < 128) table[code] = DELIMITER;
-  }
+  for (const delimiter of extraDelimiters) table[delimiter.charCodeAt(0)] = DELIMITER;
+  TABLES.set(key, table);
   return table;
 }
 

@@ -79,7 +79,7 @@ export class TokenScanner {
     let index = 0;
     while (index < length) {
       let code = line.charCodeAt(index);
-      while (code < 128 && classes[code] === DELIMITER) {
+      while (classes[code] === DELIMITER) {
         if (++index >= length) return count;
         code = line.charCodeAt(index);
       }
@@ -88,13 +88,9 @@ export class TokenScanner {
       let hash = HASH_SEED;
       while (index < length) {
         code = line.charCodeAt(index);
-        if (code < 128) {
-          const charClass = classes[code]!;
-          if (charClass === DELIMITER) break;
-          shape |= charClass;
-        } else {
-          shape |= LETTER;
-        }
+        const charClass = classes[code]!;
+        if (charClass === DELIMITER) break;
+        shape |= charClass;
         hash = Math.imul(hash ^ code, HASH_PRIME);
         index++;
       }
@@ -289,7 +285,7 @@ export class TokenScanner {
     let shape = 0;
     for (let index = start; index < end; index++) {
       const code = line.charCodeAt(index);
-      shape |= code < 128 ? this.classes[code]! : LETTER;
+      shape |= this.classes[code]!;
     }
     return shape;
   }
