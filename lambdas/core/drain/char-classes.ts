@@ -16,6 +16,8 @@ export const OTHER_SPECIAL = 64;
 export const JOINER = 128;
 /** Token separators: white space, plus any extra delimiters the options name. */
 export const DELIMITER = 256;
+/** Letters that cannot appear in a hexadecimal value (all but a–f, A–F and the `x` of `0x`). */
+export const NON_HEX_LETTER = 512;
 /** Characters that make a token worth classifying even without a digit. */
 export const SPECIAL = DOT | COLON | SLASH | OTHER_SPECIAL;
 
@@ -30,12 +32,13 @@ export function buildCharClasses(extraDelimiters: readonly string[]): Uint16Arra
   const key = extraDelimiters.join('\u0000');
   const cached = TABLES.get(key);
   if (cached !== undefined) return cached;
-  const table = new Uint16Array(65536).fill(LETTER);
+  const table = new Uint16Array(65536).fill(LETTER | NON_HEX_LETTER);
   for (let code = 0; code < 128; code++) table[code] = 0;
   for (let code = 48; code <= 57; code++) table[code] = DIGIT;
-  for (let code = 65; code <= 90; code++) table[code] = LETTER;
-  for (let code = 97; code <= 122; code++) table[code] = LETTER;
-  for (const letter of 'abcdefABCDEF') table[letter.charCodeAt(0)]! |= HEX_LETTER;
+  for (let code = 65; code <= 90; code++) table[code] = LETTER | NON_HEX_LETTER;
+  for (let code = 97; code <= 122; code++) table[code] = LETTER | NON_HEX_LETTER;
+  for (const letter of 'abcdefABCDEF') table[letter.charCodeAt(0)] = LETTER | HEX_LETTER;
+  for (const letter of 'xX') table[letter.charCodeAt(0)] = LETTER;
   table[46] = DOT;
   table[58] = COLON;
   table[47] = SLASH;

@@ -1,4 +1,4 @@
-import { COLON, DIGIT, DOT, JOINER, LETTER, OTHER_SPECIAL, SLASH } from './char-classes';
+import { COLON, DIGIT, DOT, JOINER, LETTER, NON_HEX_LETTER, OTHER_SPECIAL, SLASH } from './char-classes';
 import type { ParamType } from './types';
 
 /**
@@ -117,7 +117,7 @@ export function classifyValue(text: string, shape: number): ParamType | undefine
     }
   }
   if ((shape & JOINER) !== 0 && text.length === 36 && UUID.test(text)) return 'UUID';
-  if ((shape & (LETTER | COLON)) !== 0 && HEX.test(text)) return 'HEX';
+  if ((shape & (LETTER | COLON)) !== 0 && (shape & NON_HEX_LETTER) === 0 && HEX.test(text)) return 'HEX';
   if ((shape & COLON) !== 0 && IPV6.test(text)) return 'IP';
   return classifyWithoutDigits(text, shape) ?? 'ID';
 }

@@ -19,7 +19,6 @@ function wordSet(words: string): { readonly words: ReadonlySet<string>; readonly
   return { words: new Set(list), hashes: new Set(list.map(hashText)) };
 }
 
-const KEY_STOPPERS = new Set([58, 47, 63, 38]); // : / ? &
 
 function isUpperCase(code: number): boolean {
   return code >= 65 && code <= 90;
@@ -267,7 +266,7 @@ export class TokenScanner {
     for (let index = coreStart; index < coreEnd; index++) {
       const code = line.charCodeAt(index);
       if (code === 61) return index > coreStart && index < coreEnd - 1 ? index : -1;
-      if (KEY_STOPPERS.has(code)) return -1;
+      if (code === 58 || code === 47 || code === 63 || code === 38) return -1; // : / ? &
     }
     return -1;
   }
