@@ -1,4 +1,4 @@
-import { COLON, DASH, LBRACKET, LPAREN, LT, allDigits, isBlank, skipBlanks } from './chars';
+import { COLON, DASH, LBRACKET, LPAREN, LT, PIPE, allDigits, isBlank, skipBlanks } from './chars';
 import {
   WORD_BITS, WORD_DOTTED, WORD_NAME_ONLY, bracketedLevel, channelLevelDot, classBeforeLine, closingBracket,
   countBlanks, hasBlank, isErrorTypeName, isFollowedByDashAndLevel, isLevelColumn, isPidHashThread, isPidTid,
@@ -16,6 +16,14 @@ const MAX_HEADER_FIELDS = 8;
 const MAX_COLUMN_COMPONENT = 32;
 /** Blanks that mark a column-aligned component as a column rather than a word of the message. */
 const MIN_COLUMN_GAP = 3;
+
+/** Whether an upper-case level word, laid out as a header column, starts at `at`. */
+function upperCaseLevelAt(text: string, at: number): boolean {
+  const word = scanWord(text, at);
+  const end = (word - (word % WORD_BITS)) / WORD_BITS;
+  const wordEnd = text.charCodeAt(end - 1) === COLON ? end - 1 : end;
+  return wordEnd - at > 1 && levelAt(text, at, wordEnd, true) !== undefined && isLevelColumn(text, at, wordEnd, end);
+}
 
 /**
  * Scans header fields from `index` (after any leading timestamp) and sets `fields.messageStart` to the first index
@@ -38,6 +46,14 @@ export function scanHeaderFields(text: string, index: number, inHeader: boolean,
     const c = text.charCodeAt(at);
     if (c !== c) break; // end of text
 
+    if (n === 0 && !ctx && (c === DASH || c === PIPE)) {
+      // `- WARN  [thread] - msg`: a reader cut the timestamp off a `%d - %p` layout (Zookeeper's log4j).
+      const afterSeparator = separatorEnd(text, at);
+      if (afterSeparator > 0 && upperCaseLevelAt(text, skipBlanks(text, afterSeparator))) {
+        position = fields.messageStart = afterSeparator;
+        continue;
+      }
+    }
     const separator = ctx && !tentative ? separatorEnd(text, at) : -1;
     if (separator > 0 && (c !== COLON || fields.level !== undefined)) {
       position = fields.messageStart = separator;

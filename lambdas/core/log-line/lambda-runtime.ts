@@ -13,12 +13,24 @@ const PLATFORM_PREFIXES: readonly string[] = [
   'RESTORE_START ', 'RESTORE_REPORT ', 'EXTENSION\t', 'TELEMETRY\t',
 ];
 
+/** The prefixes by their first character code, so a line is compared only with those that can match. */
+const PREFIXES_BY_FIRST = new Map<number, readonly string[]>();
+for (const prefix of PLATFORM_PREFIXES) {
+  const first = prefix.charCodeAt(0);
+  PREFIXES_BY_FIRST.set(first, [...(PREFIXES_BY_FIRST.get(first) ?? []), prefix]);
+}
+
 /** Is `text`, from `start`, a line the Lambda service writes around invocations (START, END, REPORT, INIT_START...)? */
 export function isPlatformLine(text: string, start: number): boolean {
   const first = text.charCodeAt(start);
-  // S(TART), E(ND, XTENSION), R(EPORT, ESTORE_), I(NIT_), T(ELEMETRY): reject everything else without a compare.
+  // S(TART), E(ND, XTENSION), R(EPORT, ESTORE_), I(NIT_), T(ELEMETRY): reject everything else without a lookup.
   if (first !== 83 && first !== 69 && first !== 82 && first !== 73 && first !== 84) return false;
-  for (const prefix of PLATFORM_PREFIXES) if (text.startsWith(prefix, start)) return true;
+  // Levels start with the same letters (INFO, ERROR, TRACE): the next two characters rule them out.
+  const second = text.charCodeAt(start + 1);
+  if (second !== 84 && second !== 78 && second !== 88 && second !== 69) return false; // T N X E
+  const third = text.charCodeAt(start + 2);
+  if (third !== 65 && third !== 68 && third !== 80 && third !== 83 && third !== 73 && third !== 84 && third !== 76) return false; // A D P S I T L
+  for (const prefix of PREFIXES_BY_FIRST.get(first)!) if (text.startsWith(prefix, start)) return true;
   return false;
 }
 

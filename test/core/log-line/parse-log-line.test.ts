@@ -136,6 +136,18 @@ describe('parseLogLine on a collector timestamp in front of the application line
   });
 });
 
+describe('parseLogLine on a header whose timestamp a reader already cut off', () => {
+  it('reads the level and location behind a leading dash separator (Zookeeper layout)', () => {
+    const line = '- WARN  [RecvWorker:188978561024:QuorumCnxManager$RecvWorker@762] - Connection broken for id 188978561024, my id = 2, error = ';
+
+    expect(parseLogLine(line)).toEqual({ message: 'Connection broken for id 188978561024, my id = 2, error =', level: 'WARN', component: 'QuorumCnxManager$RecvWorker', format: 'header' });
+  });
+
+  it('keeps a dash-led line whose next word is no level', () => {
+    expect(parseLogLine('- retrying in 5 s')).toEqual({ message: '- retrying in 5 s', format: 'plain' });
+  });
+});
+
 describe('parseLogLine keeps doubtful tokens in the message', () => {
   it.each([
     ['a capitalised level-like word at the start', 'Error: cannot find module'],
