@@ -2,18 +2,10 @@ import { BufferFullError } from '../../../lambdas/ingest/create-ingest-handler';
 import { StateStore } from '../../../lambdas/ingest/state-store';
 import { applyLogEvents, batchKeyOf, decodeSubscriptionEvent, ServiceAnalysis, type AnomalyMessage, type SubscriptionEvent } from '../../../lambdas/core/pipeline';
 import { subscriptionEvent, type LoggedLine } from '../../e2e/support/lambda-events';
-import { prepareIngest, startIngestServers, watchedDynamoDb, type IngestServers, type IngestWorld } from './ingest-fixture';
+import { prepareIngest, useIngestServers, watchedDynamoDb, type IngestWorld } from './ingest-fixture';
 import { hdfsLines, merged, MINUTE, sshFailureLines, T0 } from './log-lines';
 
-let servers: IngestServers;
-
-beforeAll(async () => {
-  servers = await startIngestServers();
-});
-
-afterAll(async () => {
-  await servers.stop();
-});
+const servers = useIngestServers();
 
 const GROUP = '/ecs/block-store';
 const INTERVAL = 60_000;
@@ -36,7 +28,7 @@ function scenarioBatches(): LoggedLine[][] {
 }
 
 function stateStore(world: IngestWorld): StateStore {
-  return new StateStore({ client: servers.dynamo.documentClient, stateTable: world.tables.minerState, countsTable: world.tables.templateCounts, outboxTtlDays: 14 });
+  return new StateStore({ client: servers().dynamo.documentClient, stateTable: world.tables.minerState, countsTable: world.tables.templateCounts, outboxTtlDays: 14 });
 }
 
 function stateWrites(writes: readonly string[], world: IngestWorld): number {
@@ -61,8 +53,8 @@ const keyOf = (event: SubscriptionEvent): string => batchKeyOf(decodeSubscriptio
 describe('ingest buffering deliveries in the container between flushes', () => {
   it('writes the service state once per flush, not once per delivery', async () => {
     // Prepare: six deliveries of quiet HDFS traffic ten seconds apart, in one container.
-    const world = await prepareIngest(servers, { flushIntervalMs: INTERVAL });
-    const db = watchedDynamoDb(servers);
+    const world = await prepareIngest(servers(), { flushIntervalMs: INTERVAL });
+    const db = watchedDynamoDb(servers());
     const clock = manualClock();
     const handle = world.container({ documentClient: db.documentClient, now: clock.now });
     const batches = Array.from({ length: 6 }, (_, i) => hdfsLines(T0 + i * 10_000, 20, 500, i * 20));
@@ -92,7 +84,7 @@ describe('ingest buffering deliveries in the container between flushes', () => {
   });
 
   it('flushes at once when a delivery opens an anomaly, whatever the interval', async () => {
-    const world = await prepareIngest(servers, { flushIntervalMs: INTERVAL });
+    const world = await prepareIngest(servers(), { flushIntervalMs: INTERVAL });
     const clock = manualClock();
     const handle = world.container({ now: clock.now });
     const [first, second, failing] = scenarioBatches();
@@ -110,8 +102,8 @@ describe('ingest buffering deliveries in the container between flushes', () => {
   it('ends, after a final flush, with the counts, anomalies and state of committing every delivery', async () => {
     // Prepare: the same deliveries for two deployments, one committing each delivery, one buffering.
     const batches = scenarioBatches();
-    const perDelivery = await prepareIngest(servers, { flushIntervalMs: 0 });
-    const buffered = await prepareIngest(servers, { flushIntervalMs: INTERVAL });
+    const perDelivery = await prepareIngest(servers(), { flushIntervalMs: 0 });
+    const buffered = await prepareIngest(servers(), { flushIntervalMs: INTERVAL });
     const clock = manualClock();
     const unbufferedHandle = perDelivery.container();
     const bufferedHandle = buffered.container({ now: clock.now });
@@ -131,7 +123,7 @@ describe('ingest buffering deliveries in the container between flushes', () => {
   });
 
   it('keeps a delivery that arrives twice while buffered once', async () => {
-    const world = await prepareIngest(servers, { flushIntervalMs: INTERVAL });
+    const world = await prepareIngest(servers(), { flushIntervalMs: INTERVAL });
     const handle = world.container({ now: manualClock().now });
     const event = subscriptionEvent(GROUP, hdfsLines(T0, 50, 500));
 
@@ -145,8 +137,8 @@ describe('ingest buffering deliveries in the container between flushes', () => {
 
   it('keeps the buffer when a flush fails, returns success meanwhile, and delivers it all at a later flush', async () => {
     // Prepare: two deliveries buffered, then DynamoDB becomes unreachable.
-    const world = await prepareIngest(servers, { flushIntervalMs: INTERVAL });
-    const db = watchedDynamoDb(servers);
+    const world = await prepareIngest(servers(), { flushIntervalMs: INTERVAL });
+    const db = watchedDynamoDb(servers());
     const clock = manualClock();
     const handle = world.container({ documentClient: db.documentClient, now: clock.now });
     await handle(subscriptionEvent(GROUP, hdfsLines(T0, 40, 500)));
@@ -174,8 +166,8 @@ describe('ingest buffering deliveries in the container between flushes', () => {
 
   it('refuses a delivery that would pass the cap while the buffer cannot be flushed, and keeps nothing of it', async () => {
     // Prepare: a cap of 100 lines, 60 lines buffered, DynamoDB unreachable.
-    const world = await prepareIngest(servers, { flushIntervalMs: INTERVAL, maxBufferedLines: 100 });
-    const db = watchedDynamoDb(servers);
+    const world = await prepareIngest(servers(), { flushIntervalMs: INTERVAL, maxBufferedLines: 100 });
+    const db = watchedDynamoDb(servers());
     const handle = world.container({ documentClient: db.documentClient, now: manualClock().now });
     const first = subscriptionEvent(GROUP, hdfsLines(T0, 60, 500));
     const second = subscriptionEvent(GROUP, hdfsLines(T0 + MINUTE, 60, 500, 60));
@@ -206,7 +198,7 @@ describe('several containers buffering the same service', () => {
   it('converge on one serial order of all deliveries: counts exact, each new template reported once', async () => {
     // Prepare: a learned service; three containers, each with its own cache and buffer and three deliveries
     // of its own log stream, the middle one with SSH failures the service never logged (new templates).
-    const world = await prepareIngest(servers, { flushIntervalMs: INTERVAL });
+    const world = await prepareIngest(servers(), { flushIntervalMs: INTERVAL });
     const clock = manualClock();
     const learning = [hdfsLines(T0, 750, 400), hdfsLines(T0 + 300_000, 750, 400, 750)].map((batch) => subscriptionEvent(GROUP, batch));
     const setup = world.container({ now: clock.now });

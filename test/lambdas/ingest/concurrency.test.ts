@@ -1,17 +1,9 @@
 import { applyLogEvents, ServiceAnalysis } from '../../../lambdas/core/pipeline';
 import { subscriptionEvent, type LoggedLine } from '../../e2e/support/lambda-events';
-import { prepareIngest, startIngestServers, type IngestServers } from './ingest-fixture';
+import { prepareIngest, useIngestServers } from './ingest-fixture';
 import { hdfsLines, merged, MINUTE, sshFailureLines, T0 } from './log-lines';
 
-let servers: IngestServers;
-
-beforeAll(async () => {
-  servers = await startIngestServers();
-});
-
-afterAll(async () => {
-  await servers.stop();
-});
+const servers = useIngestServers();
 
 const GROUP = '/ecs/block-store';
 const CONCURRENT = 8;
@@ -36,7 +28,7 @@ describe('ingest invocations for one log group at the same time', () => {
   it(`converge when ${CONCURRENT} run at once: counts exact, every batch applied once, each new template reported once`, async () => {
     // Prepare: ten minutes of HDFS traffic (the learning period), then eight deliveries of the following
     // minutes, each with SSH failures the service never logged before, then a minute that closes the buckets.
-    const world = await prepareIngest(servers);
+    const world = await prepareIngest(servers());
     const learning = [hdfsLines(T0, 750, 400), hdfsLines(T0 + 300_000, 750, 400, 750)];
     const concurrent = Array.from({ length: CONCURRENT }, (_, i) => {
       const minute = T0 + (10 + (i % 4)) * MINUTE + (i >= 4 ? 300 : 0);

@@ -21,6 +21,21 @@ export async function startIngestServers(): Promise<IngestServers> {
   return { dynamo, sqs, stop: async () => void (await Promise.all([dynamo.stop(), sqs.stop()])) };
 }
 
+/** Starts the servers before the file's tests and stops them after; call at the top of a test file. */
+export function useIngestServers(): () => IngestServers {
+  let servers: IngestServers | undefined;
+  beforeAll(async () => {
+    servers = await startIngestServers();
+  });
+  afterAll(async () => {
+    await servers?.stop();
+  });
+  return () => {
+    if (servers === undefined) throw new Error('the ingest servers are started in beforeAll; use them inside tests');
+    return servers;
+  };
+}
+
 export interface IngestWorld {
   readonly tables: CulpritTableNames;
   readonly queueUrl: string;

@@ -5,24 +5,16 @@ import { decodeState, ServiceAnalysis, applyLogEvents, SubscriptionPayloadError,
 import { TABLE_KEYS } from '../../../lambdas/shared';
 import { listServices } from '../../../lambdas/shared/service-registry';
 import { subscriptionEvent } from '../../e2e/support/lambda-events';
-import { prepareIngest, startIngestServers, type IngestServers } from './ingest-fixture';
+import { prepareIngest, useIngestServers } from './ingest-fixture';
 import { hdfsLines, merged, MINUTE, sshFailureLines, T0 } from './log-lines';
 
-let servers: IngestServers;
-
-beforeAll(async () => {
-  servers = await startIngestServers();
-});
-
-afterAll(async () => {
-  await servers.stop();
-});
+const servers = useIngestServers();
 
 const GROUP = '/ecs/block-store';
 
 async function storedVersion(tableName: string, service: string): Promise<number | undefined> {
   const key = stateKey(service);
-  const item = await servers.dynamo.documentClient.send(
+  const item = await servers().dynamo.documentClient.send(
     new GetCommand({ TableName: tableName, Key: { [TABLE_KEYS.minerState.partitionKey]: key.pk, [TABLE_KEYS.minerState.sortKey]: key.sk } }),
   );
   return item.Item?.['version'] as number | undefined;
@@ -30,7 +22,7 @@ async function storedVersion(tableName: string, service: string): Promise<number
 
 describe('the ingest handler against DynamoDB (dynalite) and SQS (fauxqs)', () => {
   it('mines a delivery into the service state and adds its lines to the counts, one item per minute', async () => {
-    const world = await prepareIngest(servers);
+    const world = await prepareIngest(servers());
     const lines = hdfsLines(T0, 240, 500);
 
     const result = await world.container()(subscriptionEvent(GROUP, lines));
@@ -43,7 +35,7 @@ describe('the ingest handler against DynamoDB (dynalite) and SQS (fauxqs)', () =
   });
 
   it('publishes its lines and anomalies as CloudWatch metrics (embedded metric format)', async () => {
-    const world = await prepareIngest(servers);
+    const world = await prepareIngest(servers());
     const metrics = new Metrics({ namespace: 'Culprit', serviceName: 'culprit-ingest' });
     const written: string[] = [];
     const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -62,17 +54,17 @@ describe('the ingest handler against DynamoDB (dynalite) and SQS (fauxqs)', () =
   });
 
   it('names the service by the configured mapping and registers it for rank', async () => {
-    const world = await prepareIngest(servers, { serviceMap: { [GROUP]: 'block-store' } });
+    const world = await prepareIngest(servers(), { serviceMap: { [GROUP]: 'block-store' } });
 
     const result = await world.container()(subscriptionEvent(GROUP, hdfsLines(T0, 10, 1000)));
-    const services = await listServices({ client: servers.dynamo.documentClient, tableName: world.tables.templateCounts });
+    const services = await listServices({ client: servers().dynamo.documentClient, tableName: world.tables.templateCounts });
 
     expect(result).toMatchObject({ outcome: 'applied', service: 'block-store' });
     expect(services).toEqual(['block-store']);
   });
 
   it('acknowledges a CONTROL_MESSAGE and stores nothing', async () => {
-    const world = await prepareIngest(servers);
+    const world = await prepareIngest(servers());
     const control = encodeSubscriptionEvent({
       messageType: 'CONTROL_MESSAGE',
       owner: 'CloudwatchLogs',
@@ -85,11 +77,11 @@ describe('the ingest handler against DynamoDB (dynalite) and SQS (fauxqs)', () =
     const result = await world.container()(control);
 
     expect(result).toEqual({ outcome: 'control-message', logGroup: '' });
-    expect(await listServices({ client: servers.dynamo.documentClient, tableName: world.tables.templateCounts })).toEqual([]);
+    expect(await listServices({ client: servers().dynamo.documentClient, tableName: world.tables.templateCounts })).toEqual([]);
   });
 
   it('drops log groups outside the configured prefix', async () => {
-    const world = await prepareIngest(servers, { logGroupPrefix: '/ecs/' });
+    const world = await prepareIngest(servers(), { logGroupPrefix: '/ecs/' });
 
     const outside = await world.container()(subscriptionEvent('/aws/lambda/culprit-rank', hdfsLines(T0, 5, 1000)));
     const inside = await world.container()(subscriptionEvent(GROUP, hdfsLines(T0, 5, 1000)));
@@ -107,7 +99,7 @@ describe('the ingest handler against DynamoDB (dynalite) and SQS (fauxqs)', () =
       /^awslogs\.data is not a CloudWatch Logs subscription payload: owner: .*; logStream: .*; subscriptionFilters: .*; logEvents\.0\.timestamp: /,
     ],
   ])('fails an invocation whose payload is %s, naming the problem, and stores nothing', async (_name, event, message) => {
-    const world = await prepareIngest(servers);
+    const world = await prepareIngest(servers());
 
     const invocation = world.container()(event);
 
@@ -118,7 +110,7 @@ describe('the ingest handler against DynamoDB (dynalite) and SQS (fauxqs)', () =
   });
 
   it('counts a redelivered batch once and sends its anomalies again', async () => {
-    const world = await prepareIngest(servers);
+    const world = await prepareIngest(servers());
     const handle = world.container();
     await handle(subscriptionEvent(GROUP, hdfsLines(T0, 1200, 500)));
     const failing = subscriptionEvent(GROUP, merged(hdfsLines(T0 + 10 * MINUTE, 240, 500), sshFailureLines(T0 + 10 * MINUTE, 30, 4000)));
@@ -141,14 +133,14 @@ describe('the ingest handler against DynamoDB (dynalite) and SQS (fauxqs)', () =
   });
 
   it('restores the state in a new container and continues exactly as one uninterrupted analysis', async () => {
-    const world = await prepareIngest(servers);
+    const world = await prepareIngest(servers());
     const batches = [hdfsLines(T0, 1200, 500), merged(hdfsLines(T0 + 10 * MINUTE, 240, 500), sshFailureLines(T0 + 10 * MINUTE, 30, 4000)), hdfsLines(T0 + 12 * MINUTE, 240, 500)];
     const reference = new ServiceAnalysis(GROUP);
     for (const batch of batches) applyLogEvents(reference, batch.map((line, id) => ({ id: String(id), ...line })));
 
     for (const batch of batches) await world.container()(subscriptionEvent(GROUP, batch));
     const key = stateKey(GROUP);
-    const item = await servers.dynamo.documentClient.send(
+    const item = await servers().dynamo.documentClient.send(
       new GetCommand({ TableName: world.tables.minerState, Key: { [TABLE_KEYS.minerState.partitionKey]: key.pk, [TABLE_KEYS.minerState.sortKey]: key.sk } }),
     );
 
