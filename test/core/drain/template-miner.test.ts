@@ -46,6 +46,22 @@ describe('TemplateMiner', () => {
     expect(miner.templates()).toEqual([{ templateId: first.templateId, template: 'login accepted for <*> from web', count: 5 }]);
   });
 
+  it('gives each result the parameters of its own line, read after later lines changed the template', () => {
+    const miner = new TemplateMiner();
+
+    const early = miner.mine('job 7 finished on host alpha in 12 ms');
+    miner.mine('job 8 finished on host beta in 40 ms');
+    miner.mine('job 9 finished on host gamma in 3 ms');
+    miner.mine('job 10 finished on host delta in 5 ms');
+
+    // Read only now: the template has since turned the host into a variable.
+    expect(early.params).toEqual([
+      { type: 'NUM', value: '7' },
+      { type: 'DURATION', value: '12 ms' },
+    ]);
+    expect(JSON.parse(JSON.stringify(early))).toEqual({ templateId: early.templateId, template: early.template, params: early.params, change: 'created' });
+  });
+
   it('keeps templates apart when a position takes only a few words', () => {
     const miner = new TemplateMiner();
 
