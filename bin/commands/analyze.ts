@@ -3,6 +3,7 @@
  * caused each (or says none did), with a confidence and the evidence. The same core the Lambdas run.
  */
 import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -12,9 +13,10 @@ import { InvalidInputError } from '../../lambdas/core/errors';
 import type { Deploy, LogEvent } from '../../lambdas/core/schemas';
 import { parseTimeRange, readConfigFile } from '../config';
 import { readCloudWatchEvents } from '../input/cloudwatch-source';
-import { readDeploys, readLogEventBatches, type LogProblem } from '../input';
+import { listLogFiles, readDeploys, readLogEventBatches, type LogProblem } from '../input';
 import { formatJsonReport, formatSummary } from '../output';
 import { renderHtmlReport } from '../output/html-report';
+import { analyzeInParallel } from '../parallel';
 import { createProgress, inputBytes, type Progress } from '../progress';
 
 const EXAMPLES = `
@@ -23,6 +25,7 @@ Examples:
   $ culprit analyze --logs api.log worker.jsonl --deploys deploys.json --json | jq '.incidents[0].suspects[0]'
   $ culprit analyze --logs logs/ --deploys deploys.jsonl --lookback 60 --blame-threshold 0.7
   $ culprit analyze --logs logs/ --deploys deploys.jsonl --html report.html
+  $ culprit analyze --logs logs/ --deploys deploys.jsonl --threads 1
   $ culprit analyze --log-groups /aws/lambda/api /ecs/db --since 2h --deploys deploys.jsonl --config culprit.config.json
 
 Logs: files or folders of plain-text logs (one service per file, named after the file), JSON Lines
@@ -31,6 +34,8 @@ log groups read directly (--log-groups, or "logGroups" in the config file) over 
 Deploys: JSON Lines or a JSON array of {"id", "service", "timestamp", "version"?, ...}.
 Config: culprit.config.json (service map, thresholds, masks, redactions); flags win over the file.
 Unusable lines are reported on stderr as file:line and skipped.
+Threads: files are mined on worker threads (one per core, one per file at most) when every service's lines
+are in one file; otherwise, and for --log-groups, on one thread. The answer is the same either way.
 Exit codes: 0 the analysis ran (whatever it found), 2 the input cannot be used.`;
 
 /** Problems printed one by one on stderr before the rest are only counted. */
@@ -54,6 +59,8 @@ export const analyzeOptionsSchema = z.object({
   until: z.string().min(1).optional(),
   endpoint: z.url().optional(),
   region: z.string().min(1).optional(),
+  /** Mining threads at most; 1 mines on the main thread. @default os.availableParallelism(), at most one per file */
+  threads: z.coerce.number().int().min(1).max(256).optional(),
 });
 
 export type AnalyzeCommandOptions = z.infer<typeof analyzeOptionsSchema>;
@@ -101,10 +108,12 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
   let config: ConfigFile | undefined;
   let progress: Progress | undefined;
   let problems = 0;
+  /** Problems already listed by a parallel run that gave way to the sequential one (they come in the same order). */
+  let listedBefore = 0;
   const logs = options.logs;
   const onProblem = (p: LogProblem): void => {
     problems += 1;
-    if (problems > LISTED_PROBLEMS) return;
+    if (problems > LISTED_PROBLEMS || problems <= listedBefore) return;
     const text = `${p.file}:${p.line}: ${p.problem}\n`;
     if (progress === undefined) io.stderr.write(text);
     else progress.log(text);
@@ -119,7 +128,9 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
     deploys = await readDeploys(options.deploys);
     const redact = config === undefined ? undefined : redactorFrom(config);
     let batches: AsyncIterable<readonly LogEvent[]>;
+    let files: string[] = [];
     if (logs.length > 0) {
+      files = await listLogFiles(logs);
       batches = readLogEventBatches(logs, { onProblem });
     } else {
       const range = parseTimeRange(options.since ?? '1h', options.until, io.now ?? Date.now());
@@ -133,19 +144,29 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
     }
     // Started only now, once the input is known to be usable; stopped in `finally` (its timer keeps Node alive).
     progress = createProgress({ stream: io.stderr, disabled: options.json, total: logs.length === 0 ? undefined : await inputBytes(logs) });
-    let lines = 0;
-    let bytes = 0;
-    // Batches are looped over synchronously: awaiting each of millions of lines would cost more than mining them.
-    for await (const batch of batches) {
-      for (const event of batch) {
-        analyzer.push(redact === undefined ? event : { ...event, message: redact(event.message) });
-        // An estimate of the bytes read; the bar ends full when reading does.
-        bytes += event.message.length + 1;
+    const bar = progress;
+    const threads = Math.min(options.threads ?? availableParallelism(), files.length);
+    let lines: number | undefined;
+    if (threads > 1) {
+      const outcome = await analyzeInParallel({
+        files,
+        threads,
+        analyzer,
+        config,
+        onProblem,
+        onProgress: (count, bytes) => bar.update(count, bytes),
+        progressEvery: PROGRESS_EVERY,
+      });
+      if (outcome.kind === 'merged') {
+        lines = outcome.lines;
+      } else {
+        // Same lines, same order: the problems already listed are the sequential run's first ones.
+        listedBefore = Math.min(problems, LISTED_PROBLEMS);
+        problems = 0;
+        analyzer = new Analyzer(analysisOptions(options, config));
       }
-      const before = lines;
-      lines += batch.length;
-      if (Math.floor(lines / PROGRESS_EVERY) !== Math.floor(before / PROGRESS_EVERY)) progress.update(lines, bytes);
     }
+    lines ??= await feedSequentially(batches, analyzer, redact, progress);
     progress.stop();
     if (lines === 0) return await fail(`no usable log events in ${logs.length > 0 ? logs.join(', ') : logGroups.join(', ')}`);
   } catch (error) {
@@ -172,6 +193,29 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
   return 0;
 }
 
+/** Pushes every event into the analyzer on this thread; resolves to the number of events. */
+async function feedSequentially(
+  batches: AsyncIterable<readonly LogEvent[]>,
+  analyzer: Analyzer,
+  redact: ((line: string) => string) | undefined,
+  progress: Progress,
+): Promise<number> {
+  let lines = 0;
+  let bytes = 0;
+  // Batches are looped over synchronously: awaiting each of millions of lines would cost more than mining them.
+  for await (const batch of batches) {
+    for (const event of batch) {
+      analyzer.push(redact === undefined ? event : { ...event, message: redact(event.message) });
+      // An estimate of the bytes read; the bar ends full when reading does.
+      bytes += event.message.length + 1;
+    }
+    const before = lines;
+    lines += batch.length;
+    if (Math.floor(lines / PROGRESS_EVERY) !== Math.floor(before / PROGRESS_EVERY)) progress.update(lines, bytes);
+  }
+  return lines;
+}
+
 /** CloudWatch events arrive one by one over the network; a batch of one costs nothing there. */
 async function* oneByOne(events: AsyncIterable<LogEvent>): AsyncGenerator<readonly LogEvent[]> {
   for await (const event of events) yield [event];
@@ -194,6 +238,7 @@ export function registerAnalyzeCommand(program: Command): void {
     .option('--until <time>', 'CloudWatch: end, as a duration before now or an ISO time (default now)')
     .option('--endpoint <url>', 'CloudWatch: endpoint URL (e.g. a local emulator)')
     .option('--region <region>', 'CloudWatch: AWS region (default from the environment)')
+    .option('--threads <n>', 'mining threads for log files (default: one per core, at most one per file; 1: no worker threads)')
     .addHelpText('after', EXAMPLES)
     .action(async (raw: unknown) => {
       const parsed = analyzeOptionsSchema.safeParse(raw);

@@ -149,6 +149,6 @@ describe('culprit analyze', () => {
 
     // Assess
     const command = program.commands.find((c) => c.name() === 'analyze');
-    expect(command?.options.map((o) => o.long)).toEqual(['--logs', '--deploys', '--json', '--lookback', '--learning', '--blame-threshold', '--html', '--config', '--log-groups', '--since', '--until', '--endpoint', '--region']);
+    expect(command?.options.map((o) => o.long)).toEqual(['--logs', '--deploys', '--json', '--lookback', '--learning', '--blame-threshold', '--html', '--config', '--log-groups', '--since', '--until', '--endpoint', '--region', '--threads']);
   });
 });

@@ -25,6 +25,9 @@ interface ServiceMiner {
   aliases: number;
 }
 
+/** A template merge a miner made: template `from` now goes by `into` (the miner's alias entry). */
+export type TemplateAlias = readonly [from: string, into: string];
+
 /**
  * The incremental analysis: log events in (in time order), anomalies and incidents out. One template miner
  * per service; the header parser supplies the message to mine and the level. A Lambda keeps one across a
@@ -37,6 +40,12 @@ export class Analyzer {
   private readonly miners = new Map<string, ServiceMiner>();
   /** Every anomaly reported so far, latest form (the detector itself forgets old closed ones). */
   private readonly archive = new Map<string, Anomaly>();
+  /**
+   * Services whose lines were mined elsewhere (another thread runs their miner, see {@link Analyzer.pushMined}):
+   * the miner's alias map, replayed, so ids resolve as the miner would resolve them.
+   */
+  private readonly minedElsewhere = new Map<string, Map<string, string>>();
+  private lastMinedService: string | undefined;
   private skipped = 0;
 
   constructor(options?: AnalysisOptionsInput, state?: AnalyzerState) {
@@ -67,6 +76,7 @@ export class Analyzer {
     const parsed = parseLogLine(event.message);
     let m = this.miners.get(event.service);
     if (m === undefined) {
+      if (this.minedElsewhere.has(event.service)) throw mixedFeeds(event.service);
       m = { miner: new TemplateMiner(this.options.miner), aliases: 0 };
       this.miners.set(event.service, m);
     }
@@ -85,6 +95,37 @@ export class Analyzer {
       event.level ?? parsed.level,
       event.message,
     );
+  }
+
+  /**
+   * Analyses one line that a miner elsewhere (e.g. a worker thread running this service's {@link TemplateMiner}
+   * with `options.miner`) has mined: what {@link Analyzer.push} does after mining, so a service whose lines all
+   * go through here, each mined by one miner in the order they come here, gives exactly what `push` gives.
+   * `template` is the template's text after this line, `templateChanged` whether mining it created or changed
+   * the template, `level` the one the event or its header named, `line` the event's whole message.
+   * A service is fed either through `push` or through here, never both.
+   */
+  pushMined(timestamp: number, service: string, templateId: string, template: string, templateChanged: boolean, level: string | undefined, line: string): void {
+    if (service !== this.lastMinedService) this.noteMinedService(service);
+    this.detector.observe(timestamp, service, templateId, template, templateChanged, level, line);
+  }
+
+  /** A line of `service` that mined to nothing (empty once its header was stripped), mined elsewhere. */
+  skipMined(service: string): void {
+    if (service !== this.lastMinedService) this.noteMinedService(service);
+    this.skipped++;
+  }
+
+  /**
+   * The merges a miner elsewhere made while mining one line of `service`, in the order it made them, passed
+   * before that line's {@link Analyzer.pushMined}: the same as `push` passes them (each template merges into
+   * what it resolves to once all of them are known).
+   */
+  mergeMined(service: string, aliases: readonly TemplateAlias[]): void {
+    if (service !== this.lastMinedService) this.noteMinedService(service);
+    const map = this.minedElsewhere.get(service) as Map<string, string>;
+    for (const [from, into] of aliases) map.set(from, into);
+    for (const [from] of aliases) this.detector.mergeTemplates(service, from, resolveAlias(map, from));
   }
 
   /** Moves the clock without a line (a Lambda passes its batch end), so silences are judged. */
@@ -127,10 +168,12 @@ export class Analyzer {
   templateSeries(service: string, templateId: string, from: number, to: number): { start: number; bucketMs: number; counts: number[] } | undefined {
     const bucketMs = this.options.detect.bucketMs;
     const open = this.detector.watermark();
-    if (open === undefined || !(to > from) || !this.miners.has(service)) return undefined;
     const miner = this.miners.get(service)?.miner;
-    const survivor = miner === undefined ? templateId : miner.resolve(templateId);
-    const sameStream = (id: string): boolean => id === templateId || (miner !== undefined && miner.resolve(id) === survivor);
+    const aliases = this.minedElsewhere.get(service);
+    if (open === undefined || !(to > from) || (miner === undefined && aliases === undefined)) return undefined;
+    const resolve = (id: string): string => (miner !== undefined ? miner.resolve(id) : resolveAlias(aliases as Map<string, string>, id));
+    const survivor = resolve(templateId);
+    const sameStream = (id: string): boolean => id === templateId || resolve(id) === survivor;
     const last = Math.min(Math.ceil(to / bucketMs), open / bucketMs);
     let start: number | undefined;
     const counts: number[] = [];
@@ -149,10 +192,19 @@ export class Analyzer {
     return start === undefined ? undefined : { start, bucketMs, counts };
   }
 
+  /** The state to resume from; services mined elsewhere carry no miner state here (their miner lives elsewhere). */
   toJSON(): AnalyzerState {
     const miners: Record<string, MinerSnapshot> = {};
     for (const [service, m] of this.miners) miners[service] = m.miner.toSnapshot();
     return { version: 1, detector: this.detector.toJSON(), miners, skipped: this.skipped };
+  }
+
+  private noteMinedService(service: string): void {
+    if (!this.minedElsewhere.has(service)) {
+      if (this.miners.has(service)) throw mixedFeeds(service);
+      this.minedElsewhere.set(service, new Map());
+    }
+    this.lastMinedService = service;
   }
 
   private passMerges(service: string, m: ServiceMiner): void {
@@ -160,4 +212,15 @@ export class Analyzer {
     for (const from of aliases.slice(m.aliases)) this.detector.mergeTemplates(service, from, m.miner.resolve(from));
     m.aliases = aliases.length;
   }
+}
+
+/** What {@link TemplateMiner.resolve} answers, from a replayed alias map. */
+function resolveAlias(aliases: ReadonlyMap<string, string>, templateId: string): string {
+  let id = templateId;
+  for (let next = aliases.get(id); next !== undefined; next = aliases.get(id)) id = next;
+  return id;
+}
+
+function mixedFeeds(service: string): InvalidInputError {
+  return new InvalidInputError(`analyzer: service ${service} is fed both raw lines (push) and lines mined elsewhere (pushMined); use one`);
 }

@@ -1,0 +1,2 @@
+export { analyzeInParallel, assignFiles, sharedFileService, type ParallelAnalysisOptions, type ParallelOutcome } from './parallel-analysis';
+export { PARALLEL_DEFAULTS } from './protocol';
