@@ -105,7 +105,8 @@ export class TemplateJudge {
     if (t.silent >= o.dropMinBuckets) {
       // The drop starts when the next line was due, not at the last line, so a template that stops at a
       // deploy does not look as if it stopped before it.
-      const firstSeen = Math.min(t.lastTs + o.bucketMs / mu, bucketEnd);
+      // Whole epoch milliseconds, as every timestamp Culprit stores (deploy keys are built from them).
+      const firstSeen = Math.round(Math.min(t.lastTs + o.bucketMs / mu, bucketEnd));
       const expected = (mu * (bucketEnd - firstSeen)) / o.bucketMs;
       if (expected < o.dropExpectedLines) return false;
       const r = this.newRecord(t, 'drop', firstSeen, Math.floor(firstSeen / o.bucketMs), mu);
@@ -144,7 +145,7 @@ export class TemplateJudge {
       const previous = first > 0 ? recent[first - 1] : undefined;
       if (previous !== undefined && mu > residual) {
         const fraction = Math.min(1, Math.max(0, (previous - residual) / (mu - residual)));
-        firstSeen = firstSeen - o.bucketMs + fraction * o.bucketMs;
+        firstSeen = Math.round(firstSeen - o.bucketMs + fraction * o.bucketMs); // whole epoch milliseconds
       }
       const r = this.newRecord(t, 'drop', firstSeen, Math.floor(firstSeen / o.bucketMs), mu);
       r.observed = low;

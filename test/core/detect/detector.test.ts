@@ -115,6 +115,8 @@ describe('Detector', () => {
     expect(drop.template).toMatch(/PacketResponder/);
     expect(drop.firstSeen).toBeGreaterThanOrEqual(at(25) - 30_000);
     expect(drop.firstSeen).toBeLessThan(at(25) + 30_000);
+    // Whole epoch milliseconds: the pipeline keys deploy queries by them.
+    expect(Number.isInteger(drop.firstSeen)).toBe(true);
     expect(drop.countAfter).toBe(0);
     expect(drop.countBefore).toBeGreaterThan(50);
     expect(drop.active).toBe(true);
@@ -139,6 +141,7 @@ describe('Detector', () => {
     // Assess
     expect(anomalies.length).toBeGreaterThan(5);
     expect(anomalies.every((a) => a.service === 'storage' && a.kind === 'drop')).toBe(true);
+    expect(anomalies.every((a) => Number.isInteger(a.firstSeen))).toBe(true);
   });
 
   it('treats lines with an error level in their header as errors even without error words', () => {
