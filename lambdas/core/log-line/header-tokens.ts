@@ -1,4 +1,4 @@
-import { COLON, DASH, LBRACKET, LPAREN, LT, PIPE, allDigits, isBlank, skipBlanks } from './chars';
+import { COLON, DASH, LBRACKET, LPAREN, LT, PIPE, allDigits, isBlank, isUpper, skipBlanks } from './chars';
 import {
   WORD_BITS, WORD_DOTTED, WORD_NAME_ONLY, bracketedLevel, channelLevelDot, classBeforeLine, closingBracket,
   countBlanks, hasBlank, isErrorTypeName, isFollowedByDashAndLevel, isLevelColumn, isPidHashThread, isPidTid,
@@ -16,6 +16,21 @@ const MAX_HEADER_FIELDS = 8;
 const MAX_COLUMN_COMPONENT = 32;
 /** Blanks that mark a column-aligned component as a column rather than a word of the message. */
 const MIN_COLUMN_GAP = 3;
+
+/** Capitalised id columns (host, facility, component) tried before a level. */
+const MAX_ID_FIELDS = 4;
+
+/** `RAS`, `KERNEL`, `R27-M0-N1-C:J15-U01`: capitals, digits and `-_:.` only, with at least one capital. */
+function isUpperCaseIdField(text: string, start: number, end: number): boolean {
+  if (end - start < 2) return false;
+  let capitals = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isUpper(c)) capitals++;
+    else if (!((c >= 48 && c <= 57) || c === DASH || c === 95 || c === COLON || c === 46)) return false;
+  }
+  return capitals > 0;
+}
 
 /** Whether an upper-case level word, laid out as a header column, starts at `at`. */
 function upperCaseLevelAt(text: string, at: number): boolean {
@@ -39,6 +54,9 @@ export function scanHeaderFields(text: string, index: number, inHeader: boolean,
   let lastWasLevel = false;
   let levelBracketed = false;
   let threadSeen = false;
+  // The last capitalised id column consumed tentatively (`KERNEL` in `RAS KERNEL FATAL`).
+  let idStart = 0;
+  let idEnd = 0;
   fields.messageStart = index;
 
   for (let n = 0; n < MAX_HEADER_FIELDS; n++) {
@@ -105,6 +123,7 @@ export function scanHeaderFields(text: string, index: number, inHeader: boolean,
       const level = levelAt(text, at, wordEnd, !ctx);
       if (level !== undefined && isLevelColumn(text, at, wordEnd, end)) {
         fields.level = level;
+        if (idEnd > idStart && fields.component === undefined) fields.component = text.slice(idStart, idEnd);
         position = fields.messageStart = end;
         tentative = false;
         ctx = true;
@@ -147,6 +166,15 @@ export function scanHeaderFields(text: string, index: number, inHeader: boolean,
         continue;
       }
       break;
+    }
+    if (ctx && fields.level === undefined && fields.component === undefined && n < MAX_ID_FIELDS && isUpperCaseIdField(text, at, end)) {
+      // `R27-M0-N1-C:J15-U01 RAS KERNEL FATAL msg` after a timestamp: host, facility and component columns
+      // written in capitals, believed only when a level follows (tentative); the last one is the component.
+      idStart = at;
+      idEnd = end;
+      position = end;
+      tentative = true;
+      continue;
     }
     if (tentative || fields.component !== undefined) break;
 

@@ -148,6 +148,18 @@ describe('parseLogLine on a header whose timestamp a reader already cut off', ()
   });
 });
 
+describe('parseLogLine on capitalised id columns between a timestamp and the level', () => {
+  it('strips host, facility and component before the level (BGL fields behind an ISO timestamp)', () => {
+    const line = '2024-03-15T09:20:55.997Z R27-M0-N1-C:J15-U01 RAS KERNEL FATAL icache prefetch threshold................9';
+
+    expect(parseLogLine(line)).toEqual({ message: 'icache prefetch threshold................9', level: 'FATAL', component: 'KERNEL', timestamp: at('2024-03-15T09:20:55.997Z'), format: 'header' });
+  });
+
+  it('leaves capitalised words in the message when no level follows them', () => {
+    expect(parseLogLine('2024-01-01T00:00:00Z GET /index.html 200')).toEqual({ message: 'GET /index.html 200', timestamp: at('2024-01-01T00:00:00Z'), format: 'header' });
+  });
+});
+
 describe('parseLogLine keeps doubtful tokens in the message', () => {
   it.each([
     ['a capitalised level-like word at the start', 'Error: cannot find module'],
