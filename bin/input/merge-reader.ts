@@ -6,6 +6,7 @@
  * already; ties go to the source listed first.
  */
 import type { LogEvent } from '../../lambdas/core/schemas';
+import { siftDown, siftUp } from './binary-heap';
 
 export const MERGE_DEFAULTS = {
   /**
@@ -37,34 +38,6 @@ function before(a: Cursor, b: Cursor): boolean {
   return at < bt || (at === bt && a.source < b.source);
 }
 
-function siftDown(heap: Cursor[], index: number): void {
-  const size = heap.length;
-  const item = heap[index] as Cursor;
-  let at = index;
-  for (;;) {
-    const left = 2 * at + 1;
-    if (left >= size) break;
-    const right = left + 1;
-    const child = right < size && before(heap[right] as Cursor, heap[left] as Cursor) ? right : left;
-    if (!before(heap[child] as Cursor, item)) break;
-    heap[at] = heap[child] as Cursor;
-    at = child;
-  }
-  heap[at] = item;
-}
-
-function siftUp(heap: Cursor[], index: number): void {
-  const item = heap[index] as Cursor;
-  let at = index;
-  while (at > 0) {
-    const parent = (at - 1) >> 1;
-    if (!before(item, heap[parent] as Cursor)) break;
-    heap[at] = heap[parent] as Cursor;
-    at = parent;
-  }
-  heap[at] = item;
-}
-
 /** The next non-empty batch of `iterator`, or undefined once it is done. */
 async function nextBatch(iterator: AsyncIterator<readonly LogEvent[]>): Promise<readonly LogEvent[] | undefined> {
   for (;;) {
@@ -91,7 +64,7 @@ export async function* mergeBatchesByTimestamp(
       const events = await nextBatch(iterator);
       if (events === undefined) continue;
       heap.push({ iterator, source, events, index: 0 });
-      siftUp(heap, heap.length - 1);
+      siftUp(heap, heap.length - 1, before);
     }
     let merged: LogEvent[] = [];
     while (heap.length > 0) {
@@ -126,7 +99,7 @@ export async function* mergeBatchesByTimestamp(
           top.index = 0;
         }
       }
-      if (heap.length > 0) siftDown(heap, 0);
+      if (heap.length > 0) siftDown(heap, 0, before);
       if (merged.length >= maxBatchEvents) {
         yield merged;
         merged = [];

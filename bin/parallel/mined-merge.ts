@@ -9,6 +9,7 @@ import type { Analyzer, TemplateAlias } from '../../lambdas/core/analysis';
 import type { LogProblem } from '../input';
 import { CHANGED_FLAG, LEVEL_SHIFT, LEVELS, type MinedChunk } from './protocol';
 import { rebuildError, type FileFeed, type WorkerPool } from './worker-pool';
+import { siftDown, siftUp } from '../input/binary-heap';
 
 interface Cursor {
   readonly feed: FileFeed;
@@ -39,34 +40,6 @@ function before(a: Cursor, b: Cursor): boolean {
   return at < bt || (at === bt && a.feed.source < b.feed.source);
 }
 
-function siftDown(heap: Cursor[], index: number): void {
-  const size = heap.length;
-  const item = heap[index] as Cursor;
-  let at = index;
-  for (;;) {
-    const left = 2 * at + 1;
-    if (left >= size) break;
-    const right = left + 1;
-    const child = right < size && before(heap[right] as Cursor, heap[left] as Cursor) ? right : left;
-    if (!before(heap[child] as Cursor, item)) break;
-    heap[at] = heap[child] as Cursor;
-    at = child;
-  }
-  heap[at] = item;
-}
-
-function siftUp(heap: Cursor[], index: number): void {
-  const item = heap[index] as Cursor;
-  let at = index;
-  while (at > 0) {
-    const parent = (at - 1) >> 1;
-    if (!before(item, heap[parent] as Cursor)) break;
-    heap[at] = heap[parent] as Cursor;
-    at = parent;
-  }
-  heap[at] = item;
-}
-
 export class MinedMerge {
   private lines = 0;
   private bytes = 0;
@@ -85,7 +58,7 @@ export class MinedMerge {
       const cursor = this.cursor(feed, await this.pool.take(feed));
       if (!(await this.advance(cursor))) continue;
       heap.push(cursor);
-      siftUp(heap, heap.length - 1);
+      siftUp(heap, heap.length - 1, before);
     }
     while (heap.length > 0) {
       const top = heap[0] as Cursor;
@@ -99,7 +72,7 @@ export class MinedMerge {
         const last = heap.pop() as Cursor;
         if (heap.length > 0 && last !== top) heap[0] = last;
       }
-      if (heap.length > 0) siftDown(heap, 0);
+      if (heap.length > 0) siftDown(heap, 0, before);
     }
     this.sinks.onProgress(this.lines, this.bytes);
     return this.lines;
