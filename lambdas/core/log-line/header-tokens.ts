@@ -132,7 +132,9 @@ export function scanHeaderFields(text: string, index: number, inHeader: boolean,
         continue;
       }
     }
-    if (!ctx) break;
+    // Capitalised columns may open a header even before anything vouches for one (see below).
+    const idField = fields.level === undefined && fields.component === undefined && n < MAX_ID_FIELDS && isUpperCaseIdField(text, at, end);
+    if (!ctx && !idField) break;
 
     if (fields.level === undefined && !tentative) {
       if (position === index && inHeader) {
@@ -167,9 +169,9 @@ export function scanHeaderFields(text: string, index: number, inHeader: boolean,
       }
       break;
     }
-    if (ctx && fields.level === undefined && fields.component === undefined && n < MAX_ID_FIELDS && isUpperCaseIdField(text, at, end)) {
-      // `R27-M0-N1-C:J15-U01 RAS KERNEL FATAL msg` after a timestamp: host, facility and component columns
-      // written in capitals, believed only when a level follows (tentative); the last one is the component.
+    if (idField) {
+      // `R27-M0-N1-C:J15-U01 RAS KERNEL FATAL msg`: host, facility and component columns written in capitals,
+      // believed only when an upper-case level follows (tentative); the last one is the component.
       idStart = at;
       idEnd = end;
       position = end;

@@ -155,6 +155,14 @@ describe('parseLogLine on capitalised id columns between a timestamp and the lev
     expect(parseLogLine(line)).toEqual({ message: 'icache prefetch threshold................9', level: 'FATAL', component: 'KERNEL', timestamp: at('2024-03-15T09:20:55.997Z'), format: 'header' });
   });
 
+  it('strips them without a timestamp too (a CloudWatch event whose timestamp is a field of its own)', () => {
+    expect(parseLogLine('R05-M1-N7-C:J15-U11 RAS KERNEL INFO generating core.8021')).toEqual({ message: 'generating core.8021', level: 'INFO', component: 'KERNEL', format: 'header' });
+  });
+
+  it('keeps capitalised words followed by a level written in lower case when nothing vouches for a header', () => {
+    expect(parseLogLine('NFS SERVER error reading block 7')).toEqual({ message: 'NFS SERVER error reading block 7', format: 'plain' });
+  });
+
   it('leaves capitalised words in the message when no level follows them', () => {
     expect(parseLogLine('2024-01-01T00:00:00Z GET /index.html 200')).toEqual({ message: 'GET /index.html 200', timestamp: at('2024-01-01T00:00:00Z'), format: 'header' });
   });
