@@ -46,6 +46,12 @@ export type Acceptance =
   | { readonly outcome: 'redelivered'; readonly version: number; readonly anomaliesSent: number };
 
 const BACKOFF = { baseMs: 25, capMs: 1000 } as const;
+/**
+ * How long a shutdown flush keeps retrying lost commit races, in ms: Lambda gives the runtime about 300 ms
+ * after SIGTERM, and a flush that is still backing off when SIGKILL comes is lost anyway.
+ * @default 200
+ */
+const SHUTDOWN_RETRY_BUDGET_MS = 200;
 
 /**
  * The container's buffers, one per service: deliveries are applied to the service's cached analysis at once
@@ -173,6 +179,8 @@ export class IngestBuffers {
   }
 
   private async commit(service: string, buffer: ServiceBuffer, reason: FlushOutcome['reason']): Promise<FlushOutcome | undefined> {
+    // Wall time, not the injectable clock: the budget is the runtime's, whatever the deliveries' times.
+    const retryUntil = reason === 'shutdown' ? performance.now() + SHUTDOWN_RETRY_BUDGET_MS : Infinity;
     for (let attempt = 1; attempt <= this.o.maxAttempts; attempt++) {
       if (buffer.needsRebase) {
         const { alreadyApplied } = buffer.rebase(await this.o.store.load(service));
@@ -193,7 +201,9 @@ export class IngestBuffers {
         buffer.markOutdated();
         this.o.metrics?.addMetric('StateConflicts', MetricUnit.Count, 1);
         this.o.logger.debug('state changed under this flush; reloading', { service, attempt, basedOn: buffer.version });
-        await backoff(attempt);
+        const left = retryUntil - performance.now();
+        if (left <= 0) break;
+        await backoff(attempt, left);
         continue;
       }
       buffer.committed(prepared);
@@ -210,7 +220,7 @@ export class IngestBuffers {
         return { ...base, anomaliesSent: 0, deliveryError: error };
       }
     }
-    throw new StateContentionError(`state of service ${service} changed under each of ${this.o.maxAttempts} attempts to commit ${buffer.load.deliveries} buffered deliveries; they stay buffered`);
+    throw new StateContentionError(`state of service ${service} changed under every attempt (at most ${this.o.maxAttempts}${reason === 'shutdown' ? ` within ${SHUTDOWN_RETRY_BUDGET_MS} ms of shutdown` : ''}) to commit ${buffer.load.deliveries} buffered deliveries; they stay buffered`);
   }
 
   /** Deliveries a newer state already holds: their flush's outbox is delivered again (every step is idempotent). */
@@ -253,7 +263,7 @@ export class IngestBuffers {
   }
 }
 
-function backoff(attempt: number): Promise<void> {
-  const ceiling = Math.min(BACKOFF.capMs, BACKOFF.baseMs * 2 ** (attempt - 1));
+function backoff(attempt: number, atMostMs: number): Promise<void> {
+  const ceiling = Math.min(BACKOFF.capMs, BACKOFF.baseMs * 2 ** (attempt - 1), atMostMs);
   return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
 }

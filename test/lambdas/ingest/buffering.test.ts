@@ -1,3 +1,4 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { BufferFullError } from '../../../lambdas/ingest/create-ingest-handler';
 import { StateStore } from '../../../lambdas/ingest/state-store';
 import { applyLogEvents, batchKeyOf, decodeSubscriptionEvent, ServiceAnalysis, type AnomalyMessage, type SubscriptionEvent } from '../../../lambdas/core/pipeline';
@@ -81,6 +82,34 @@ describe('ingest buffering deliveries in the container between flushes', () => {
     expect(final.flushed.map((f) => [f.version, f.deliveries, f.lines])).toEqual([[2, 1, 20]]);
     expect(stateWrites(db.writes, world)).toBe(2);
     expect(totalLines(counts)).toBe(120);
+  });
+
+  it('gives up a shutdown flush that keeps losing commit races within its budget, keeping the buffer', async () => {
+    // Prepare: a container whose every state commit is beaten by another writer (the item's version is bumped
+    // just before each conditional put), and a delivery in its buffer.
+    const world = await prepareIngest(servers(), { flushIntervalMs: INTERVAL });
+    const rival = servers().dynamo.documentClient;
+    const db = watchedDynamoDb(servers());
+    let commits = 0;
+    db.beforeWrite = async (command, input) => {
+      const item = input.Item;
+      if (command !== 'PutItem' || input.TableName !== world.tables.minerState || item?.['version'] === undefined || item['version'] === 1) return;
+      commits += 1;
+      await rival.send(new UpdateCommand({ TableName: world.tables.minerState, Key: { pk: item['pk'], sk: item['sk'] }, UpdateExpression: 'ADD #v :one', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':one': 1 } }));
+    };
+    const handle = world.container({ documentClient: db.documentClient, now: manualClock().now, maxAttempts: 1000 });
+    await handle(subscriptionEvent(GROUP, hdfsLines(T0, 20, 500)));
+    await handle.flushAll(); // version 1 lands (the rival only races later commits)
+    await handle(subscriptionEvent(GROUP, hdfsLines(T0 + 10_000, 20, 500, 20)));
+
+    // Act
+    const shutdown = await handle.flushAll('shutdown');
+
+    // Assess: it stopped long before its 1,000 attempts, reported the service, and still holds the delivery.
+    expect(shutdown.failed.map((f) => f.service)).toEqual([GROUP]);
+    expect(commits).toBeGreaterThan(0);
+    expect(commits).toBeLessThan(1000);
+    expect(handle.pending().get(GROUP)).toMatchObject({ deliveries: 1, lines: 20 });
   });
 
   it('flushes at once when a delivery opens an anomaly, whatever the interval', async () => {

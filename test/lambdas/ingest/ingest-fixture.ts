@@ -101,6 +101,8 @@ export interface WatchedDynamoDb {
   readonly writes: string[];
   /** While true, every write fails before reaching the server, as when DynamoDB is unreachable. */
   failing: boolean;
+  /** Runs before each write is sent (a rival writer racing it), with the command name and its plain input. */
+  beforeWrite?: (command: string, input: { readonly TableName?: string; readonly Item?: Record<string, unknown> }) => Promise<void>;
 }
 
 const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand']);
@@ -114,6 +116,8 @@ export function watchedDynamoDb(servers: IngestServers): WatchedDynamoDb {
       if (WRITES.has(context.commandName ?? '')) {
         watched.writes.push(`${(context.commandName ?? '').replace(/Command$/, '')} ${String((args.input as { TableName?: string }).TableName)}`);
         if (watched.failing) throw Object.assign(new Error('simulated: DynamoDB cannot be reached'), { name: 'NetworkingError' });
+        // Document-client input, still plain JavaScript at this step.
+        await watched.beforeWrite?.((context.commandName ?? '').replace(/Command$/, ''), args.input as { TableName?: string; Item?: Record<string, unknown> });
       }
       return next(args);
     },
