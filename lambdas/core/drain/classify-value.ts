@@ -72,7 +72,7 @@ function isPort(text: string, start: number, end: number): boolean {
 
 /**
  * The two commonest variables, numbers and IPv4 addresses, recognised where they stand in the
- * line, so most masked tokens are never cut out of it. `undefined` means "ask `classifyValue`".
+ * line, so most masked tokens are never cut out of it. `undefined` means "ask `classifyNonNumeric`".
  */
 export function classifyNumeric(text: string, start: number, end: number, shape: number): 'IP' | 'NUM' | undefined {
   if ((shape & DIGIT) === 0 || (shape & LETTER) !== 0) return undefined;
@@ -99,14 +99,13 @@ function classifyWithoutDigits(text: string, shape: number): ParamType | undefin
 }
 
 /**
- * The type of a token, or `undefined` when it is a constant word.
+ * The type of a token that {@link classifyNumeric} has already ruled out (the scanner checks numbers and IPv4
+ * addresses where they stand in the line), or `undefined` when it is a constant word.
  * @param shape the character classes the scanner saw in the token (a superset is fine: it only
  *   lets checks be skipped that cannot succeed)
  */
-export function classifyValue(text: string, shape: number): ParamType | undefined {
+export function classifyNonNumeric(text: string, shape: number): ParamType | undefined {
   if ((shape & DIGIT) === 0) return classifyWithoutDigits(text, shape);
-  const numeric = classifyNumeric(text, 0, text.length, shape);
-  if (numeric !== undefined) return numeric;
   const first = text.charCodeAt(0);
   if (isDigit(first)) {
     if ((shape & COLON) !== 0 && TIME.test(text)) return 'TIME';

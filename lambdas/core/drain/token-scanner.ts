@@ -1,5 +1,5 @@
 import { buildCharClasses, DELIMITER, DIGIT, isClosingWrap, isOpeningWrap, LETTER, OTHER_SPECIAL, SPECIAL } from './char-classes';
-import { classifyNumeric, classifyValue, keptPrefixLength } from './classify-value';
+import { classifyNonNumeric, classifyNumeric, keptPrefixLength } from './classify-value';
 import type { MaskPattern } from './config';
 import { codeOf, CONSTANT, DATE, DURATION, ID, IP, maskHashOf, maskTextOf, NUM, SIZE, typeName } from './mask-types';
 import { HASH_PRIME, HASH_SEED, hashText } from './token-hash';
@@ -242,7 +242,7 @@ export class TokenScanner {
     }
 
     const core = line.slice(coreStart, coreEnd);
-    const type = classifyValue(core, shape);
+    const type = classifyNonNumeric(core, shape);
     if (type === undefined) return;
     if (type === 'ID') {
       const prefix = keptPrefixLength(core, shape);
@@ -275,7 +275,7 @@ export class TokenScanner {
   private classifyRange(start: number, end: number, shape: number): number {
     const numeric = classifyNumeric(this.line, start, end, shape);
     if (numeric !== undefined) return numeric === 'NUM' ? NUM : IP;
-    const type = classifyValue(this.line.slice(start, end), shape);
+    const type = classifyNonNumeric(this.line.slice(start, end), shape);
     return type === undefined ? CONSTANT : codeOf(type);
   }
 
