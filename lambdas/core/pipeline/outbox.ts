@@ -1,7 +1,7 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { anomalyMessageSchema, type AnomalyMessage } from './anomaly-message';
 import type { BucketCountsJson } from './bucket-counts';
+import { compressJson, decompressJsonText } from './compressed-json';
 import { PipelineStateError, messageOf } from './errors';
 import { describeZodIssues } from './zod-problems';
 
@@ -25,16 +25,18 @@ const outboxSchema = z.object({
   messages: z.array(anomalyMessageSchema),
 });
 
+/** Brotli-compressed JSON of an outbox (see compressed-json.ts). */
 export function encodeOutbox(outbox: Outbox): Uint8Array {
-  return gzipSync(JSON.stringify(outbox), { level: 1 });
+  return compressJson(outbox);
 }
 
+/** Reads an outbox written by {@link encodeOutbox}, or a gzipped one written before brotli. */
 export function decodeOutbox(bytes: Uint8Array, service: string): Outbox {
   let json: unknown;
   try {
-    json = JSON.parse(gunzipSync(bytes).toString('utf8'));
+    json = JSON.parse(decompressJsonText(bytes));
   } catch (error) {
-    throw new PipelineStateError(`outbox of service ${service} is not gzipped JSON: ${messageOf(error)}`, { cause: error });
+    throw new PipelineStateError(`outbox of service ${service} is neither gzip nor brotli JSON: ${messageOf(error)}`, { cause: error });
   }
   const parsed = outboxSchema.safeParse(json);
   if (!parsed.success) throw new PipelineStateError(`outbox of service ${service} is malformed: ${describeZodIssues(parsed.error)}`, { cause: parsed.error });
