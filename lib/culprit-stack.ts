@@ -35,6 +35,9 @@ export class CulpritStack extends Stack {
       IngestFunctionName: { value: this.culprit.ingestFunction.functionName, description: 'Ingest Lambda' },
       RankFunctionName: { value: this.culprit.rankFunction.functionName, description: 'Rank Lambda' },
       DeploysFunctionName: { value: this.culprit.deploysFunction.functionName, description: 'Deploys Lambda' },
+      ...(this.culprit.logStream === undefined
+        ? {}
+        : { IngestStreamName: { value: this.culprit.logStream.stream.streamName, description: 'Kinesis stream carrying log deliveries to ingest' } }),
       ...(this.culprit.verification === undefined
         ? {}
         : {

@@ -9,7 +9,18 @@ import { Construct } from 'constructs';
 import { ENV } from '../lambdas/shared/env-names';
 import { parseCulpritConfig, type CulpritConfig, type CulpritConfigInput } from './config';
 import { FUNCTION_SETTINGS } from './defaults';
-import { acknowledgeNagFindings, CulpritAlarms, CulpritFunction, CulpritQueues, CulpritTables, DeployRules, LogSubscriptions, ShutdownSignalLayer, Verification } from './parts';
+import {
+  acknowledgeNagFindings,
+  CulpritAlarms,
+  CulpritFunction,
+  CulpritQueues,
+  CulpritTables,
+  DeployRules,
+  LogStream,
+  LogSubscriptions,
+  ShutdownSignalLayer,
+  Verification,
+} from './parts';
 
 /** A log group to subscribe, optionally with the service its lines belong to. */
 export interface CulpritLogGroup {
@@ -46,9 +57,11 @@ export interface CulpritProps {
   readonly lookbackMinutes?: number;
   /**
    * Longest a log delivery waits in an ingest container before it is committed to DynamoDB, in ms (0 to
-   * 900000). Anomaly changes are committed at once whatever this says; counts lag by up to this much. 0
-   * commits every delivery, which costs about 40 DynamoDB write units per delivery (docs/operations.md, "Cost model").
-   * @default 60000
+   * 900000). Anomaly changes are committed at once whatever this says; counts lag by up to this much, and a
+   * container that dies without SIGTERM loses up to this much of its buffer. Each commit costs about 30–60
+   * DynamoDB write units, so at 60000 a quiet service's commits cost about 0.5 % of its CloudWatch Logs bill
+   * at 1,000 lines/s; 0 commits every delivery (docs/operations.md, "Cost model").
+   * @default 300000
    */
   readonly ingestFlushIntervalMs?: number;
   /** Days template counts are kept (TTL). @default 14 */
@@ -73,6 +86,31 @@ export interface CulpritProps {
   readonly rankMaxBatchingWindowSeconds?: number;
   /** Most rank invocations the anomaly queue drives at once (2 to 1000). @default 5 */
   readonly rankMaxConcurrency?: number;
+  /**
+   * How log deliveries reach ingest. `'lambda'`: CloudWatch Logs invokes ingest once per delivery, and each
+   * invocation is a Lambda request ($0.20 per million) — with many small deliveries (about 100 events each)
+   * that alone is about 2 % of the CloudWatch Logs ingestion bill. `'kinesis'`: the log groups write to a
+   * Kinesis data stream and one ingest invocation takes up to `kinesisBatchSize` deliveries; the stream costs
+   * a shard-hour ($0.015 per hour per shard, about $11 a month) whether logs flow or not, so it pays from
+   * roughly 10,000 lines/s, or earlier when deliveries are small (docs/operations.md, "Cost model").
+   * @default 'lambda'
+   */
+  readonly ingestTransport?: 'lambda' | 'kinesis';
+  /**
+   * Shards of the Kinesis stream (1 to 200; `ingestTransport: 'kinesis'` only). One shard takes 1 MB/s or
+   * 1,000 deliveries/s; CloudWatch Logs sends compressed deliveries, so one shard carries about 50,000 lines/s
+   * of 200-byte lines (an estimate: it depends on how well the lines compress and how many share a delivery).
+   * @default 1
+   */
+  readonly kinesisShardCount?: number;
+  /** Deliveries (stream records) handed to one ingest invocation, 1 to 10000 (`ingestTransport: 'kinesis'` only). @default 500 */
+  readonly kinesisBatchSize?: number;
+  /**
+   * Seconds the event source waits to fill an ingest batch, 0 to 300 (`ingestTransport: 'kinesis'` only); adds
+   * at most this much to detection latency.
+   * @default 10
+   */
+  readonly kinesisMaxBatchingWindowSeconds?: number;
   /**
    * Secrets Manager secret (name, in this account and region) holding the Slack incoming-webhook URL, or
    * `{"token":"xoxb-…","channel":"C…"}` for a bot that updates its message in place. Rank may read only it.
@@ -109,8 +147,8 @@ const propsMatchSchema: [PropsSchemaDrift] extends [never] ? true : PropsSchemaD
 void propsMatchSchema;
 
 /**
- * The Culprit pipeline: CloudWatch Logs → ingest → anomaly queue → rank, EventBridge deploy events →
- * deploys, four DynamoDB tables, an event bus, dead-letter queues and alarms; optionally Slack messages and a
+ * The Culprit pipeline: CloudWatch Logs → ingest (directly, or through a Kinesis stream) → anomaly queue →
+ * rank, EventBridge deploy events → deploys, four DynamoDB tables, an event bus, dead-letter queues and alarms; optionally Slack messages and a
  * state machine started by rank, and (by default) the post-deploy verification state machine. Wiring only;
  * the logic lives in the handlers under `lambdas/`.
  */
@@ -123,6 +161,8 @@ export class Culprit extends Construct {
   readonly rankFunction: NodejsFunction;
   readonly deploysFunction: NodejsFunction;
   readonly logSubscriptions: LogSubscriptions;
+  /** The Kinesis transport between CloudWatch Logs and ingest (absent unless `ingestTransport: 'kinesis'`). */
+  readonly logStream: LogStream | undefined;
   readonly deployRules: DeployRules;
   readonly alarms: CulpritAlarms;
   /** Post-deploy verification (absent when `verification: false`). */
@@ -152,6 +192,9 @@ export class Culprit extends Construct {
         [ENV.templateCountsTtlDays]: String(config.templateCountsRetentionDays),
         [ENV.serviceMap]: serviceMap,
         [ENV.ingestFlushIntervalMs]: String(config.ingestFlushIntervalMs),
+        // Where the handler parks stream records it cannot read (Kinesis transport); set in both transports so the
+        // handler's environment does not depend on the transport.
+        [ENV.ingestDeadLetterQueueUrl]: this.queues.ingestDeadLetter.queueUrl,
         ...(config.logGroupPrefix === undefined ? {} : { [ENV.logGroupPrefix]: config.logGroupPrefix }),
       },
     });
@@ -193,6 +236,7 @@ export class Culprit extends Construct {
 
     // Least privilege: each function gets exactly the tables and actions its job needs.
     this.queues.anomalies.grantSendMessages(ingest.function);
+    this.queues.ingestDeadLetter.grantSendMessages(ingest.function);
     this.tables.minerState.grantReadWriteData(ingest.function);
     this.tables.templateCounts.grantReadWriteData(ingest.function);
     this.tables.templateCounts.grantReadData(rank.function);
@@ -214,6 +258,18 @@ export class Culprit extends Construct {
       }),
     );
 
+    this.logStream =
+      config.ingestTransport === 'kinesis'
+        ? new LogStream(this, 'LogStream', {
+            shardCount: config.kinesisShardCount,
+            consumer: ingest.function,
+            deadLetterQueue: this.queues.ingestDeadLetter,
+            batchSize: config.kinesisBatchSize,
+            maxBatchingWindow: Duration.seconds(config.kinesisMaxBatchingWindowSeconds),
+            removalPolicy,
+          })
+        : undefined;
+
     const logGroupNames = config.logGroups.map((entry) => (typeof entry === 'string' ? entry : entry.name));
     this.verification =
       config.verification === false
@@ -226,7 +282,10 @@ export class Culprit extends Construct {
             removalPolicy,
           });
     this.logSubscriptions = new LogSubscriptions(this, 'LogSubscriptions', {
-      destination: ingest.function,
+      destination:
+        this.logStream === undefined
+          ? { kind: 'function', function: ingest.function }
+          : { kind: 'stream', stream: this.logStream.stream, role: this.logStream.writerRole },
       logGroupNames,
       ...(config.logGroupPrefix === undefined ? {} : { logGroupPrefix: config.logGroupPrefix }),
       ownLogGroups: [
@@ -257,6 +316,7 @@ export class Culprit extends Construct {
         Deploys: deploys.function,
         ...(this.verification === undefined ? {} : { Verify: this.verification.function }),
       },
+      ...(this.logStream === undefined ? {} : { streamConsumers: { Ingest: ingest.function } }),
       ...(config.alarmTopicArn === undefined ? {} : { alarmTopicArn: config.alarmTopicArn }),
     });
 

@@ -8,6 +8,8 @@ import {
   batchKeyOf,
   decodeSubscriptionEvent,
   INGEST_BUFFER_DEFAULTS,
+  isRecordsEvent,
+  parseKinesisEvent,
   serviceForLogGroup,
   SubscriptionPayloadError,
   type SubscriptionPayload,
@@ -15,17 +17,21 @@ import {
 import type { IngestEnv } from '../shared';
 import { registerService } from '../shared/service-registry';
 import { IngestBuffers, type FlushOutcome } from './ingest-buffers';
+import { createKinesisBatchHandler, type KinesisBatchResult } from './kinesis-batch';
 import { NewTemplateClaims } from './new-template-claims';
 import { createOutboxDelivery } from './outbox-delivery';
+import { MetricsCadence } from './metrics-cadence';
+import { parkRecord } from './record-parking';
 import { StateStore } from './state-store';
 
 export { StateContentionError, BufferFullError, type FlushOutcome } from './ingest-buffers';
+export type { KinesisBatchResult } from './kinesis-batch';
 
 export interface IngestHandlerDeps {
   readonly documentClient: DynamoDBDocumentClient;
   readonly sqs: SQSClient;
-  readonly env: Pick<IngestEnv, 'anomalyQueueUrl' | 'minerStateTable' | 'templateCountsTable' | 'templateCountsTtlDays' | 'serviceMap' | 'logGroupPrefix'> &
-    Partial<Pick<IngestEnv, 'flushIntervalMs' | 'maxBufferedLines'>>;
+  readonly env: Pick<IngestEnv, 'anomalyQueueUrl' | 'deadLetterQueueUrl' | 'minerStateTable' | 'templateCountsTable' | 'templateCountsTtlDays' | 'serviceMap' | 'logGroupPrefix'> &
+    Partial<Pick<IngestEnv, 'flushIntervalMs' | 'maxBufferedLines' | 'maxBufferedDeliveries'>>;
   readonly logger: Logger;
   readonly metrics?: Metrics;
   /** Analysis options; the pipeline runs the core's defaults, as the CLI does. @default {} */
@@ -36,7 +42,10 @@ export interface IngestHandlerDeps {
   readonly now?: () => number;
 }
 
-export type IngestResult =
+/** What became of a direct subscription delivery, or of a Kinesis batch of them. */
+export type IngestResult = DeliveryResult | KinesisBatchResult;
+
+export type DeliveryResult =
   /** Nothing to analyse: a control message, a group outside the prefix, or a delivery without events. */
   | { readonly outcome: 'control-message' | 'outside-prefix' | 'empty'; readonly logGroup: string }
   /** Applied to the container's state and kept for a later flush (or already buffered: `lines` 0). */
@@ -101,6 +110,7 @@ export function createIngestHandler(deps: IngestHandlerDeps): IngestHandler {
     policy: {
       flushIntervalMs: deps.env.flushIntervalMs ?? INGEST_BUFFER_DEFAULTS.flushIntervalMs,
       maxBufferedLines: deps.env.maxBufferedLines ?? INGEST_BUFFER_DEFAULTS.maxBufferedLines,
+      maxBufferedDeliveries: deps.env.maxBufferedDeliveries ?? INGEST_BUFFER_DEFAULTS.maxBufferedDeliveries,
     },
     maxAttempts: deps.maxAttempts ?? DEFAULTS.maxAttempts,
     now,
@@ -108,8 +118,9 @@ export function createIngestHandler(deps: IngestHandlerDeps): IngestHandler {
     metrics: deps.metrics,
   });
   const registered = new Set<string>();
+  const metricsCadence = new MetricsCadence(deps.metrics, now);
 
-  async function ingest(payload: SubscriptionPayload): Promise<IngestResult> {
+  async function ingest(payload: SubscriptionPayload): Promise<DeliveryResult> {
     const logGroup = payload.logGroup;
     const service = serviceForLogGroup(deps.env.serviceMap, logGroup);
     if (!registered.has(service)) {
@@ -127,14 +138,7 @@ export function createIngestHandler(deps: IngestHandlerDeps): IngestHandler {
     }
   }
 
-  async function handle(event: unknown): Promise<IngestResult> {
-    let payload: SubscriptionPayload;
-    try {
-      payload = decodeSubscriptionEvent(event);
-    } catch (error) {
-      if (error instanceof SubscriptionPayloadError) deps.logger.error('rejected an event ingest cannot read', { error });
-      throw error;
-    }
+  async function handlePayload(payload: SubscriptionPayload): Promise<DeliveryResult> {
     if (payload.messageType === 'CONTROL_MESSAGE') {
       deps.logger.info('CloudWatch Logs control message acknowledged', { logGroup: payload.logGroup });
       return { outcome: 'control-message', logGroup: payload.logGroup };
@@ -147,6 +151,27 @@ export function createIngestHandler(deps: IngestHandlerDeps): IngestHandler {
     return ingest(payload);
   }
 
+  const kinesisBatch = createKinesisBatchHandler({
+    ingest: handlePayload,
+    park: async (record, error) => {
+      const parked = await parkRecord(deps.sqs, deps.env.deadLetterQueueUrl, record, error);
+      if (!parked.withData) deps.logger.error('the unreadable record is too large for a queue message; only its identity was kept', { sequenceNumber: record.kinesis.sequenceNumber });
+    },
+    logger: deps.logger,
+    metrics: deps.metrics,
+  });
+
+  async function handle(event: unknown): Promise<IngestResult> {
+    try {
+      // A batch from the Kinesis transport, or one delivery of a direct subscription.
+      if (isRecordsEvent(event)) return await kinesisBatch(parseKinesisEvent(event));
+      return await handlePayload(decodeSubscriptionEvent(event));
+    } catch (error) {
+      if (error instanceof SubscriptionPayloadError) deps.logger.error('rejected an event ingest cannot read', { error });
+      throw error;
+    }
+  }
+
   const handler = async (event: unknown): Promise<IngestResult> => {
     try {
       // The timer is checked when the container runs: at the start and at the end of every invocation.
@@ -155,8 +180,7 @@ export function createIngestHandler(deps: IngestHandlerDeps): IngestHandler {
       await buffers.flushDue();
       return result;
     } finally {
-      // Only when there is something: an empty publish logs a warning on every invocation.
-      if (deps.metrics?.hasStoredMetrics() === true) deps.metrics.publishStoredMetrics();
+      metricsCadence.publishIfDue();
     }
   };
   return Object.assign(handler, {
@@ -164,7 +188,7 @@ export function createIngestHandler(deps: IngestHandlerDeps): IngestHandler {
       try {
         return await buffers.flushAll(reason);
       } finally {
-        if (deps.metrics?.hasStoredMetrics() === true) deps.metrics.publishStoredMetrics();
+        metricsCadence.publishNow();
       }
     },
     pending: () => buffers.pending(),

@@ -1,7 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import { CulpritError } from '../core/errors';
-import { flushReason, ServiceBuffer, wouldOverflow, type AppliedFlush, type FlushPolicy, type FlushReason, type Outbox, type SubscriptionLogEvent } from '../core/pipeline';
+import { describeOverflow, flushReason, ServiceBuffer, wouldOverflow, type AppliedFlush, type FlushPolicy, type FlushReason, type Outbox, type SubscriptionLogEvent } from '../core/pipeline';
 import { KeyedLock } from './keyed-lock';
 import type { DeliverOutbox } from './outbox-delivery';
 import type { StateStore } from './state-store';
@@ -83,7 +83,8 @@ export class IngestBuffers {
         } catch (error) {
           this.o.metrics?.addMetric('BufferFull', MetricUnit.Count, 1);
           throw new BufferFullError(
-            `buffer of service ${service} holds ${load.lines} lines, and ${events.length} more would pass the cap of ${this.o.policy.maxBufferedLines}, but it cannot be flushed; delivery ${key} of ${logGroup} is refused for Lambda to retry`,
+            `buffer of service ${service} holds ${load.lines} lines (${load.deliveries === 1 ? '1 delivery' : `${load.deliveries} deliveries`}), and a delivery of ${events.length} more would pass a cap ` +
+              `(${this.o.policy.maxBufferedLines} lines, ${this.o.policy.maxBufferedDeliveries} deliveries), but it cannot be flushed; delivery ${key} of ${logGroup} is refused for Lambda to retry`,
             { cause: error },
           );
         }
@@ -102,12 +103,14 @@ export class IngestBuffers {
             buffer.discard(key);
             throw error;
           }
-          if (buffer.load.lines > this.o.policy.maxBufferedLines) {
+          const full = buffer.load;
+          if (full.lines > this.o.policy.maxBufferedLines || full.deliveries > this.o.policy.maxBufferedDeliveries) {
             buffer.discard(key);
             this.o.metrics?.addMetric('BufferFull', MetricUnit.Count, 1);
-            throw new BufferFullError(`delivery ${key} of ${logGroup} takes the buffer of service ${service} past the cap of ${this.o.policy.maxBufferedLines} lines and it cannot be flushed; the delivery is refused for Lambda to retry`, {
-              cause: error,
-            });
+            throw new BufferFullError(
+              `delivery ${key} of ${logGroup} takes the buffer of service ${service} to ${describeOverflow(full, this.o.policy)}, and it cannot be flushed; the delivery is refused for Lambda to retry`,
+              { cause: error },
+            );
           }
           this.o.logger.warn('flush failed; the deliveries stay buffered for the next trigger', { service, reason, error });
         }

@@ -27,6 +27,10 @@ export const ENV = {
   ingestFlushIntervalMs: 'CULPRIT_INGEST_FLUSH_INTERVAL_MS',
   /** Ingest: lines buffered per service before a flush is forced. */
   ingestMaxBufferedLines: 'CULPRIT_INGEST_MAX_BUFFERED_LINES',
+  /** Ingest: deliveries buffered per service before a flush is forced (each adds a 12-byte key to the commit). */
+  ingestMaxBufferedDeliveries: 'CULPRIT_INGEST_MAX_BUFFERED_DELIVERIES',
+  /** Ingest: where records of the Kinesis transport that cannot be read are kept (the function's dead-letter queue). */
+  ingestDeadLetterQueueUrl: 'CULPRIT_INGEST_DEAD_LETTER_QUEUE_URL',
   deploysTtlDays: 'CULPRIT_DEPLOYS_TTL_DAYS',
   incidentsTtlDays: 'CULPRIT_INCIDENTS_TTL_DAYS',
   /** Secrets Manager name of the Slack webhook URL or bot token; absent means no Slack messages. */

@@ -63,6 +63,7 @@ const patternListJson = z
 export const ingestEnvSchema = z
   .object({
     [ENV.anomalyQueueUrl]: required,
+    [ENV.ingestDeadLetterQueueUrl]: required,
     [ENV.minerStateTable]: required,
     [ENV.templateCountsTable]: required,
     [ENV.templateCountsTtlDays]: positiveNumber,
@@ -71,9 +72,11 @@ export const ingestEnvSchema = z
     // Absent means the core's defaults (INGEST_BUFFER_DEFAULTS); the stack always sets them.
     [ENV.ingestFlushIntervalMs]: z.coerce.number().int().min(0).max(MAX_FLUSH_INTERVAL_MS).optional(),
     [ENV.ingestMaxBufferedLines]: positiveInteger.optional(),
+    [ENV.ingestMaxBufferedDeliveries]: positiveInteger.optional(),
   })
   .transform((env) => ({
     anomalyQueueUrl: env[ENV.anomalyQueueUrl],
+    deadLetterQueueUrl: env[ENV.ingestDeadLetterQueueUrl],
     minerStateTable: env[ENV.minerStateTable],
     templateCountsTable: env[ENV.templateCountsTable],
     templateCountsTtlDays: env[ENV.templateCountsTtlDays],
@@ -81,6 +84,7 @@ export const ingestEnvSchema = z
     logGroupPrefix: env[ENV.logGroupPrefix],
     flushIntervalMs: env[ENV.ingestFlushIntervalMs],
     maxBufferedLines: env[ENV.ingestMaxBufferedLines],
+    maxBufferedDeliveries: env[ENV.ingestMaxBufferedDeliveries],
   }));
 
 export const rankEnvSchema = z

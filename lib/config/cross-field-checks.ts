@@ -1,6 +1,9 @@
 import { MAX_REDACT_PATTERNS_JSON_BYTES, MAX_SERVICE_MAP_JSON_BYTES } from '../defaults/config-defaults';
 import type { ConfigProblem } from './culprit-config-error';
 
+/** Settings of the Kinesis transport; given with the Lambda transport they would silently do nothing. */
+const KINESIS_SETTINGS = ['kinesisShardCount', 'kinesisBatchSize', 'kinesisMaxBatchingWindowSeconds'] as const;
+
 type UnknownRecord = Record<string, unknown>;
 
 function isRecord(value: unknown): value is UnknownRecord {
@@ -48,6 +51,13 @@ export function crossFieldProblems(raw: unknown): ConfigProblem[] {
     }
     merged[name] = service;
   });
+
+  if (raw['ingestTransport'] !== 'kinesis') {
+    for (const key of KINESIS_SETTINGS) {
+      if (raw[key] === undefined) continue;
+      problems.push({ path: key, message: 'applies only to the Kinesis transport: set ingestTransport to "kinesis" or remove it' });
+    }
+  }
 
   if (typeof raw['slackChannel'] === 'string' && typeof raw['slackSecretName'] !== 'string') {
     problems.push({ path: 'slackChannel', message: 'needs slackSecretName: the channel is used with the bot token that secret holds' });

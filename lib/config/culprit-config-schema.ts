@@ -75,6 +75,25 @@ export const culpritConfigSchema = z
     rankBatchSize: z.number().int().min(1).max(10_000).default(CONFIG_DEFAULTS.rankBatchSize),
     rankMaxBatchingWindowSeconds: z.number().int().min(0).max(300, 'SQS event sources batch for at most 300 seconds').default(CONFIG_DEFAULTS.rankMaxBatchingWindowSeconds),
     rankMaxConcurrency: z.number().int().min(2, 'SQS event sources allow 2 to 1000').max(1000, 'SQS event sources allow 2 to 1000').default(CONFIG_DEFAULTS.rankMaxConcurrency),
+    ingestTransport: z.enum(['lambda', 'kinesis'], { error: 'must be "lambda" or "kinesis"' }).default(CONFIG_DEFAULTS.ingestTransport),
+    kinesisShardCount: z
+      .number()
+      .int('must be a whole number of shards')
+      .min(1, 'must be 1 to 200 shards')
+      .max(200, 'must be 1 to 200 shards')
+      .optional(),
+    kinesisBatchSize: z
+      .number()
+      .int('must be a whole number of records')
+      .min(1, 'Kinesis event sources take 1 to 10000 records per batch')
+      .max(10_000, 'Kinesis event sources take 1 to 10000 records per batch')
+      .optional(),
+    kinesisMaxBatchingWindowSeconds: z
+      .number()
+      .int('must be whole seconds')
+      .min(0, 'Kinesis event sources batch for 0 to 300 seconds')
+      .max(300, 'Kinesis event sources batch for 0 to 300 seconds')
+      .optional(),
     slackSecretName: z.string().regex(SECRET_NAME, 'a secret name has 1 to 512 letters, digits and / _ + = . @ -').optional(),
     slackChannel: z.string().regex(SLACK_CHANNEL, 'a channel id (C…) or name, at most 80 characters').optional(),
     redactPatterns: z.array(redactPattern).default([...CONFIG_DEFAULTS.redactPatterns]),
@@ -85,7 +104,34 @@ export const culpritConfigSchema = z
         error: 'must be true, false or { waitMinutes } with whole minutes from 0 to 1440',
       })
       .default(CONFIG_DEFAULTS.verification),
-  });
+  })
+  .transform(withTransportSettings);
+
+/**
+ * The Kinesis settings exist in the result only with `ingestTransport: 'kinesis'`, defaults applied there. So a
+ * parsed configuration parses again to itself (CulpritStack and bin/app.ts hand one to `Culprit`, which parses its
+ * props), and a kinesis setting next to the Lambda transport is still the user's (cross-field-checks.ts).
+ */
+function withTransportSettings<T extends { ingestTransport: 'lambda' | 'kinesis' } & { [K in KinesisSetting]?: number | undefined }>(
+  config: T,
+): Omit<T, 'ingestTransport' | KinesisSetting> & TransportSettings {
+  const { ingestTransport, kinesisShardCount, kinesisBatchSize, kinesisMaxBatchingWindowSeconds, ...rest } = config;
+  if (ingestTransport === 'lambda') return { ...rest, ingestTransport };
+  return {
+    ...rest,
+    ingestTransport,
+    kinesisShardCount: kinesisShardCount ?? CONFIG_DEFAULTS.kinesisShardCount,
+    kinesisBatchSize: kinesisBatchSize ?? CONFIG_DEFAULTS.kinesisBatchSize,
+    kinesisMaxBatchingWindowSeconds: kinesisMaxBatchingWindowSeconds ?? CONFIG_DEFAULTS.kinesisMaxBatchingWindowSeconds,
+  };
+}
+
+type KinesisSetting = 'kinesisShardCount' | 'kinesisBatchSize' | 'kinesisMaxBatchingWindowSeconds';
+
+/** How deliveries reach ingest, with the settings of that transport. */
+export type TransportSettings =
+  | { readonly ingestTransport: 'lambda' }
+  | { readonly ingestTransport: 'kinesis'; readonly kinesisShardCount: number; readonly kinesisBatchSize: number; readonly kinesisMaxBatchingWindowSeconds: number };
 
 /** The configuration as written (every field optional). */
 export type CulpritConfigInput = z.input<typeof culpritConfigSchema>;

@@ -24,6 +24,14 @@ export const CONFIG_DEFAULTS = {
   rankBatchSize: 10,
   rankMaxBatchingWindowSeconds: 30,
   rankMaxConcurrency: 5,
+  /** CloudWatch Logs invokes ingest directly: nothing to pay while idle, one Lambda request per delivery. */
+  ingestTransport: 'lambda',
+  /** One shard takes 1 MB/s or 1,000 deliveries/s: about 50,000 lines/s of 200-byte lines (deliveries are gzipped). */
+  kinesisShardCount: 1,
+  /** Deliveries per ingest invocation; at ~100 events per delivery, one request per ~50,000 lines. */
+  kinesisBatchSize: 500,
+  /** Adds at most this much to detection latency, which is counted in minutes anyway. */
+  kinesisMaxBatchingWindowSeconds: 10,
   /** No user patterns: only the built-in rules (AWS keys, bearer tokens, URL passwords, e-mail addresses). */
   redactPatterns: [] as const,
   /** Acting (a rollback, a page) needs more certainty than naming a suspect in a message. */

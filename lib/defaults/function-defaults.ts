@@ -14,9 +14,29 @@ export const FUNCTION_DEFAULTS = {
   retryAttempts: 2,
 } as const;
 
+export interface FunctionSettings {
+  readonly memorySize: number;
+  readonly timeout: Duration;
+  readonly description: string;
+  /**
+   * Leave out Lambda's own INFO lines (START, END, REPORT) from the function's log group: JSON log format with
+   * system logs at WARN. Its application logs and metrics (Powertools JSON) are kept at INFO.
+   * @default false
+   */
+  readonly quietPlatformLogs?: boolean;
+}
+
 /** Per-function sizing: memory buys CPU in Lambda, and Drain mining in ingest is CPU-bound. */
-export const FUNCTION_SETTINGS: Record<CulpritFunctionName, { readonly memorySize: number; readonly timeout: Duration; readonly description: string }> = {
-  ingest: { memorySize: 1024, timeout: Duration.seconds(60), description: 'Culprit ingest: mines log batches into templates and queues anomalies' },
+export const FUNCTION_SETTINGS: Record<CulpritFunctionName, FunctionSettings> = {
+  ingest: {
+    memorySize: 1024,
+    timeout: Duration.seconds(60),
+    description: 'Culprit ingest: mines log batches into templates and queues anomalies',
+    // Ingest runs once per CloudWatch Logs delivery: START, END and REPORT (~500 bytes) would cost about as much
+    // CloudWatch Logs ingestion as the invocation's request fee (docs/operations.md, "Cost model"). Duration and
+    // errors stay visible as the function's Lambda metrics.
+    quietPlatformLogs: true,
+  },
   rank: { memorySize: 512, timeout: Duration.seconds(60), description: 'Culprit rank: groups anomalies into incidents and ranks the deploys that explain them' },
   deploys: { memorySize: 256, timeout: Duration.seconds(10), description: 'Culprit deploys: records deploy events from CodeDeploy, ECS, CloudFormation, Lambda and CI' },
   // Reads up to two windows of logs and runs the whole analysis on them (lib/parts/verification.ts).

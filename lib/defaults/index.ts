@@ -5,3 +5,4 @@ export { TABLE_DEFAULTS } from './table-defaults';
 export { ALARM_DEFAULTS } from './alarm-defaults';
 export { SUBSCRIPTION_DEFAULTS } from './subscription-defaults';
 export { RULE_TARGET_DEFAULTS } from './rule-defaults';
+export { LOG_STREAM_DEFAULTS } from './log-stream-defaults';

@@ -1,6 +1,7 @@
 import type { RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { ApplicationLogLevel, LoggingFormat, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -48,6 +49,9 @@ export class CulpritFunction extends Construct {
       logGroup: this.logGroup,
       bundling: BUNDLING_DEFAULTS,
       environment: { ...powertoolsEnvironment(props.name), ...props.environment },
+      ...(settings.quietPlatformLogs === true
+        ? { loggingFormat: LoggingFormat.JSON, systemLogLevelV2: SystemLogLevel.WARN, applicationLogLevelV2: ApplicationLogLevel.INFO }
+        : {}),
       ...(props.deadLetterQueue === undefined
         ? {}
         : { deadLetterQueue: props.deadLetterQueue, retryAttempts: FUNCTION_DEFAULTS.retryAttempts }),

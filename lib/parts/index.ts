@@ -1,7 +1,8 @@
 export { CulpritFunction, type CulpritFunctionProps } from './culprit-function';
 export { CulpritTables, type CulpritTablesProps } from './culprit-tables';
 export { CulpritQueues, type CulpritQueuesProps } from './culprit-queues';
-export { LogSubscriptions, type LogSubscriptionsProps } from './log-subscriptions';
+export { LogSubscriptions, type LogSubscriptionsProps, type IngestDestination } from './log-subscriptions';
+export { LogStream, type LogStreamProps } from './log-stream';
 export { DeployRules, type DeployRulesProps } from './deploy-rules';
 export { CulpritAlarms, type CulpritAlarmsProps } from './culprit-alarms';
 export { acknowledgeNagFindings, type NagSubjects } from './nag-acknowledgements';

@@ -1,5 +1,5 @@
 import { analyze } from '../../lambdas/core/analysis';
-import { pipelineAnalysisOptions } from '../../lambdas/core/pipeline';
+import { decodeSubscriptionEvent, encodeKinesisEvent, pipelineAnalysisOptions, type SubscriptionPayload } from '../../lambdas/core/pipeline';
 import { generateScenario, type ScenarioEvent } from '../../bench/scenarios';
 import { subscriptionEvent } from './support/lambda-events';
 import { preparePipeline, startPipelineServers, type PipelineServers } from './support/pipeline-world';
@@ -31,11 +31,23 @@ function deliveries(events: readonly ScenarioEvent[], maxEvents = 400): Scenario
 
 const logGroupOf = (service: string) => `/culprit-e2e/${service}`;
 
+/** Records per invocation when the log groups deliver through the Kinesis transport. */
+const KINESIS_BATCH = 25;
+
+/** Every service's deliveries as a stream holds them: the services interleaved by time, each in its own order. */
+function streamRecords(events: readonly ScenarioEvent[], services: readonly string[]): SubscriptionPayload[] {
+  const payloads = services.flatMap((service) =>
+    deliveries(events.filter((e) => e.service === service)).map((batch) => decodeSubscriptionEvent(subscriptionEvent(logGroupOf(service), batch, `${service}/main`))),
+  );
+  return payloads.sort((a, b) => (a.logEvents[0]?.timestamp ?? 0) - (b.logEvents[0]?.timestamp ?? 0));
+}
+
 describe('the pipeline end to end: CloudWatch Logs deliveries → ingest → SQS → rank → incidents and EventBridge', () => {
   it.each([
-    ['buffering deliveries in the container (the default flush interval) and flushing at the end', undefined],
-    ['committing every delivery (flush interval 0)', 0],
-  ])('stores, for every incident of a bad-deploy scenario, the verdict the CLI core reaches on the same logs and deploys, %s', async (_mode, ingestFlushIntervalMs) => {
+    ['buffering deliveries in the container (the default flush interval) and flushing at the end', undefined, 'lambda'],
+    ['committing every delivery (flush interval 0)', 0, 'lambda'],
+    [`delivered through the Kinesis transport, ${KINESIS_BATCH} deliveries an invocation`, undefined, 'kinesis'],
+  ] as const)('stores, for every incident of a bad-deploy scenario, the verdict the CLI core reaches on the same logs and deploys, %s', async (_mode, ingestFlushIntervalMs, transport) => {
     // Prepare: a one-hour scenario of three services (loghub-2k lines; see its LICENSE) in which one deploy breaks
     // its service (the seed is one where the core blames that deploy); its deploys recorded as the deploys
     // function would; a service map naming each log group.
@@ -53,11 +65,21 @@ describe('the pipeline end to end: CloudWatch Logs deliveries → ingest → SQS
     // Act: each service's log delivered to ingest in time order (services side by side), then the anomaly
     // queue handed to rank in batches of ten, as the SQS event source does. The container then shuts down,
     // flushing what it still buffers (anomaly changes were flushed as they appeared).
-    await Promise.all(
-      services.map(async (service) => {
-        for (const batch of deliveries(events.filter((e) => e.service === service))) await world.ingest(subscriptionEvent(logGroupOf(service), batch, `${service}/main`));
-      }),
-    );
+    const failedRecords: string[] = [];
+    if (transport === 'lambda') {
+      await Promise.all(
+        services.map(async (service) => {
+          for (const batch of deliveries(events.filter((e) => e.service === service))) await world.ingest(subscriptionEvent(logGroupOf(service), batch, `${service}/main`));
+        }),
+      );
+    } else {
+      const records = streamRecords(events, services);
+      for (let from = 0; from < records.length; from += KINESIS_BATCH) {
+        const result = await world.ingest(encodeKinesisEvent(records.slice(from, from + KINESIS_BATCH), BigInt(from)));
+        if (result.outcome === 'batch') failedRecords.push(...result.batchItemFailures.map((f) => f.itemIdentifier));
+        else failedRecords.push(`not a batch result: ${result.outcome}`);
+      }
+    }
     const shutdown = await world.ingest.flushAll('shutdown');
     const drained = await world.runRank();
     const expected = await analyze(events, scenario.deploys, pipelineAnalysisOptions(settings));
@@ -66,6 +88,7 @@ describe('the pipeline end to end: CloudWatch Logs deliveries → ingest → SQS
 
     // Assess: the same incidents, each with the same suspects in the same order, the same blame and confidences.
     const live = stored.filter((item) => item.supersededBy === undefined);
+    expect(failedRecords).toEqual([]);
     expect(shutdown.failed).toEqual([]);
     expect(drained.failures).toBe(0);
     expect(expected.incidents.length).toBeGreaterThan(0);

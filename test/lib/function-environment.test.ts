@@ -22,13 +22,15 @@ describe('the environment the stack gives each function', () => {
   it('is exactly what the ingest handler parses', () => {
     expect(parseEnv(ingestEnvSchema, deployedEnvironment('IngestFunction', template), 'ingest')).toEqual({
       anomalyQueueUrl: expect.stringMatching(/^resolved-/),
+      deadLetterQueueUrl: expect.stringMatching(/^resolved-/),
       minerStateTable: expect.stringMatching(/^resolved-/),
       templateCountsTable: expect.stringMatching(/^resolved-/),
       templateCountsTtlDays: 14,
       serviceMap: { 'shop-cart': 'cart' },
       logGroupPrefix: '/aws/lambda/shop-',
-      flushIntervalMs: 60_000,
+      flushIntervalMs: 300_000,
       maxBufferedLines: undefined,
+      maxBufferedDeliveries: undefined,
     });
   });
 

@@ -61,6 +61,17 @@ const deployOnly = {
   rankBatchSize: z.unknown().optional(),
   rankMaxBatchingWindowSeconds: z.unknown().optional(),
   rankMaxConcurrency: z.unknown().optional(),
+  ingestFlushIntervalMs: z.unknown().optional(),
+  ingestTransport: z.unknown().optional(),
+  kinesisShardCount: z.unknown().optional(),
+  kinesisBatchSize: z.unknown().optional(),
+  kinesisMaxBatchingWindowSeconds: z.unknown().optional(),
+  slackSecretName: z.unknown().optional(),
+  slackChannel: z.unknown().optional(),
+  redactPatterns: z.unknown().optional(),
+  triggerStateMachineArn: z.unknown().optional(),
+  triggerConfidence: z.unknown().optional(),
+  verification: z.unknown().optional(),
 };
 
 export const configFileSchema = z.strictObject({

@@ -47,29 +47,36 @@ export function decodeSubscriptionEvent(event: unknown): SubscriptionPayload {
       cause: envelope.error,
     });
   }
-  const data = envelope.data.awslogs.data;
+  return decodeSubscriptionData(envelope.data.awslogs.data, 'awslogs.data');
+}
+
+/**
+ * Decodes base64 of a gzipped subscription payload, as CloudWatch Logs writes it to a Lambda event
+ * (`awslogs.data`) or into a Kinesis record; `source` names it in errors.
+ */
+export function decodeSubscriptionData(data: string, source: string): SubscriptionPayload {
   if (data.length === 0 || !BASE64.test(data)) {
-    throw new SubscriptionPayloadError(`awslogs.data is not base64 (${data.length} characters${data.length === 0 ? '' : `, starting ${JSON.stringify(data.slice(0, 16))}`})`);
+    throw new SubscriptionPayloadError(`${source} is not base64 (${data.length} characters${data.length === 0 ? '' : `, starting ${JSON.stringify(data.slice(0, 16))}`})`);
   }
   const compressed = Buffer.from(data, 'base64');
   if (compressed[0] !== GZIP_MAGIC[0] || compressed[1] !== GZIP_MAGIC[1]) {
-    throw new SubscriptionPayloadError(`awslogs.data is base64 but not gzip (the ${compressed.length} decoded bytes lack the gzip header 1f 8b)`);
+    throw new SubscriptionPayloadError(`${source} is base64 but not gzip (the ${compressed.length} decoded bytes lack the gzip header 1f 8b)`);
   }
   let text: string;
   try {
     text = gunzipSync(compressed).toString('utf8');
   } catch (error) {
-    throw new SubscriptionPayloadError(`awslogs.data is not valid gzip: ${messageOf(error)}`, { cause: error });
+    throw new SubscriptionPayloadError(`${source} is not valid gzip: ${messageOf(error)}`, { cause: error });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new SubscriptionPayloadError(`awslogs.data unzips to text that is not JSON: ${messageOf(error)}`, { cause: error });
+    throw new SubscriptionPayloadError(`${source} unzips to text that is not JSON: ${messageOf(error)}`, { cause: error });
   }
   const payload = subscriptionPayloadSchema.safeParse(json);
   if (!payload.success) {
-    throw new SubscriptionPayloadError(`awslogs.data is not a CloudWatch Logs subscription payload: ${describeZodIssues(payload.error)}`, { cause: payload.error });
+    throw new SubscriptionPayloadError(`${source} is not a CloudWatch Logs subscription payload: ${describeZodIssues(payload.error)}`, { cause: payload.error });
   }
   return payload.data;
 }

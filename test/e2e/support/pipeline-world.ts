@@ -73,6 +73,7 @@ export async function preparePipeline(servers: PipelineServers, options: Pipelin
     visibilityTimeoutSeconds: options.visibilityTimeoutSeconds ?? 1,
     deadLetter: { queueUrl: deadLetterQueueUrl, maxReceiveCount: options.maxReceiveCount ?? 3 },
   });
+  const ingestDeadLetterQueueUrl = await servers.sqs.createQueue(`ingest-dlq-${worlds}`);
   const bus = await createEventBusTap(servers.moto.endpoint, `culprit-${worlds}`);
   const documentClient = servers.dynamo.documentClient;
   const serviceMap = options.serviceMap ?? {};
@@ -81,6 +82,7 @@ export async function preparePipeline(servers: PipelineServers, options: Pipelin
     sqs: servers.sqs.client,
     env: {
       anomalyQueueUrl,
+      deadLetterQueueUrl: ingestDeadLetterQueueUrl,
       minerStateTable: tables.minerState,
       templateCountsTable: tables.templateCounts,
       templateCountsTtlDays: 14,

@@ -215,11 +215,50 @@ describe('ingest buffering deliveries in the container between flushes', () => {
     await handle.flushAll();
 
     // Assess
-    await expect(refused).rejects.toThrow(/holds 60 lines, and 60 more would pass the cap of 100, but it cannot be flushed/);
+    await expect(refused).rejects.toThrow(/holds 60 lines \(1 delivery\), and a delivery of 60 more would pass a cap \(100 lines, 2000 deliveries\), but it cannot be flushed/);
     expect(pending).toEqual({ deliveries: 1, lines: 60 });
     expect(afterFirst.flushes.flatMap((f) => f.keys)).toEqual([keyOf(first)]);
     expect(retried).toMatchObject({ outcome: 'buffered', lines: 60 });
     expect(totalLines(await world.counts(GROUP))).toBe(120);
+  });
+});
+
+describe('ingest bounding what one commit carries', () => {
+  it('flushes when the buffered deliveries reach their cap, however few lines they hold', async () => {
+    // Prepare: tiny deliveries (each adds a 12-byte key to the commit), a cap of three, a long interval.
+    const world = await prepareIngest(servers(), { flushIntervalMs: INTERVAL, maxBufferedDeliveries: 3 });
+    const handle = world.container({ now: manualClock().now });
+    const deliveries = Array.from({ length: 5 }, (_, i) => subscriptionEvent(GROUP, hdfsLines(T0 + i * 1_000, 2, 500, i * 2)));
+
+    // Act
+    const results = [];
+    for (const delivery of deliveries) results.push(await handle(delivery));
+    const committed = await stateStore(world).load(GROUP);
+
+    // Assess: the third delivery filled the buffer and was committed with the first two; the rest wait.
+    expect(results.map((r) => r.outcome)).toEqual(['buffered', 'buffered', 'applied', 'buffered', 'buffered']);
+    expect(committed.flushes.map((f) => f.keys)).toEqual([deliveries.slice(0, 3).map(keyOf)]);
+    expect(handle.pending().get(GROUP)).toEqual({ deliveries: 2, lines: 4 });
+    expect(totalLines(await world.counts(GROUP))).toBe(6);
+  });
+
+  it('refuses a delivery past the deliveries cap when the buffer cannot be flushed', async () => {
+    // Prepare: two deliveries buffered under a cap of two, then DynamoDB fails.
+    const world = await prepareIngest(servers(), { flushIntervalMs: INTERVAL, maxBufferedDeliveries: 2 });
+    const db = watchedDynamoDb(servers());
+    const handle = world.container({ documentClient: db.documentClient, now: manualClock().now });
+    await handle(subscriptionEvent(GROUP, hdfsLines(T0, 2, 500)));
+    db.failing = true;
+    const second = await handle(subscriptionEvent(GROUP, hdfsLines(T0 + 1_000, 2, 500, 2)));
+
+    // Act
+    const third = handle(subscriptionEvent(GROUP, hdfsLines(T0 + 2_000, 2, 500, 4)));
+
+    // Assess: the second stayed buffered when its flush failed; the third is refused, the buffer keeps two.
+    expect(second).toMatchObject({ outcome: 'buffered', bufferedDeliveries: 2 });
+    await expect(third).rejects.toThrow(BufferFullError);
+    await expect(third).rejects.toThrow(/holds 4 lines \(2 deliveries\), and a delivery of 2 more would pass a cap \(200000 lines, 2 deliveries\)/);
+    expect(handle.pending().get(GROUP)).toEqual({ deliveries: 2, lines: 4 });
   });
 });
 

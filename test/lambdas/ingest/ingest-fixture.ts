@@ -46,6 +46,8 @@ export interface IngestWorld {
   counts(service: string): Promise<Map<number, Map<string, number>>>;
   /** Every anomaly message waiting in the queue. */
   messages(): Promise<AnomalyMessage[]>;
+  /** The bodies waiting in ingest's dead-letter queue (records of the Kinesis transport it could not read). */
+  parked(): Promise<Record<string, unknown>[]>;
 }
 
 let worlds = 0;
@@ -54,11 +56,13 @@ export async function prepareIngest(servers: IngestServers, env: Partial<IngestH
   worlds += 1;
   const tables = await createCulpritTables(servers.dynamo, `ingest-${worlds}`);
   const queueUrl = await servers.sqs.createQueue(`anomalies-${worlds}`);
+  const deadLetterQueueUrl = await servers.sqs.createQueue(`ingest-dlq-${worlds}`);
   const deps: IngestHandlerDeps = {
     documentClient: servers.dynamo.documentClient,
     sqs: servers.sqs.client,
     env: {
       anomalyQueueUrl: queueUrl,
+      deadLetterQueueUrl,
       minerStateTable: tables.minerState,
       templateCountsTable: tables.templateCounts,
       templateCountsTtlDays: 14,
@@ -77,6 +81,7 @@ export async function prepareIngest(servers: IngestServers, env: Partial<IngestH
     container: (overrides = {}) => createIngestHandler({ ...deps, ...overrides }),
     counts: (service) => readCounts(servers, tables.templateCounts, service),
     messages: async () => (await peekAll(servers.sqs.client, queueUrl)).map((m) => anomalyMessageSchema.parse(JSON.parse(m.Body ?? ''))),
+    parked: async () => (await peekAll(servers.sqs.client, deadLetterQueueUrl)).map((m) => JSON.parse(m.Body ?? '') as Record<string, unknown>),
   };
 }
 

@@ -34,23 +34,37 @@ describe('the ingest handler against DynamoDB (dynalite) and SQS (fauxqs)', () =
     expect(await storedVersion(world.tables.minerState, GROUP)).toBe(1);
   });
 
-  it('publishes its lines and anomalies as CloudWatch metrics (embedded metric format)', async () => {
+  it('publishes its lines and anomalies as CloudWatch metrics (embedded metric format) once a minute, every value kept', async () => {
+    // Prepare: a container on a clock the test moves; stdout captured (Powertools writes EMF lines there).
     const world = await prepareIngest(servers());
     const metrics = new Metrics({ namespace: 'Culprit', serviceName: 'culprit-ingest' });
+    let now = T0;
+    const handle = world.container({ metrics, now: () => now });
     const written: string[] = [];
     const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
       written.push(String(chunk));
       return true;
     });
+    const emfLines = (): Record<string, unknown>[] => written.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => '_aws' in entry);
 
+    // Act: three deliveries within the minute, a fourth after it.
+    let withinTheMinute: Record<string, unknown>[];
     try {
-      await world.container({ metrics })(subscriptionEvent(GROUP, hdfsLines(T0, 30, 1000)));
+      for (let i = 0; i < 3; i++) {
+        await handle(subscriptionEvent(GROUP, hdfsLines(T0 + i * 10_000, 10 * (i + 1), 100, i * 30)));
+        now += 10_000;
+      }
+      withinTheMinute = emfLines();
+      now += 60_000;
+      await handle(subscriptionEvent(GROUP, hdfsLines(T0 + 40_000, 5, 100, 90)));
     } finally {
       write.mockRestore();
     }
-    const emf = written.map((line) => JSON.parse(line) as Record<string, unknown>).find((entry) => '_aws' in entry);
 
-    expect(emf).toMatchObject({ Lines: 30, AnomaliesSent: 0, CountWrites: 1, service: 'culprit-ingest' });
+    // Assess: nothing written while the minute lasted, then one EMF line holding every delivery's line count.
+    expect(withinTheMinute).toEqual([]);
+    expect(emfLines()).toEqual([expect.objectContaining({ Lines: [10, 20, 30, 5], service: 'culprit-ingest' })]);
+    expect(emfLines()[0]).toHaveProperty('CountWrites');
   });
 
   it('names the service by the configured mapping and registers it for rank', async () => {

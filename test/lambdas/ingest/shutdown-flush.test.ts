@@ -70,6 +70,7 @@ async function startRuntime(world: IngestWorld, flushIntervalMs: number): Promis
       POWERTOOLS_SERVICE_NAME: 'culprit-ingest',
       POWERTOOLS_METRICS_NAMESPACE: 'Culprit',
       [ENV.anomalyQueueUrl]: world.queueUrl,
+      [ENV.ingestDeadLetterQueueUrl]: world.deps.env.deadLetterQueueUrl,
       [ENV.minerStateTable]: world.tables.minerState,
       [ENV.templateCountsTable]: world.tables.templateCounts,
       [ENV.templateCountsTtlDays]: '14',
