@@ -7,13 +7,15 @@
  *    delivery then goes through the ingest core path with the state in memory, as in a warm container:
  *    decode (base64, gunzip, JSON, zod) → mine and detect (`ServiceAnalysis`, the CLI's parser, miner and
  *    detector) → anomaly messages packed into SQS batches → the state snapshot the commit writes (JSON +
- *    gzip). DynamoDB and SQS calls are left out: they are network time, not CPU.
+ *    brotli). DynamoDB and SQS calls are left out: they are network time, not CPU.
  * 2. Buffered (what a warm container does since deliveries are buffered, lambdas/core/pipeline/service-buffer.ts):
  *    the same deliveries arrive at `--rate` lines/s (arrival clock; the log's own timestamps drive the detector)
  *    and go through decode → speculative apply; a flush (prepare → state snapshot → outbox) runs when the
- *    flush policy says so (default 60 s, at once for anomaly changes). Counts the flushes by reason and the
- *    DynamoDB write units each would cost: the state item (gzipped state + applied keys), the outbox, and the
- *    counts items (size after each `ADD`, modelled from the attributes it holds).
+ *    flush policy says so (INGEST_BUFFER_DEFAULTS; at once for anomaly changes). Counts the flushes by reason
+ *    and the DynamoDB write units each would cost: the state item (compressed state + applied keys), the
+ *    outbox, and the counts items (size after each `ADD`, modelled from the attributes it holds). Then feeds
+ *    these measurements to the cost model (bench/ingest-cost-model.ts) and prints its table per day at
+ *    1,000 / 10,000 / 100,000 lines/s, with a healthy service's anomaly flushes per hour.
  * 3. Cold start: restoring the committed state of that service (gunzip + JSON + miner and detector restore).
  * 4. Module initialisation: the ingest and rank handlers bundled with the project's esbuild options
  *    (lib/defaults/function-defaults.ts), then `require`d in fresh Node processes; the AWS SDK resolves from
@@ -35,6 +37,8 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSync } from 'esbuild';
 import {
+  APPLIED_KEYS_KEPT,
+  APPLIED_MAX_AGE_MS,
   applyLogEvents,
   batchKeyOf,
   decodeState,
@@ -52,7 +56,8 @@ import {
   type PreparedFlush,
   type SubscriptionEvent,
 } from '../lambdas/core/pipeline';
-import { BUNDLING_DEFAULTS } from '../lib/defaults';
+import { BUNDLING_DEFAULTS, CONFIG_DEFAULTS } from '../lib/defaults';
+import { dailyCost, LAMBDA_TRANSPORT, minEventsPerDelivery, type IngestCosts, type Transport } from './ingest-cost-model';
 // The scenario module itself: the folder's index also pulls in scripts that run when bundled (require.main).
 import { generateScenario } from './scenarios/scenario';
 
@@ -71,13 +76,23 @@ const percentile = (values: readonly number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 };
 
-/** The lines of the service a generated bad deploy breaks (so the run has anomalies to pack). */
-function serviceLines(seed: string, minutes: number): { service: string; lines: { timestamp: number; message: string }[] } {
+type Line = { timestamp: number; message: string };
+
+/**
+ * The lines of the service a generated bad deploy breaks (so the run has anomalies to pack), and of a service
+ * it leaves alone (for the anomaly flushes of a steady day).
+ */
+function scenarioLines(seed: string, minutes: number): { service: string; lines: Line[]; healthy: { service: string; lines: Line[] } } {
   const scenario = generateScenario({ seed, kind: 'bad-deploy', durationMinutes: minutes, services: { min: 3, max: 3 }, rate: { min: 30, max: 60 } });
   const service = scenario.truth.service;
-  const lines: { timestamp: number; message: string }[] = [];
-  for (const event of scenario.events()) if (event.service === service) lines.push({ timestamp: event.timestamp, message: event.message });
-  return { service, lines };
+  const byService = new Map<string, Line[]>();
+  for (const event of scenario.events()) {
+    const lines = byService.get(event.service) ?? [];
+    lines.push({ timestamp: event.timestamp, message: event.message });
+    byService.set(event.service, lines);
+  }
+  const [healthyName, healthyLines] = [...byService].filter(([name]) => name !== service).sort((a, b) => b[1].length - a[1].length)[0] ?? [service, []];
+  return { service, lines: byService.get(service) ?? [], healthy: { service: healthyName, lines: healthyLines } };
 }
 
 function deliveries(logGroup: string, lines: readonly { timestamp: number; message: string }[], size: number): SubscriptionEvent[] {
@@ -144,6 +159,8 @@ interface BufferedRun {
   /** Hours of log the run covered (log timestamps), for anomaly flushes per hour. */
   logHours: number;
   maxAppliedKeys: number;
+  /** Compressed bytes of the deliveries, as a Kinesis record holds each. */
+  recordBytes: number;
 }
 
 /**
@@ -152,8 +169,8 @@ interface BufferedRun {
  */
 function runBuffered(service: string, events: readonly SubscriptionEvent[], rate: number): BufferedRun {
   const buffer = new ServiceBuffer(service, { version: 0, analysis: new ServiceAnalysis(service), flushes: [] });
-  const policy = { flushIntervalMs: INGEST_BUFFER_DEFAULTS.flushIntervalMs, maxBufferedLines: INGEST_BUFFER_DEFAULTS.maxBufferedLines };
-  const run: BufferedRun = { deliveries: 0, lines: 0, flushes: { interval: 0, lines: 0, anomalies: 0 }, applyMs: 0, flushMs: 0, wru: { state: 0, outbox: 0, counts: 0 }, logHours: 0, maxAppliedKeys: 0 };
+  const policy = INGEST_BUFFER_DEFAULTS;
+  const run: BufferedRun = { deliveries: 0, lines: 0, flushes: { interval: 0, lines: 0, deliveries: 0, anomalies: 0 }, applyMs: 0, flushMs: 0, wru: { state: 0, outbox: 0, counts: 0 }, logHours: 0, maxAppliedKeys: 0, recordBytes: 0 };
   /** Per counts item (bucket): bytes of its template attributes and how many batch keys its set holds. */
   const countsItems = new Map<number, { templates: Map<string, number>; batches: number }>();
   let clock = 0;
@@ -168,7 +185,7 @@ function runBuffered(service: string, events: readonly SubscriptionEvent[], rate
     buffer.committed(prepared);
     const keys = prepared.flushes.reduce((n, f) => n + f.keys.length, 0);
     run.maxAppliedKeys = Math.max(run.maxAppliedKeys, keys);
-    // State item: gzipped state + 12 bytes per applied key + ~20 bytes per flush entry + ~120 bytes of keys and scalars.
+    // State item: compressed state + 12 bytes per applied key + ~20 bytes per flush entry + ~120 bytes of keys and scalars.
     run.wru.state += wru(stateBytes + 12 * keys + 20 * prepared.flushes.length + 120);
     run.wru.outbox += wru(outboxBytes + 80);
     for (const [bucket, templates] of prepared.outbox.counts) {
@@ -185,6 +202,7 @@ function runBuffered(service: string, events: readonly SubscriptionEvent[], rate
     const t = process.hrtime.bigint();
     const payload = decodeSubscriptionEvent(event);
     const key = batchKeyOf(payload);
+    run.recordBytes += (event.awslogs.data.length * 3) / 4;
     buffer.add({ key, logGroup: payload.logGroup, events: payload.logEvents, receivedAt: clock });
     run.applyMs += ms(t);
     run.deliveries += 1;
@@ -200,17 +218,92 @@ function runBuffered(service: string, events: readonly SubscriptionEvent[], rate
   return run;
 }
 
-function printBuffered(service: string, lines: readonly { timestamp: number; message: string }[], sizes: readonly number[], rate: number): void {
-  process.stdout.write(`\nbuffered, one warm container, arrival at ${rate} lines/s, flush interval ${INGEST_BUFFER_DEFAULTS.flushIntervalMs / 1000} s:\n`);
-  process.stdout.write('events/delivery  deliveries  flushes (interval/lines/anomalies)  CPU ms per 1k lines (apply + flush)  WRU per flush: state  outbox  counts   WRU per 1k lines  applied keys (max)  anomaly flushes per log hour\n');
+const flushCount = (r: BufferedRun): number => r.flushes.interval + r.flushes.lines + r.flushes.deliveries + r.flushes.anomalies;
+
+function printBuffered(service: string, lines: readonly Line[], sizes: readonly number[], rate: number): Map<number, BufferedRun> {
+  const { flushIntervalMs, maxBufferedLines, maxBufferedDeliveries } = INGEST_BUFFER_DEFAULTS;
+  process.stdout.write(
+    `\nbuffered, one warm container, arrival at ${rate} lines/s; policy: interval ${flushIntervalMs / 1000} s, ${maxBufferedLines} lines, ${maxBufferedDeliveries} deliveries:\n`,
+  );
+  process.stdout.write(
+    'events/delivery  deliveries  flushes (interval/lines/deliveries/anomalies)  CPU per 1k lines: apply  per flush  WRU per flush: state  outbox  counts  applied keys (max)  anomaly flushes per log hour\n',
+  );
+  const runs = new Map<number, BufferedRun>();
   for (const size of sizes) {
     const r = runBuffered(service, deliveries(`/bench/${service}`, lines, size), rate);
-    const flushes = r.flushes.interval + r.flushes.lines + r.flushes.anomalies;
-    const total = r.wru.state + r.wru.outbox + r.wru.counts;
+    runs.set(size, r);
+    const flushes = flushCount(r);
     process.stdout.write(
-      `${String(size).padStart(15)}  ${String(r.deliveries).padStart(10)}  ${`${flushes} (${r.flushes.interval}/${r.flushes.lines}/${r.flushes.anomalies})`.padStart(34)}  ` +
-        `${`${((r.applyMs / r.lines) * 1000).toFixed(1)} + ${((r.flushMs / r.lines) * 1000).toFixed(1)}`.padStart(35)}  ${(r.wru.state / flushes).toFixed(1).padStart(20)}  ${(r.wru.outbox / flushes).toFixed(1).padStart(6)}  ${(r.wru.counts / flushes).toFixed(1).padStart(6)}  ` +
-        `${((total / r.lines) * 1000).toFixed(2).padStart(16)}  ${String(r.maxAppliedKeys).padStart(18)}  ${(r.flushes.anomalies / r.logHours).toFixed(1).padStart(28)}\n`,
+      `${String(size).padStart(15)}  ${String(r.deliveries).padStart(10)}  ${`${flushes} (${r.flushes.interval}/${r.flushes.lines}/${r.flushes.deliveries}/${r.flushes.anomalies})`.padStart(45)}  ` +
+        `${`${((r.applyMs / r.lines) * 1000).toFixed(1)} ms`.padStart(24)}  ${`${(r.flushMs / flushes).toFixed(1)} ms`.padStart(9)}  ` +
+        `${(r.wru.state / flushes).toFixed(1).padStart(20)}  ${(r.wru.outbox / flushes).toFixed(1).padStart(6)}  ${(r.wru.counts / flushes).toFixed(1).padStart(6)}  ` +
+        `${String(r.maxAppliedKeys).padStart(18)}  ${(r.flushes.anomalies / r.logHours).toFixed(1).padStart(28)}\n`,
+    );
+  }
+  return runs;
+}
+
+const COST_RATES = [1_000, 10_000, 100_000] as const;
+const COST_SIZES = [100, 300, 1_000, 5_000] as const;
+/** Lambda at 1,024 MB gets 1024/1769 of a vCPU. */
+const CPU_SHARE_1024 = 1024 / 1769;
+
+/** The cost model (bench/ingest-cost-model.ts) fed with this run's measurements. */
+function printCostModel(runs: ReadonlyMap<number, BufferedRun>, stateBytes: number, healthy: BufferedRun, broken: BufferedRun): void {
+  const nearest = (size: number): BufferedRun => {
+    const measured = [...runs.keys()].sort((a, b) => Math.abs(a - size) - Math.abs(b - size))[0] ?? size;
+    const run = runs.get(measured);
+    if (run === undefined) throw new Error('the cost model needs at least one buffered run');
+    return run;
+  };
+  const costsFor = (size: number, anomalyFlushesPerHour: number): IngestCosts => {
+    const r = nearest(size);
+    const flushes = flushCount(r);
+    return {
+      applyCpuMsPerLine: r.applyMs / r.lines,
+      flushCpuMs: r.flushMs / flushes,
+      stateBytes,
+      outboxWru: r.wru.outbox / flushes,
+      countsWru: r.wru.counts / flushes,
+      anomalyFlushesPerHour,
+      invocationOverheadMs: 1,
+      flushWaitMs: 50,
+      recordBytesPerEvent: r.recordBytes / r.lines,
+      // Estimates: platform lines are off for ingest (lib/defaults/function-defaults.ts); a "flush committed"
+      // line; one EMF line a minute (lambdas/ingest/metrics-cadence.ts); billed bytes, the 26 per event included.
+      ownLogBytes: { perInvocation: 0, perFlush: 450, perContainerMinute: 900 },
+      memoryGb: 1,
+      cpuShare: CPU_SHARE_1024,
+    };
+  };
+  const steady = healthy.flushes.anomalies / healthy.logHours;
+  const incident = broken.flushes.anomalies / broken.logHours;
+  const policy = { ...INGEST_BUFFER_DEFAULTS, appliedKeysKept: APPLIED_KEYS_KEPT, appliedMaxAgeMs: APPLIED_MAX_AGE_MS };
+  const usd = (x: number): string => `$${x < 0.1 ? x.toFixed(4) : x.toFixed(2)}`;
+  const kinesis: Transport = { kind: 'kinesis', batchSize: CONFIG_DEFAULTS.kinesisBatchSize, batchingWindowSeconds: CONFIG_DEFAULTS.kinesisMaxBatchingWindowSeconds };
+  process.stdout.write(
+    `\ncost per day (bench/ingest-cost-model.ts; 200-byte lines; state ${(stateBytes / 1024).toFixed(1)} KiB; anomaly flushes ${steady.toFixed(1)}/h, a healthy service's;` +
+      ` kinesis: batches of ${kinesis.batchSize}, ${kinesis.batchingWindowSeconds} s window, shards for 80 % load):\n` +
+      '| lines/s | events per delivery | transport | GiB/day | CloudWatch Logs | containers | flush every | flushes/day | WRU/flush | Lambda requests | Lambda compute | DynamoDB | Kinesis | own logs | Culprit | share |\n' +
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n',
+  );
+  for (const linesPerSecond of COST_RATES) {
+    for (const eventsPerDelivery of COST_SIZES) {
+      for (const transport of [LAMBDA_TRANSPORT, kinesis]) {
+        const d = dailyCost({ linesPerSecond, eventsPerDelivery, lineBytes: 200 }, costsFor(eventsPerDelivery, steady), policy, { transport });
+        process.stdout.write(
+          `| ${linesPerSecond.toLocaleString('en-US')} | ${eventsPerDelivery.toLocaleString('en-US')} | ${transport.kind === 'lambda' ? 'lambda' : `kinesis (${d.shards})`} | ${d.gib.toFixed(1)} | ${usd(d.cloudWatch)} | ` +
+            `${d.containers} | ${d.flushEverySeconds.toFixed(0)} s | ${Math.round(d.flushes).toLocaleString('en-US')} | ${d.wruPerFlush.toFixed(0)} | ${usd(d.requests)} | ${usd(d.compute)} | ${usd(d.dynamo)} | ` +
+            `${transport.kind === 'lambda' ? '–' : usd(d.kinesis)} | ${usd(d.ownLogs)} | ${usd(d.culprit)} | ${(100 * d.share).toFixed(2)} % |\n`,
+        );
+      }
+    }
+  }
+  process.stdout.write("\nsmallest delivery (events) that keeps the share under 1 %: lambda transport steady / with the broken service's anomaly flushes all day; kinesis transport steady:\n");
+  for (const linesPerSecond of COST_RATES) {
+    const at = (perHour: number, transport: Transport): string => String(minEventsPerDelivery({ linesPerSecond, lineBytes: 200 }, costsFor(1_000, perHour), policy, 0.01, { transport }) ?? 'none');
+    process.stdout.write(
+      `  ${linesPerSecond.toLocaleString('en-US').padStart(7)} lines/s: ${at(steady, LAMBDA_TRANSPORT)} / ${at(incident, LAMBDA_TRANSPORT)}; kinesis ${at(steady, kinesis)} (incident: ${incident.toFixed(1)} anomaly flushes/h)\n`,
     );
   }
 }
@@ -267,7 +360,7 @@ function main(): void {
   const loads = Number(values.loads ?? INGEST_BENCH_DEFAULTS.loads);
   const rate = Number(values.rate ?? INGEST_BENCH_DEFAULTS.rate);
 
-  const { service, lines } = serviceLines(seed, minutes);
+  const { service, lines, healthy } = scenarioLines(seed, minutes);
   process.stdout.write(`scenario ${seed}: service ${service}, ${lines.length} lines over ${minutes} min; Node ${process.version}\n\n`);
   process.stdout.write('events/delivery  invocations  lines/s (all)  per invocation ms: p50   p90   decode  mine+detect  pack  snapshot   anomaly msgs  state KiB\n');
   let last: ServiceAnalysis | undefined;
@@ -287,7 +380,10 @@ function main(): void {
     );
   }
 
-  printBuffered(service, lines, sizes, rate);
+  const runs = printBuffered(service, lines, sizes, rate);
+  const healthyRun = runBuffered(healthy.service, deliveries(`/bench/${healthy.service}`, healthy.lines, 1_000), rate);
+  const brokenRun = runs.get(1_000) ?? runBuffered(service, deliveries(`/bench/${service}`, lines, 1_000), rate);
+  if (last !== undefined) printCostModel(runs, encodeState(last.toState(), service).length, healthyRun, brokenRun);
 
   if (last !== undefined) {
     const bytes = encodeState(last.toState(), service);
@@ -298,7 +394,7 @@ function main(): void {
       restores.push(ms(t));
     }
     const templates = last.stats().templates;
-    process.stdout.write(`\ncold start: restoring the state (${(bytes.length / 1024).toFixed(1)} KiB gzipped, ${templates} templates) takes ${percentile(restores, 50).toFixed(1)} ms (median of 5)\n`);
+    process.stdout.write(`\ncold start: restoring the state (${(bytes.length / 1024).toFixed(1)} KiB compressed, ${templates} templates) takes ${percentile(restores, 50).toFixed(1)} ms (median of 5)\n`);
   }
 
   process.stdout.write(`\nmodule initialisation (median of ${loads} fresh processes; the AWS SDK, which Lambda's runtime provides, loaded first and timed apart):\n`);
