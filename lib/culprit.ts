@@ -92,14 +92,16 @@ export interface CulpritProps {
    * that alone is about 2 % of the CloudWatch Logs ingestion bill. `'kinesis'`: the log groups write to a
    * Kinesis data stream and one ingest invocation takes up to `kinesisBatchSize` deliveries; the stream costs
    * a shard-hour ($0.015 per hour per shard, about $11 a month) whether logs flow or not, so it pays from
-   * roughly 10,000 lines/s, or earlier when deliveries are small (docs/operations.md, "Cost model").
+   * roughly 10,000 lines/s when deliveries hold fewer than about 300 events (your average is the `Lines`
+   * metric's; docs/operations.md, "Cost model").
    * @default 'lambda'
    */
   readonly ingestTransport?: 'lambda' | 'kinesis';
   /**
    * Shards of the Kinesis stream (1 to 200; `ingestTransport: 'kinesis'` only). One shard takes 1 MB/s or
-   * 1,000 deliveries/s; CloudWatch Logs sends compressed deliveries, so one shard carries about 50,000 lines/s
-   * of 200-byte lines (an estimate: it depends on how well the lines compress and how many share a delivery).
+   * 1,000 deliveries/s; CloudWatch Logs sends compressed deliveries (measured: about 30 bytes per 200-byte
+   * line), so one shard carries about 25,000 lines/s at 80 % of its limit (it depends on how well the lines
+   * compress and how many share a delivery).
    * @default 1
    */
   readonly kinesisShardCount?: number;
