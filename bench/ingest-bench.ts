@@ -31,6 +31,8 @@
  *   npx esbuild bench/ingest-bench.ts --bundle --platform=node --packages=external \
  *     --outfile=test-artifacts/ingest-bench.js && node test-artifacts/ingest-bench.js
  */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import * as path from 'node:path';
@@ -243,6 +245,48 @@ function printBuffered(service: string, lines: readonly Line[], sizes: readonly 
   return runs;
 }
 
+/** Bytes CloudWatch Logs bills for what `write` prints to stdout: each line plus 26. */
+function billedStdout(write: () => void): number {
+  const lines: string[] = [];
+  const original = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array): boolean => {
+    lines.push(...String(chunk).split('\n').filter((line) => line !== ''));
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    write();
+  } finally {
+    process.stdout.write = original;
+  }
+  return lines.reduce((n, line) => n + Buffer.byteLength(line) + 26, 0);
+}
+
+/**
+ * What ingest writes to its own log group, measured with Powertools as the function runs it: the "flush
+ * committed" line, and the EMF lines of a container's minute: a fixed part, and one `Lines` value per delivery
+ * (published in lines of 100 values). Lambda's platform lines are off for ingest.
+ */
+function measureOwnLogs(): IngestCosts['ownLogBytes'] {
+  const env = { POWERTOOLS_SERVICE_NAME: 'culprit-ingest', POWERTOOLS_METRICS_NAMESPACE: 'Culprit', AWS_LAMBDA_FUNCTION_NAME: 'Culprit-IngestFunction-AbCdEf123456' };
+  Object.assign(process.env, env);
+  const logger = new Logger({ logLevel: 'INFO' });
+  const perFlush = billedStdout(() =>
+    logger.info('flush committed', { logService: 'checkout', reason: 'interval', version: 1234, deliveries: 600, lines: 60_000, attempts: 1, anomaliesSent: 0 }),
+  );
+  const metrics = new Metrics();
+  const minute = (deliveries: number): number =>
+    billedStdout(() => {
+      for (let i = 0; i < deliveries; i++) metrics.addMetric('Lines', MetricUnit.Count, 80 + (i % 50));
+      metrics.addMetric('Flushes', MetricUnit.Count, 1);
+      metrics.addMetric('FlushedDeliveries', MetricUnit.Count, deliveries);
+      metrics.addMetric('CountWrites', MetricUnit.Count, 5);
+      metrics.addMetric('AnomaliesSent', MetricUnit.Count, 0);
+      metrics.publishStoredMetrics();
+    });
+  const one = minute(1);
+  return { perInvocation: 0, perDelivery: (minute(1_001) - one) / 1_000, perFlush, perContainerMinute: one };
+}
+
 const COST_RATES = [1_000, 10_000, 100_000] as const;
 const COST_SIZES = [100, 300, 1_000, 5_000] as const;
 /** Lambda at 1,024 MB gets 1024/1769 of a vCPU. */
@@ -250,6 +294,7 @@ const CPU_SHARE_1024 = 1024 / 1769;
 
 /** The cost model (bench/ingest-cost-model.ts) fed with this run's measurements. */
 function printCostModel(runs: ReadonlyMap<number, BufferedRun>, stateBytes: number, healthy: BufferedRun, broken: BufferedRun): void {
+  const ownLogBytes = measureOwnLogs();
   const nearest = (size: number): BufferedRun => {
     const measured = [...runs.keys()].sort((a, b) => Math.abs(a - size) - Math.abs(b - size))[0] ?? size;
     const run = runs.get(measured);
@@ -269,9 +314,7 @@ function printCostModel(runs: ReadonlyMap<number, BufferedRun>, stateBytes: numb
       invocationOverheadMs: 1,
       flushWaitMs: 50,
       recordBytesPerEvent: r.recordBytes / r.lines,
-      // Estimates: platform lines are off for ingest (lib/defaults/function-defaults.ts); a "flush committed"
-      // line; one EMF line a minute (lambdas/ingest/metrics-cadence.ts); billed bytes, the 26 per event included.
-      ownLogBytes: { perInvocation: 0, perFlush: 450, perContainerMinute: 900 },
+      ownLogBytes,
       memoryGb: 1,
       cpuShare: CPU_SHARE_1024,
     };
@@ -282,7 +325,8 @@ function printCostModel(runs: ReadonlyMap<number, BufferedRun>, stateBytes: numb
   const usd = (x: number): string => `$${x < 0.1 ? x.toFixed(4) : x.toFixed(2)}`;
   const kinesis: Transport = { kind: 'kinesis', batchSize: CONFIG_DEFAULTS.kinesisBatchSize, batchingWindowSeconds: CONFIG_DEFAULTS.kinesisMaxBatchingWindowSeconds };
   process.stdout.write(
-    `\ncost per day (bench/ingest-cost-model.ts; 200-byte lines; state ${(stateBytes / 1024).toFixed(1)} KiB; anomaly flushes ${steady.toFixed(1)}/h, a healthy service's;` +
+    `\ningest's own log lines, billed bytes: ${ownLogBytes.perFlush} per flush, ${ownLogBytes.perContainerMinute} per container-minute + ${ownLogBytes.perDelivery.toFixed(1)} per delivery (EMF), none per invocation (platform lines off)\n` +
+      `\ncost per day (bench/ingest-cost-model.ts; 200-byte lines; state ${(stateBytes / 1024).toFixed(1)} KiB; anomaly flushes ${steady.toFixed(1)}/h, a healthy service's;` +
       ` kinesis: batches of ${kinesis.batchSize}, ${kinesis.batchingWindowSeconds} s window, shards for 80 % load):\n` +
       '| lines/s | events per delivery | transport | GiB/day | CloudWatch Logs | containers | flush every | flushes/day | WRU/flush | Lambda requests | Lambda compute | DynamoDB | Kinesis | own logs | Culprit | share |\n' +
       '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n',

@@ -72,9 +72,10 @@ export interface IngestCosts {
   /**
    * What ingest writes to its own log group, which CloudWatch Logs bills like any log: per invocation
    * (Lambda's START, END and REPORT lines, about 330 billed bytes, unless the platform logs are quieted), per
-   * flush (its "flush committed" line) and per container and minute (the EMF metrics line).
+   * delivery (its value of the `Lines` metric), per flush (its "flush committed" line) and per container and
+   * minute (the rest of the EMF metrics line).
    */
-  readonly ownLogBytes: { readonly perInvocation: number; readonly perFlush: number; readonly perContainerMinute: number };
+  readonly ownLogBytes: { readonly perInvocation: number; readonly perDelivery: number; readonly perFlush: number; readonly perContainerMinute: number };
   /** Compressed bytes per event of a delivery as CloudWatch Logs writes it to a Kinesis record. */
   readonly recordBytesPerEvent: number;
   /** Memory of the function, GB (1,024 MB). */
@@ -187,7 +188,8 @@ export function dailyCost(w: Workload, c: IngestCosts, p: FlushPolicyInput, opti
   const requests = invocations * PRICES.lambdaPerRequest;
   const dynamo = flushes * wruPerFlush * PRICES.dynamoPerWru;
   const cloudWatch = gib * PRICES.cloudWatchPerGiB;
-  const ownLogBytes = invocations * c.ownLogBytes.perInvocation + flushes * c.ownLogBytes.perFlush + containers * (DAY_S / 60) * c.ownLogBytes.perContainerMinute;
+  const ownLogBytes =
+    invocations * c.ownLogBytes.perInvocation + deliveries * c.ownLogBytes.perDelivery + flushes * c.ownLogBytes.perFlush + containers * (DAY_S / 60) * c.ownLogBytes.perContainerMinute;
   const ownLogs = (ownLogBytes / GIB) * PRICES.cloudWatchPerGiB;
   const culprit = requests + compute + dynamo + kinesis + ownLogs;
   return { gib, cloudWatch, deliveries, invocations, shards, containers, flushEverySeconds, flushes, wruPerFlush, requests, compute, dynamo, kinesis, ownLogs, culprit, share: culprit / cloudWatch };

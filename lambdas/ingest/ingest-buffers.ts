@@ -54,6 +54,15 @@ const BACKOFF = { baseMs: 25, capMs: 1000 } as const;
 const SHUTDOWN_RETRY_BUDGET_MS = 200;
 
 /**
+ * A flush as log attributes. `service` is a key Powertools reserves for the function's own name (it drops it
+ * with a warning), so the analysed service is `logService`; the batch keys are left out (thousands of them).
+ */
+function logFields(flush: { readonly service: string; readonly keys: readonly string[] } & Record<string, unknown>): Record<string, unknown> {
+  const { service, keys: _keys, ...rest } = flush;
+  return { logService: service, ...rest };
+}
+
+/**
  * The container's buffers, one per service: deliveries are applied to the service's cached analysis at once
  * and committed together when a flush is due (docs/operations.md, "Ingest and rank: state, concurrency and
  * idempotency"). A flush writes the outbox, commits the state on its version (reloading and re-applying the
@@ -112,7 +121,7 @@ export class IngestBuffers {
               { cause: error },
             );
           }
-          this.o.logger.warn('flush failed; the deliveries stay buffered for the next trigger', { service, reason, error });
+          this.o.logger.warn('flush failed; the deliveries stay buffered for the next trigger', { logService: service, reason, error });
         }
         if (flush?.keys.includes(key) === true) {
           // Committed: a failed delivery fails the invocation, so Lambda's retry replays the flush's outbox.
@@ -163,7 +172,7 @@ export class IngestBuffers {
     try {
       return await this.lock.run(service, () => this.flushLocked(service, reason));
     } catch (error) {
-      this.o.logger.warn('flush failed; the deliveries stay buffered for the next trigger', { service, reason, error });
+      this.o.logger.warn('flush failed; the deliveries stay buffered for the next trigger', { logService: service, reason, error });
       return undefined;
     }
   }
@@ -203,7 +212,7 @@ export class IngestBuffers {
       if (!won) {
         buffer.markOutdated();
         this.o.metrics?.addMetric('StateConflicts', MetricUnit.Count, 1);
-        this.o.logger.debug('state changed under this flush; reloading', { service, attempt, basedOn: buffer.version });
+        this.o.logger.debug('state changed under this flush; reloading', { logService: service, attempt, basedOn: buffer.version });
         const left = retryUntil - performance.now();
         if (left <= 0) break;
         await backoff(attempt, left);
@@ -215,11 +224,11 @@ export class IngestBuffers {
       const base = { service, reason, version: prepared.outbox.version, deliveries: prepared.deliveries, lines: prepared.lines, keys: prepared.keys, attempts: attempt };
       try {
         const anomaliesSent = await this.o.deliver(service, prepared.outbox);
-        this.o.logger.info('flush committed', { ...base, keys: undefined, anomaliesSent });
+        this.o.logger.info('flush committed', { ...logFields(base), anomaliesSent });
         return { ...base, anomaliesSent };
       } catch (error) {
         this.queueUndelivered(service, prepared.outbox);
-        this.o.logger.warn('flush committed but its counts or messages could not be delivered; retried at the next trigger', { ...base, keys: undefined, error });
+        this.o.logger.warn('flush committed but its counts or messages could not be delivered; retried at the next trigger', { ...logFields(base), error });
         return { ...base, anomaliesSent: 0, deliveryError: error };
       }
     }
@@ -233,7 +242,7 @@ export class IngestBuffers {
       if (seen.has(flush.version)) continue;
       seen.add(flush.version);
       const outbox = await this.o.store.getOutbox(service, flush);
-      if (outbox === undefined) this.o.logger.warn('a buffered delivery was committed elsewhere and its outbox is gone (expired?)', { service, batchKey: key, version: flush.version });
+      if (outbox === undefined) this.o.logger.warn('a buffered delivery was committed elsewhere and its outbox is gone (expired?)', { logService: service, batchKey: key, version: flush.version });
       else this.queueUndelivered(service, outbox);
     }
     await this.deliverPending(service);
@@ -243,7 +252,7 @@ export class IngestBuffers {
     const outbox = await this.o.store.getOutbox(service, flush);
     if (outbox === undefined) throw new CulpritError(`batch ${key} of service ${service} was committed as version ${flush.version} but its outbox is gone (expired?)`);
     const sent = await this.o.deliver(service, outbox);
-    this.o.logger.info('batch was already applied; finished its deliveries', { service, batchKey: key, version: flush.version });
+    this.o.logger.info('batch was already applied; finished its deliveries', { logService: service, batchKey: key, version: flush.version });
     this.o.metrics?.addMetric('BatchesRedelivered', MetricUnit.Count, 1);
     return sent;
   }

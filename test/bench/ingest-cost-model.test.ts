@@ -14,7 +14,7 @@ const COSTS: IngestCosts = {
   invocationOverheadMs: 1,
   flushWaitMs: 50,
   recordBytesPerEvent: 30,
-  ownLogBytes: { perInvocation: 0, perFlush: 0, perContainerMinute: 0 },
+  ownLogBytes: { perInvocation: 0, perDelivery: 0, perFlush: 0, perContainerMinute: 0 },
   memoryGb: 1,
   cpuShare: 1024 / 1769,
 };
@@ -133,14 +133,14 @@ describe('the ingest cost model', () => {
     });
   });
 
-  it('bills ingest’s own log lines as CloudWatch Logs ingestion: per invocation, per flush and per container-minute', () => {
+  it('bills ingest’s own log lines as CloudWatch Logs ingestion: per invocation, per delivery, per flush and per container-minute', () => {
     // Act
     const quiet = dailyCost({ linesPerSecond: 1_000, eventsPerDelivery: 100, lineBytes: 200 }, COSTS, POLICY, { containers: 1 });
-    const loud = dailyCost({ linesPerSecond: 1_000, eventsPerDelivery: 100, lineBytes: 200 }, { ...COSTS, ownLogBytes: { perInvocation: 330, perFlush: 500, perContainerMinute: 1_000 } }, POLICY, { containers: 1 });
+    const loud = dailyCost({ linesPerSecond: 1_000, eventsPerDelivery: 100, lineBytes: 200 }, { ...COSTS, ownLogBytes: { perInvocation: 330, perDelivery: 4, perFlush: 500, perContainerMinute: 1_000 } }, POLICY, { containers: 1 });
 
     // Assess
     expect(quiet.ownLogs).toBe(0);
-    expect(loud.ownLogs).toBeCloseTo(((864_000 * 330 + 432 * 500 + 1_440 * 1_000) / 1024 ** 3) * 0.5, 10);
+    expect(loud.ownLogs).toBeCloseTo(((864_000 * 330 + 864_000 * 4 + 432 * 500 + 1_440 * 1_000) / 1024 ** 3) * 0.5, 10);
     expect(loud.culprit - quiet.culprit).toBeCloseTo(loud.ownLogs, 10);
   });
 });

@@ -1,3 +1,4 @@
+import { Logger } from '@aws-lambda-powertools/logger';
 import { gzipSync } from 'node:zlib';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
@@ -65,6 +66,31 @@ describe('the ingest handler against DynamoDB (dynalite) and SQS (fauxqs)', () =
     expect(withinTheMinute).toEqual([]);
     expect(emfLines()).toEqual([expect.objectContaining({ Lines: [10, 20, 30, 5], service: 'culprit-ingest' })]);
     expect(emfLines()[0]).toHaveProperty('CountWrites');
+  });
+
+  it('logs each flush with the analysed service under its own key, not Powertools’ reserved `service`', async () => {
+    // Prepare: a real Powertools logger at INFO; stdout captured.
+    const world = await prepareIngest(servers(), { flushIntervalMs: 60_000 });
+    const handle = world.container({ logger: new Logger({ serviceName: 'culprit-ingest', logLevel: 'INFO' }) });
+    const written: string[] = [];
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+
+    // Act
+    try {
+      await handle(subscriptionEvent(GROUP, hdfsLines(T0, 30, 1000)));
+      await handle.flushAll();
+    } finally {
+      write.mockRestore();
+    }
+    const lines = written.map((line) => JSON.parse(line) as Record<string, unknown>);
+
+    // Assess: the function's name stays Powertools', the flush names the log's service, nothing was dropped.
+    expect(lines.filter((line) => line['level'] === 'WARN')).toEqual([]);
+    expect(lines.find((line) => line['message'] === 'flush committed')).toMatchObject({ service: 'culprit-ingest', logService: GROUP, deliveries: 1, lines: 30 });
+    expect(lines.find((line) => line['message'] === 'flush committed')).not.toHaveProperty('keys');
   });
 
   it('names the service by the configured mapping and registers it for rank', async () => {

@@ -113,6 +113,42 @@ describe('ingest fed by the Kinesis transport', () => {
     expect(totalLines(await world.counts(GROUP))).toBe(80);
   });
 
+  it('parks only the identity of an unreadable record too large for a queue message, and says so', async () => {
+    // Prepare: 300 KB of base64 that is not gzip.
+    const world = await prepareIngest(servers(), { flushIntervalMs: INTERVAL });
+    const handle = world.container();
+    const huge = Buffer.alloc(225_000, 7).toString('base64');
+    const event = withBadRecord(encodeKinesisEvent(deliveries().slice(0, 1)), 0, huge);
+
+    // Act
+    const result = batchOf(await handle(event));
+    const parked = await world.parked();
+
+    // Assess
+    expect(result).toMatchObject({ batchItemFailures: [], outcomes: { parked: 1 } });
+    expect(parked).toEqual([expect.objectContaining({ sequenceNumber: event.Records[0]?.kinesis.sequenceNumber, dataChars: huge.length })]);
+    expect(parked[0]).not.toHaveProperty('data');
+  });
+
+  it('acknowledges a control message CloudWatch Logs writes to the stream', async () => {
+    // Prepare
+    const world = await prepareIngest(servers(), { flushIntervalMs: INTERVAL });
+    const control: SubscriptionPayload = {
+      messageType: 'CONTROL_MESSAGE',
+      owner: 'CloudwatchLogs',
+      logGroup: '',
+      logStream: '',
+      subscriptionFilters: [],
+      logEvents: [{ id: '', timestamp: T0, message: 'CWL CONTROL MESSAGE: Checking health of destination Kinesis stream.' }],
+    };
+
+    // Act
+    const result = batchOf(await world.container()(encodeKinesisEvent([control, ...deliveries().slice(0, 1)])));
+
+    // Assess
+    expect(result).toMatchObject({ batchItemFailures: [], lines: 600, outcomes: { 'control-message': 1, buffered: 1 } });
+  });
+
   it('reports a record it could neither read nor park, so it is retried rather than lost', async () => {
     // Prepare: the dead-letter queue does not exist.
     const world = await prepareIngest(servers(), { flushIntervalMs: INTERVAL, deadLetterQueueUrl: `${servers().sqs.endpoint}/000000000000/no-such-queue` });
