@@ -1,6 +1,7 @@
 /**
- * Ingest Lambda: CloudWatch Logs subscription events → template mining and anomaly detection per service →
- * template counts in DynamoDB and anomaly changes on the SQS anomaly queue. Thin adapter: the environment
+ * Ingest Lambda: CloudWatch Logs subscription events (or, with the Kinesis transport, batches of them from the
+ * stream) → template mining and anomaly detection per service → template counts in DynamoDB and anomaly
+ * changes on the SQS anomaly queue. Thin adapter: the environment
  * is parsed and the clients built on the first invocation; the work is in create-ingest-handler.ts and the
  * decisions in lambdas/core.
  *
