@@ -18,9 +18,9 @@ import type { IngestEnv } from '../shared';
 import { registerService } from '../shared/service-registry';
 import { IngestBuffers, type FlushOutcome } from './ingest-buffers';
 import { createKinesisBatchHandler, type KinesisBatchResult } from './kinesis-batch';
+import { MetricsCadence } from './metrics-cadence';
 import { NewTemplateClaims } from './new-template-claims';
 import { createOutboxDelivery } from './outbox-delivery';
-import { MetricsCadence } from './metrics-cadence';
 import { parkRecord } from './record-parking';
 import { StateStore } from './state-store';
 
