@@ -1,7 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import { CulpritError } from '../core/errors';
-import { describeOverflow, flushReason, ServiceBuffer, wouldOverflow, type AppliedFlush, type FlushPolicy, type FlushReason, type Outbox, type SubscriptionLogEvent } from '../core/pipeline';
+import { flushReason, ServiceBuffer, wouldOverflow, type AppliedFlush, type FlushPolicy, type FlushReason, type Outbox, type SubscriptionLogEvent } from '../core/pipeline';
 import { KeyedLock } from './keyed-lock';
 import type { DeliverOutbox } from './outbox-delivery';
 import type { StateStore } from './state-store';
@@ -107,19 +107,18 @@ export class IngestBuffers {
           flush = await this.flushLocked(service, reason);
         } catch (error) {
           // Per-delivery mode keeps the one-commit-per-invocation contract (the invocation fails with nothing
-          // applied); a buffer this delivery alone took past the cap refuses it. Either way it leaves the buffer.
+          // applied); a buffer this delivery alone took past the lines cap refuses it (the deliveries cap cannot be
+          // passed: a full buffer is flushed, or the delivery refused, before it is added). Either way it leaves the buffer.
           if (this.o.policy.flushIntervalMs === 0) {
             buffer.discard(key);
             throw error;
           }
-          const full = buffer.load;
-          if (full.lines > this.o.policy.maxBufferedLines || full.deliveries > this.o.policy.maxBufferedDeliveries) {
+          if (buffer.load.lines > this.o.policy.maxBufferedLines) {
             buffer.discard(key);
             this.o.metrics?.addMetric('BufferFull', MetricUnit.Count, 1);
-            throw new BufferFullError(
-              `delivery ${key} of ${logGroup} takes the buffer of service ${service} to ${describeOverflow(full, this.o.policy)}, and it cannot be flushed; the delivery is refused for Lambda to retry`,
-              { cause: error },
-            );
+            throw new BufferFullError(`delivery ${key} of ${logGroup} takes the buffer of service ${service} past the cap of ${this.o.policy.maxBufferedLines} lines and it cannot be flushed; the delivery is refused for Lambda to retry`, {
+              cause: error,
+            });
           }
           this.o.logger.warn('flush failed; the deliveries stay buffered for the next trigger', { logService: service, reason, error });
         }

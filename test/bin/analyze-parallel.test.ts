@@ -24,11 +24,20 @@ async function run(options: Pick<AnalyzeCommandOptions, 'logs' | 'deploys'> & Pa
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
+type RunResult = Awaited<ReturnType<typeof run>>;
+
 /** Runs the same analysis on one thread and on several; both outputs, for comparison. */
 async function bothWays(options: Pick<AnalyzeCommandOptions, 'logs' | 'deploys'>) {
   const sequential = await run({ ...options, threads: 1 });
   const parallel = await run({ ...options, threads: 4 });
   return { sequential, parallel };
+}
+
+/** The parallel run succeeded with the sequential run's report and problems, byte for byte. */
+function expectSameAnswer(sequential: RunResult, parallel: RunResult): void {
+  expect(parallel.code).toBe(0);
+  expect(JSON.parse(parallel.stdout)).toEqual(JSON.parse(sequential.stdout));
+  expect(parallel.stderr).toBe(sequential.stderr);
 }
 
 /** What the parallel path alone makes of `folder`: merged on workers, or handed back to the sequential path. */
@@ -121,9 +130,7 @@ describe('culprit analyze on worker threads', () => {
 
     // Assess
     expect(sequential.code).toBe(0);
-    expect(parallel.code).toBe(0);
-    expect(JSON.parse(parallel.stdout)).toEqual(JSON.parse(sequential.stdout));
-    expect(parallel.stderr).toBe(sequential.stderr);
+    expectSameAnswer(sequential, parallel);
     expect(sequential.stderr).toMatch(/\.log:1: no ISO-8601 timestamp/);
     expect(await parallelOutcome(files.folder)).toBe('merged');
   });
@@ -179,9 +186,7 @@ describe('culprit analyze on worker threads', () => {
     const parallel = await run({ logs: files.logs, deploys: files.deploys, config, threads: 4 });
 
     // Assess
-    expect(parallel.code).toBe(0);
-    expect(JSON.parse(parallel.stdout)).toEqual(JSON.parse(sequential.stdout));
-    expect(parallel.stderr).toBe(sequential.stderr);
+    expectSameAnswer(sequential, parallel);
     expect(sequential.stdout).toContain('<N4-REDACTED>');
   });
 
@@ -200,9 +205,7 @@ describe('culprit analyze on worker threads', () => {
 
     // Assess
     expect(jsonl.length).toBeGreaterThanOrEqual(2);
-    expect(parallel.code).toBe(0);
-    expect(JSON.parse(parallel.stdout)).toEqual(JSON.parse(sequential.stdout));
-    expect(parallel.stderr).toBe(sequential.stderr);
+    expectSameAnswer(sequential, parallel);
     expect(await parallelOutcome(files.folder)).toBe('merged');
   });
 
@@ -219,9 +222,7 @@ describe('culprit analyze on worker threads', () => {
     const { sequential, parallel } = await bothWays({ logs: files.logs, deploys: files.deploys });
 
     // Assess
-    expect(parallel.code).toBe(0);
-    expect(JSON.parse(parallel.stdout)).toEqual(JSON.parse(sequential.stdout));
-    expect(parallel.stderr).toBe(sequential.stderr);
+    expectSameAnswer(sequential, parallel);
     expect(await parallelOutcome(files.folder)).toBe('fallback');
   });
 
@@ -238,9 +239,7 @@ describe('culprit analyze on worker threads', () => {
     const { sequential, parallel } = await bothWays({ logs: files.logs, deploys: files.deploys });
 
     // Assess
-    expect(parallel.code).toBe(0);
-    expect(JSON.parse(parallel.stdout)).toEqual(JSON.parse(sequential.stdout));
-    expect(parallel.stderr).toBe(sequential.stderr);
+    expectSameAnswer(sequential, parallel);
     expect(sequential.stderr).toMatch(/not valid JSON/);
     expect(await parallelOutcome(files.folder)).toBe('fallback');
   });

@@ -6,6 +6,7 @@ import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, S
 import { Command } from 'commander';
 import { registerDeployCommand, runDeployRecord } from '../../bin/commands/deploy-record';
 import { normaliseDeployEvent } from '../../lambdas/core/deploys';
+import { captureStdout } from '../e2e/support/capture-stdout';
 
 const AWS = { region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } } as const;
 
@@ -89,20 +90,12 @@ describe('culprit deploy record against EventBridge (moto)', () => {
     const tap = await busWithTap('culprit');
     const program = new Command().exitOverride();
     registerDeployCommand(program);
-    const written: string[] = [];
-    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      written.push(String(chunk));
-      return true;
-    });
-
-    try {
-      await program.parseAsync(
+    const written = await captureStdout(() =>
+      program.parseAsync(
         ['deploy', 'record', '--service', 'checkout', '--version', 'v1.4.2', '--commit', '9f3c2a1', '--description', 'retry budget 3 -> 1', '--at', '2024-03-07T10:58:00Z', '--endpoint', endpoint],
         { from: 'user' },
-      );
-    } finally {
-      write.mockRestore();
-    }
+      ),
+    );
     const events = await tap();
 
     expect(process.exitCode).toBe(0);

@@ -10,6 +10,11 @@ export const JSON_BROTLI_QUALITY = 6;
 
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
+/** The bytes begin with gzip's header. */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
+}
+
 /** JSON of `value`, brotli-compressed. */
 export function compressJson(value: unknown): Buffer {
   const text = Buffer.from(JSON.stringify(value), 'utf8');
@@ -30,6 +35,5 @@ export function compressJson(value: unknown): Buffer {
  * neither.
  */
 export function decompressJsonText(bytes: Uint8Array): string {
-  const gzipped = bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
-  return (gzipped ? gunzipSync(bytes) : brotliDecompressSync(bytes)).toString('utf8');
+  return (isGzip(bytes) ? gunzipSync(bytes) : brotliDecompressSync(bytes)).toString('utf8');
 }

@@ -64,10 +64,3 @@ export function flushReason(load: BufferLoad, nowMillis: number, policy: FlushPo
 export function wouldOverflow(load: BufferLoad, lines: number, policy: FlushPolicy): boolean {
   return load.deliveries > 0 && (load.lines + lines > policy.maxBufferedLines || load.deliveries + 1 > policy.maxBufferedDeliveries);
 }
-
-/** Which cap a buffer past them broke, for error messages. */
-export function describeOverflow(load: BufferLoad, policy: FlushPolicy): string {
-  return load.deliveries > policy.maxBufferedDeliveries
-    ? `${load.deliveries} deliveries, over the cap of ${policy.maxBufferedDeliveries}`
-    : `${load.lines} lines, over the cap of ${policy.maxBufferedLines}`;
-}

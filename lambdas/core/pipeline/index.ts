@@ -17,7 +17,7 @@ export { BucketCounts, type BucketCountsJson } from './bucket-counts';
 export { encodeState, decodeState, MAX_STATE_BYTES } from './state-codec';
 export { findApplied, withApplied, APPLIED_BATCHES_KEPT, type AppliedBatch } from './applied-batches';
 export { findFlush, withFlush, flushesFromApplied, packKeys, unpackKeys, APPLIED_KEYS_KEPT, APPLIED_MAX_AGE_MS, type AppliedFlush } from './applied-flushes';
-export { INGEST_BUFFER_DEFAULTS, describeOverflow, flushReason, wouldOverflow, type FlushPolicy, type FlushReason, type BufferLoad } from './flush-policy';
+export { INGEST_BUFFER_DEFAULTS, flushReason, wouldOverflow, type FlushPolicy, type FlushReason, type BufferLoad } from './flush-policy';
 export { ServiceBuffer, type BufferedDelivery, type CommittedState, type PreparedFlush } from './service-buffer';
 export { batchKeyOf } from './batch-key';
 export { encodeOutbox, decodeOutbox, type Outbox } from './outbox';

@@ -1,7 +1,6 @@
-import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { SubscriptionPayloadError } from './errors';
-import type { SubscriptionPayload } from './subscription-payload';
+import { encodeSubscriptionEvent, type SubscriptionPayload } from './subscription-payload';
 import { describeZodIssues } from './zod-problems';
 
 /**
@@ -47,7 +46,7 @@ export function encodeKinesisEvent(payloads: readonly SubscriptionPayload[], fir
       return {
         eventSource: 'aws:kinesis' as const,
         eventID: `shardId-000000000000:${sequenceNumber}`,
-        kinesis: { data: gzipSync(JSON.stringify(payload)).toString('base64'), sequenceNumber, partitionKey: payload.logStream },
+        kinesis: { data: encodeSubscriptionEvent(payload).awslogs.data, sequenceNumber, partitionKey: payload.logStream },
       };
     }),
   };

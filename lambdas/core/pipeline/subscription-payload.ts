@@ -1,5 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
+import { isGzip } from './compressed-json';
 import { SubscriptionPayloadError, messageOf } from './errors';
 import { describeZodIssues } from './zod-problems';
 
@@ -34,7 +35,6 @@ export type SubscriptionPayload = z.infer<typeof subscriptionPayloadSchema>;
 // Strict: Buffer.from(text, 'base64') skips characters it does not know, which would turn garbage into
 // "not gzip" and hide the real problem.
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
 /**
  * Decodes and validates a subscription event. Throws {@link SubscriptionPayloadError} naming the first
@@ -59,7 +59,7 @@ export function decodeSubscriptionData(data: string, source: string): Subscripti
     throw new SubscriptionPayloadError(`${source} is not base64 (${data.length} characters${data.length === 0 ? '' : `, starting ${JSON.stringify(data.slice(0, 16))}`})`);
   }
   const compressed = Buffer.from(data, 'base64');
-  if (compressed[0] !== GZIP_MAGIC[0] || compressed[1] !== GZIP_MAGIC[1]) {
+  if (!isGzip(compressed)) {
     throw new SubscriptionPayloadError(`${source} is base64 but not gzip (the ${compressed.length} decoded bytes lack the gzip header 1f 8b)`);
   }
   let text: string;

@@ -1,11 +1,12 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import { gzipSync } from 'node:zlib';
+import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeState, ServiceAnalysis, applyLogEvents, SubscriptionPayloadError, stateKey, encodeSubscriptionEvent } from '../../../lambdas/core/pipeline';
 import { TABLE_KEYS } from '../../../lambdas/shared';
 import { listServices } from '../../../lambdas/shared/service-registry';
 import { subscriptionEvent } from '../../e2e/support/lambda-events';
+import { captureStdout } from '../../e2e/support/capture-stdout';
 import { prepareIngest, useIngestServers } from './ingest-fixture';
 import { hdfsLines, merged, MINUTE, sshFailureLines, T0 } from './log-lines';
 
@@ -41,50 +42,35 @@ describe('the ingest handler against DynamoDB (dynalite) and SQS (fauxqs)', () =
     const metrics = new Metrics({ namespace: 'Culprit', serviceName: 'culprit-ingest' });
     let now = T0;
     const handle = world.container({ metrics, now: () => now });
-    const written: string[] = [];
-    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      written.push(String(chunk));
-      return true;
-    });
-    const emfLines = (): Record<string, unknown>[] => written.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => '_aws' in entry);
+    const emfLines = (written: readonly string[]): Record<string, unknown>[] => written.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => '_aws' in entry);
 
     // Act: three deliveries within the minute, a fourth after it.
-    let withinTheMinute: Record<string, unknown>[];
-    try {
+    const withinTheMinute = await captureStdout(async () => {
       for (let i = 0; i < 3; i++) {
         await handle(subscriptionEvent(GROUP, hdfsLines(T0 + i * 10_000, 10 * (i + 1), 100, i * 30)));
         now += 10_000;
       }
-      withinTheMinute = emfLines();
-      now += 60_000;
-      await handle(subscriptionEvent(GROUP, hdfsLines(T0 + 40_000, 5, 100, 90)));
-    } finally {
-      write.mockRestore();
-    }
+    });
+    now += 60_000;
+    const afterIt = await captureStdout(() => handle(subscriptionEvent(GROUP, hdfsLines(T0 + 40_000, 5, 100, 90))));
+    const published = emfLines([...withinTheMinute, ...afterIt]);
 
     // Assess: nothing written while the minute lasted, then one EMF line holding every delivery's line count.
-    expect(withinTheMinute).toEqual([]);
-    expect(emfLines()).toEqual([expect.objectContaining({ Lines: [10, 20, 30, 5], service: 'culprit-ingest' })]);
-    expect(emfLines()[0]).toHaveProperty('CountWrites');
+    expect(emfLines(withinTheMinute)).toEqual([]);
+    expect(published).toEqual([expect.objectContaining({ Lines: [10, 20, 30, 5], service: 'culprit-ingest' })]);
+    expect(published[0]).toHaveProperty('CountWrites');
   });
 
   it('logs each flush with the analysed service under its own key, not Powertools’ reserved `service`', async () => {
     // Prepare: a real Powertools logger at INFO; stdout captured.
     const world = await prepareIngest(servers(), { flushIntervalMs: 60_000 });
     const handle = world.container({ logger: new Logger({ serviceName: 'culprit-ingest', logLevel: 'INFO' }) });
-    const written: string[] = [];
-    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      written.push(String(chunk));
-      return true;
-    });
 
     // Act
-    try {
+    const written = await captureStdout(async () => {
       await handle(subscriptionEvent(GROUP, hdfsLines(T0, 30, 1000)));
       await handle.flushAll();
-    } finally {
-      write.mockRestore();
-    }
+    });
     const lines = written.map((line) => JSON.parse(line) as Record<string, unknown>);
 
     // Assess: the function's name stays Powertools', the flush names the log's service, nothing was dropped.
