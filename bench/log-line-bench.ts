@@ -8,30 +8,17 @@
  * or compiled (`npm run build && node dist/bench/log-line-bench.js`). Under `npx tsx` every cross-module constant and
  * function goes through a module getter, which makes it about 6x slower: that measures tsx, not the parser.
  *
- * Data: loghub (https://github.com/logpai/loghub; Zhu et al., ISSRE 2023), read in place from ../shared/data/loghub-2k.
+ * Data: loghub (https://github.com/logpai/loghub; Zhu et al., ISSRE 2023), shipped in data/loghub-2k.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseLogLine } from '../lambdas/core/log-line';
+import { defaultLoghubDir } from './loghub';
 
 const DATASETS = ['Apache', 'BGL', 'HDFS', 'HPC', 'Hadoop', 'Linux', 'OpenSSH', 'Spark', 'Windows', 'Zookeeper'];
 const DEFAULT_TARGET_LINES = 2_000_000;
 const WARMUP_PASSES = 3;
 
-function findDataDir(): string {
-  // Works from the source tree (bench/) and from the compiled tree (dist/bench/).
-  const roots = [resolve(__dirname, '..'), resolve(__dirname, '..', '..'), process.cwd()];
-  for (const root of roots) {
-    const candidate = resolve(root, '..', 'shared', 'data', 'loghub-2k');
-    try {
-      readFileSync(join(candidate, 'LICENSE'));
-      return candidate;
-    } catch {
-      // try the next location
-    }
-  }
-  throw new Error(`loghub-2k data not found above ${__dirname} (expected ../shared/data/loghub-2k)`);
-}
 
 function loadLines(dir: string): string[] {
   const lines: string[] = [];
@@ -88,7 +75,7 @@ function measure(label: string, lines: readonly string[], repeats: number): void
 
 function main(): void {
   const target = Number(process.argv[2] ?? DEFAULT_TARGET_LINES);
-  const split = loadLines(findDataDir());
+  const split = loadLines(defaultLoghubDir());
   const repeats = Math.max(1, Math.round(target / split.length));
   // Lines split from a file are V8 sliced strings; CloudWatch events decoded by JSON.parse are flat strings, which
   // V8 reads faster. Both are measured, the file case first.

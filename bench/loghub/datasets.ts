@@ -8,7 +8,7 @@ import path from 'path';
 import { InvalidInputError } from '../../lambdas/core/errors';
 import { parseCsvRecords } from './csv';
 
-/** The ten loghub-2k datasets shipped in ../shared/data/loghub-2k. */
+/** The ten loghub-2k datasets shipped in data/loghub-2k. */
 export const LOGHUB_DATASETS = [
   'Apache',
   'BGL',
@@ -60,9 +60,9 @@ export function findRepoRoot(from: string = __dirname): string {
   }
 }
 
-/** Where the datasets live by default: `<repo>/../shared/data/loghub-2k`. */
+/** Where the datasets live by default: `<repo>/data/loghub-2k`. */
 export function defaultLoghubDir(): string {
-  return path.resolve(findRepoRoot(), '..', 'shared', 'data', 'loghub-2k');
+  return path.resolve(findRepoRoot(), 'data', 'loghub-2k');
 }
 
 function readText(file: string): string {

@@ -1,7 +1,7 @@
 /**
  * `culprit analyze --log-groups NAME... --since 2h --deploys FILE --endpoint URL` against CloudWatch Logs served by
  * moto_server (started here; a missing moto fails the suite). Two log groups of real loghub-2k lines (HDFS,
- * Zookeeper; see ../shared/data/loghub-2k/LICENSE) put within the last two hours; storage starts printing HDFS's
+ * Zookeeper; see data/loghub-2k/LICENSE) put within the last two hours; storage starts printing HDFS's
  * "Got exception while serving" errors a minute after its deploy. Driven in-process through `runAnalyze`, with
  * dummy AWS credentials in the environment as a person would have them.
  */

@@ -14,8 +14,9 @@ import path from 'node:path';
 import { readCloudWatchEvents, type CloudWatchProgress, type FilterLogEventsClient } from '../../bin/input/cloudwatch-source';
 import type { LogEvent } from '../../lambdas/core/schemas';
 import { startMotoServer, type MotoServer } from '../e2e/support/moto-server';
+import { LOGHUB_DIR } from '../support/loghub-dir';
 
-const LOGHUB = path.resolve(__dirname, '../../../shared/data/loghub-2k');
+const LOGHUB = LOGHUB_DIR;
 const lines = (dataset: string, count: number): string[] =>
   readFileSync(path.join(LOGHUB, dataset, `${dataset}_2k.log`), 'utf8').split('\n').filter((l) => l !== '').slice(0, count);
 

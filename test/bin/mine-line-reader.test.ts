@@ -2,8 +2,9 @@ import { Readable } from 'stream';
 import { readFileSync } from 'fs';
 import path from 'path';
 import { readLines, type ReadLine } from '../../bin/input';
+import { LOGHUB_DIR } from '../support/loghub-dir';
 
-const OPENSSH_LOG = path.resolve(__dirname, '../../../shared/data/loghub-2k/OpenSSH/OpenSSH_2k.log');
+const OPENSSH_LOG = path.join(LOGHUB_DIR, 'OpenSSH', 'OpenSSH_2k.log');
 
 async function collect(chunks: (Buffer | string)[], maxLineBytes?: number): Promise<ReadLine[]> {
   const lines: ReadLine[] = [];

@@ -8,6 +8,7 @@ import { tmpdir } from 'os';
 import path from 'path';
 import { buildSync } from 'esbuild';
 import { z } from 'zod';
+import { LOGHUB_DIR } from '../support/loghub-dir';
 
 const REPO = path.resolve(__dirname, '../..');
 
@@ -52,7 +53,7 @@ function buildCli(): BuiltCli {
   return { run, dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-const HDFS_LOG = path.resolve(__dirname, '../../../shared/data/loghub-2k/HDFS/HDFS_2k.log');
+const HDFS_LOG = path.join(LOGHUB_DIR, 'HDFS', 'HDFS_2k.log');
 const HDFS_LINES = readFileSync(HDFS_LOG, 'utf8').split('\n').filter((line) => line !== '');
 
 const jsonlRecord = z.object({

@@ -1,8 +1,9 @@
 import { readFileSync } from 'fs';
 import path from 'path';
 import { parseCsv, parseCsvRecords } from '../../../bench/loghub';
+import { LOGHUB_DIR } from '../../support/loghub-dir';
 
-const LOGHUB = path.resolve(__dirname, '../../../../shared/data/loghub-2k');
+const LOGHUB = LOGHUB_DIR;
 
 describe('parseCsv', () => {
   it('keeps commas, doubled quotes and line breaks inside quoted fields', () => {

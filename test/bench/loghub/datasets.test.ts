@@ -1,8 +1,9 @@
 import { LOGHUB_DATASETS, defaultLoghubDir, loadLoghubDataset, loadLoghubDatasets } from '../../../bench/loghub';
+import { LOGHUB_DIR } from '../../support/loghub-dir';
 
 describe('loadLoghubDataset', () => {
-  it('finds the shared loghub-2k folder next to the repository', () => {
-    expect(defaultLoghubDir()).toMatch(/shared[/\\]data[/\\]loghub-2k$/);
+  it('finds the loghub-2k folder shipped inside the repository', () => {
+    expect(defaultLoghubDir()).toBe(LOGHUB_DIR);
   });
 
   it('loads all ten datasets with 2,000 annotated lines each, raw line N matching LineId N', () => {

@@ -24,7 +24,7 @@ export function writeFile(dir: string, relative: string, content: string | Buffe
   return file;
 }
 
-/** The first `count` raw lines of a loghub-2k dataset (../shared/data/loghub-2k, see its LICENSE). */
+/** The first `count` raw lines of a loghub-2k dataset (data/loghub-2k, see its LICENSE). */
 export function loghubLines(name: LoghubDatasetName, count: number): string[] {
   return loadLoghubDataset(name)
     .lines.slice(0, count)

@@ -1,8 +1,9 @@
 import { readFileSync } from 'fs';
 import path from 'path';
 
-/** Real lines from the loghub-2k datasets (../shared/data/loghub-2k; see its LICENSE). */
-export const LOGHUB_DIR = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'data', 'loghub-2k');
+/** Real lines from the loghub-2k datasets (data/loghub-2k; see its LICENSE). */
+export { LOGHUB_DIR } from '../../support/loghub-dir';
+import { LOGHUB_DIR } from '../../support/loghub-dir';
 
 /** The raw lines of one dataset, headers included. */
 export function rawLines(dataset: string): string[] {

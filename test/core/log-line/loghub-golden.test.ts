@@ -2,7 +2,7 @@
  * Golden accuracy of parseLogLine on the loghub 2k samples: the stripped message must equal loghub's `Content` column
  * (trimmed) on at least the measured fraction of lines, minus a margin of 0.002 (4 lines in 2,000).
  *
- * Data: loghub (https://github.com/logpai/loghub), read in place from ../shared/data/loghub-2k. Loghub: Jieming Zhu,
+ * Data: loghub (https://github.com/logpai/loghub), shipped in data/loghub-2k. Loghub: Jieming Zhu,
  * Shilin He, Pinjia He, Jinyang Liu, Michael R. Lyu. "Loghub: A Large Collection of System Log Datasets for AI-driven
  * Log Analytics", ISSRE 2023. "The above license notice shall be included in all copies of the datasets."
  */

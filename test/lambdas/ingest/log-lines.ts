@@ -1,7 +1,7 @@
 import { rawLines } from '../../core/drain/loghub-lines';
 import type { LoggedLine } from '../../e2e/support/lambda-events';
 
-/** Real lines from loghub-2k (../shared/data/loghub-2k; see its LICENSE), placed on a timeline for ingest tests. */
+/** Real lines from loghub-2k (data/loghub-2k; see its LICENSE), placed on a timeline for ingest tests. */
 
 export const MINUTE = 60_000;
 /** A Tuesday in March 2024, on a minute boundary. */

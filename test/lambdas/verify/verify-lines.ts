@@ -1,6 +1,6 @@
 import { rawLines } from '../../core/drain/loghub-lines';
 
-/** Real lines from loghub-2k (../shared/data/loghub-2k; see its LICENSE), placed around a deploy. */
+/** Real lines from loghub-2k (data/loghub-2k; see its LICENSE), placed around a deploy. */
 
 export const MINUTE = 60_000;
 /** The deploy under test: a Tuesday in March 2024, on a minute boundary. */

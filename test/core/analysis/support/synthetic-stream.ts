@@ -1,5 +1,5 @@
 /**
- * Small synthetic log streams built from REAL loghub-2k lines (../shared/data/loghub-2k, see its LICENSE):
+ * Small synthetic log streams built from REAL loghub-2k lines (data/loghub-2k, see its LICENSE):
  * each service prints a Poisson number of lines per second drawn from a pool of real lines, and effects add
  * lines, scale or silence some of them in a time range. Seeded, so every test sees the same stream.
  */
@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Deploy, LogEvent } from '../../../../lambdas/core/schemas';
 
-export const LOGHUB_DIR = join(__dirname, '../../../../../shared/data/loghub-2k');
+export { LOGHUB_DIR } from '../../../support/loghub-dir';
+import { LOGHUB_DIR } from '../../../support/loghub-dir';
 
 export type Dataset = 'Apache' | 'BGL' | 'HDFS' | 'HPC' | 'Hadoop' | 'Linux' | 'OpenSSH' | 'Spark' | 'Windows' | 'Zookeeper';
 

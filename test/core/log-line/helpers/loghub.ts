@@ -4,9 +4,10 @@ import { parseCsvRecords } from './csv';
 
 /**
  * Loghub 2k samples (https://github.com/logpai/loghub; Zhu et al., "Loghub: A Large Collection of System Log Datasets
- * for AI-driven Log Analytics", ISSRE 2023), read in place from the shared data folder; see its LICENSE file.
+ * for AI-driven Log Analytics", ISSRE 2023), shipped in data/loghub-2k; see its LICENSE file.
  */
-export const LOGHUB_DIR = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'data', 'loghub-2k');
+export { LOGHUB_DIR } from '../../../support/loghub-dir';
+import { LOGHUB_DIR } from '../../../support/loghub-dir';
 
 export const LOGHUB_DATASETS = [
   'Apache', 'BGL', 'HDFS', 'HPC', 'Hadoop', 'Linux', 'OpenSSH', 'Spark', 'Windows', 'Zookeeper',
