@@ -7,7 +7,7 @@
  *   npm run bench:accuracy -- --dataset HDFS --show-errors 5
  *   npm run bench:accuracy -- --mode content --options '{"similarityThreshold":0.5}'
  */
-import { parseArgs } from 'util';
+import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { TemplateMiner, minerOptionsSchema, type MinerOptionsInput } from '../lambdas/core/drain';
 import {

@@ -11,7 +11,7 @@
  * Data: loghub (https://github.com/logpai/loghub; Zhu et al., ISSRE 2023), shipped in data/loghub-2k.
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, } from 'node:path';
 import { parseLogLine } from '../lambdas/core/log-line';
 import { defaultLoghubDir } from './loghub';
 

@@ -8,9 +8,9 @@
  *   npm run bench:mine -- --raw            # whole lines, headers stripped by the header parser
  *   npm run bench:mine -- --lines 500000 --seed 7
  */
-import { setFlagsFromString } from 'v8';
-import { runInNewContext } from 'vm';
-import { parseArgs } from 'util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { TemplateMiner } from '../lambdas/core/drain';
 import { CORPUS_DEFAULTS, generateCorpus, loghubSources } from './corpus';

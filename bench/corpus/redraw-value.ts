@@ -22,7 +22,7 @@ const IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])/g;
 const HEX_RUN = /\b(?:0[xX][0-9a-fA-F]+|(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*\d)[0-9a-fA-F]{8,})\b/g;
 
 /** How each character of a value is redrawn. */
-const enum Slot {
+enum Slot {
   Keep,
   Digit,
   LeadingDigit,

@@ -3,8 +3,8 @@
  * truth (the message part of each line, its event id and its template). Reads files, so it
  * belongs to the bench, never to `lambdas/core`.
  */
-import { existsSync, readFileSync } from 'fs';
-import path from 'path';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { InvalidInputError } from '../../lambdas/core/errors';
 import { parseCsvRecords } from './csv';
 

@@ -58,12 +58,14 @@ function buildTemplate(
   eventId: string,
   rows: readonly Record<string, string>[],
 ): DatasetTemplate {
-  const text = rows[0]?.['EventTemplate'] ?? '';
+  const text = rows[0]?.EventTemplate ?? '';
   const parts = text.split('<*>');
   const perSlot: string[][] = parts.slice(1).map(() => []);
   for (const row of rows) {
-    const values = extractValues(parts, (row['Content'] ?? '').trim());
-    values?.forEach((value, index) => perSlot[index]?.push(value));
+    const values = extractValues(parts, (row.Content ?? '').trim());
+    values?.forEach((value, index) => {
+      perSlot[index]?.push(value);
+    });
   }
   const levelColumn = profile.levelColumn;
   const errorLevel = levelColumn !== undefined && rows.some((row) => ERROR_LEVELS.has(row[levelColumn] ?? ''));
@@ -95,7 +97,7 @@ export function loadDataset(name: DatasetName, dataDir: string = defaultLoghubDi
   const rows = parseCsvRecords(text, file);
   const byEvent = new Map<string, Record<string, string>[]>();
   for (const row of rows) {
-    const eventId = row['EventId'] ?? '';
+    const eventId = row.EventId ?? '';
     const group = byEvent.get(eventId) ?? [];
     group.push(row);
     byEvent.set(eventId, group);

@@ -122,7 +122,7 @@ export function scoreScenario(result: AnalysisResult, truth: Truth): ScenarioSco
     rank,
     top1: rank === 1,
     top3: rank !== null && rank <= 3,
-    blamedBad: matched !== undefined && matched.suspects.some((s) => s.blamed && s.deployId === truth.badDeployId),
+    blamedBad: matched?.suspects.some((s) => s.blamed && s.deployId === truth.badDeployId) ?? false,
     blames,
     noDeployIncidents,
     noDeployBlamed,

@@ -2,8 +2,8 @@
  * `culprit mine`: mines a log file (or stdin) into templates with the same miner the ingest
  * Lambda runs, streaming the input line by line so files larger than memory work.
  */
-import { open } from 'fs/promises';
-import type { Readable, Writable } from 'stream';
+import { open } from 'node:fs/promises';
+import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { TemplateMiner, type TemplateInfo } from '../../lambdas/core/drain';

@@ -97,7 +97,10 @@ export class LineSplitter {
         texts.push(bytes.toString('utf8', start, end));
       } else {
         this.keep(bytes.subarray(start, newline));
-        if (this.pendingCut) (truncated ??= []).push(texts.length);
+        if (this.pendingCut) {
+          truncated ??= [];
+          truncated.push(texts.length);
+        }
         texts.push(this.takePending());
       }
       start = newline + 1;

@@ -105,7 +105,7 @@ export async function listLogFiles(paths: readonly string[]): Promise<string[]> 
   const files: string[] = [];
   const visited = new Set<string>();
   for (const target of paths) {
-    let info;
+    let info: Awaited<ReturnType<typeof stat>>;
     try {
       info = await stat(target);
     } catch (error) {

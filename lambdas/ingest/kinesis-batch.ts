@@ -41,7 +41,9 @@ export function createKinesisBatchHandler(deps: KinesisBatchDeps): (event: Kines
     const outcomes: Partial<Record<RecordOutcome, number>> = {};
     let lines = 0;
     let failedAt: string | undefined;
-    const count = (outcome: RecordOutcome): void => void (outcomes[outcome] = (outcomes[outcome] ?? 0) + 1);
+    const count = (outcome: RecordOutcome): void => {
+      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    };
 
     const handleRecord = async (record: KinesisEventRecord): Promise<void> => {
       const sequenceNumber = record.kinesis.sequenceNumber;

@@ -24,7 +24,9 @@ export class NewTemplateClaims {
     const verdicts = await Promise.all(messages.map((message) => (message.anomaly.kind === 'new' ? this.claim(message) : Promise.resolve(true))));
     const send: AnomalyMessage[] = [];
     const suppressed: AnomalyMessage[] = [];
-    messages.forEach((message, index) => (verdicts[index] === true ? send : suppressed).push(message));
+    messages.forEach((message, index) => {
+      (verdicts[index] === true ? send : suppressed).push(message);
+    });
     return { send, suppressed };
   }
 

@@ -1,4 +1,4 @@
-import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetSecretValueCommand, type GetSecretValueCommandOutput, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { CulpritError } from '../core/errors';
 
 /** A secret could not be read (missing, no permission, binary). */
@@ -25,7 +25,7 @@ export class SecretCache {
   }
 
   private async read(secretId: string): Promise<string> {
-    let result;
+    let result: GetSecretValueCommandOutput;
     try {
       result = await this.client.send(new GetSecretValueCommand({ SecretId: secretId }));
     } catch (error) {

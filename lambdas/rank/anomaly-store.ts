@@ -57,7 +57,7 @@ export class AnomalyStore {
         ConsistentRead: true,
       }),
     );
-    return stored.Item?.['revision'] === revision ? 'duplicate' : 'outdated';
+    return stored.Item?.revision === revision ? 'duplicate' : 'outdated';
   }
 
   /** Every stored anomaly first seen within `window` (strongly consistent), with its revision. */

@@ -9,6 +9,7 @@ import { resolveAnalysisOptions, type AnalysisOptions, type AnalysisOptionsInput
 import { InvalidInputError } from '../core/errors';
 import type { IncidentGroup } from '../core/incidents';
 import {
+  type AnomalyMessage,
   AnomalyMessageError,
   buildVerdict,
   evidenceOf,
@@ -150,7 +151,7 @@ export function createRecordHandler(deps: RankHandlerDeps, options: AnalysisOpti
   }
 
   return async (record) => {
-    let message;
+    let message: AnomalyMessage;
     try {
       message = parseAnomalyMessage(record.body, `SQS message ${record.messageId}`);
     } catch (error) {

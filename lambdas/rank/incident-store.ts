@@ -197,8 +197,8 @@ export class IncidentStore {
         );
         for (const item of page.Items ?? []) {
           const id: unknown = item[INCIDENTS.sortKey];
-          const start: unknown = item['start'];
-          const anomalyIds: unknown = item['anomalyIds'];
+          const start: unknown = item.start;
+          const anomalyIds: unknown = item.anomalyIds;
           if (typeof id !== 'string' || typeof start !== 'number' || id === group.id || !Array.isArray(anomalyIds)) continue;
           if (anomalyIds.some((a) => typeof a === 'string' && ids.has(a))) found.push({ id, start });
         }

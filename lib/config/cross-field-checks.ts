@@ -11,7 +11,7 @@ function isRecord(value: unknown): value is UnknownRecord {
 }
 
 function ownString(record: UnknownRecord, key: string): string | undefined {
-  if (!Object.prototype.hasOwnProperty.call(record, key)) return undefined;
+  if (!Object.hasOwn(record, key)) return undefined;
   const value = record[key];
   return typeof value === 'string' ? value : undefined;
 }
@@ -24,10 +24,10 @@ function ownString(record: UnknownRecord, key: string): string | undefined {
 export function crossFieldProblems(raw: unknown): ConfigProblem[] {
   if (!isRecord(raw)) return [];
   const problems: ConfigProblem[] = [];
-  const logGroups = Array.isArray(raw['logGroups']) ? (raw['logGroups'] as unknown[]) : [];
-  const services = isRecord(raw['services']) ? raw['services'] : {};
+  const logGroups = Array.isArray(raw.logGroups) ? (raw.logGroups as unknown[]) : [];
+  const services = isRecord(raw.services) ? raw.services : {};
 
-  if (logGroups.length > 0 && typeof raw['logGroupPrefix'] === 'string') {
+  if (logGroups.length > 0 && typeof raw.logGroupPrefix === 'string') {
     problems.push({
       path: 'logGroupPrefix',
       message:
@@ -52,19 +52,19 @@ export function crossFieldProblems(raw: unknown): ConfigProblem[] {
     merged[name] = service;
   });
 
-  if (raw['ingestTransport'] !== 'kinesis') {
+  if (raw.ingestTransport !== 'kinesis') {
     for (const key of KINESIS_SETTINGS) {
       if (raw[key] === undefined) continue;
       problems.push({ path: key, message: 'applies only to the Kinesis transport: set ingestTransport to "kinesis" or remove it' });
     }
   }
 
-  if (typeof raw['slackChannel'] === 'string' && typeof raw['slackSecretName'] !== 'string') {
+  if (typeof raw.slackChannel === 'string' && typeof raw.slackSecretName !== 'string') {
     problems.push({ path: 'slackChannel', message: 'needs slackSecretName: the channel is used with the bot token that secret holds' });
   }
 
-  if (Array.isArray(raw['redactPatterns'])) {
-    const patternBytes = Buffer.byteLength(JSON.stringify(raw['redactPatterns']), 'utf8');
+  if (Array.isArray(raw.redactPatterns)) {
+    const patternBytes = Buffer.byteLength(JSON.stringify(raw.redactPatterns), 'utf8');
     if (patternBytes > MAX_REDACT_PATTERNS_JSON_BYTES) {
       problems.push({ path: 'redactPatterns', message: `are ${patternBytes} bytes as JSON; they travel in the rank function's environment (4 KB for all variables), so keep them under ${MAX_REDACT_PATTERNS_JSON_BYTES} bytes` });
     }

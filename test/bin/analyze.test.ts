@@ -100,7 +100,7 @@ describe('culprit analyze', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Analysed [\d,]+ lines from 2 services \(\d+ templates\): 1 incident, 1 with a blamed deploy\./);
     expect(stdout).toContain('Likely cause: deploy dpl-storage-7 of storage (v2.7.0)');
-    expect(stdout).toMatch(/1\. dpl-storage-7 \(storage v2\.7\.0\) deployed 09:30:00Z: \d+%  << blamed/);
+    expect(stdout).toMatch(/1\. dpl-storage-7 \(storage v2\.7\.0\) deployed 09:30:00Z: \d+% {2}<< blamed/);
     expect(stdout).toContain('exception while serving');
   });
 

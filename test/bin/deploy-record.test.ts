@@ -55,7 +55,7 @@ async function busWithTap(busName: string): Promise<() => Promise<unknown[]>> {
   const queue = await sqs.send(new CreateQueueCommand({ QueueName: `${busName}-tap` }));
   const attributes = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queue.QueueUrl, AttributeNames: ['QueueArn'] }));
   await events.send(new PutRuleCommand({ Name: 'tap', EventBusName: busName, EventPattern: JSON.stringify({ source: ['culprit.deploy'] }) }));
-  await events.send(new PutTargetsCommand({ Rule: 'tap', EventBusName: busName, Targets: [{ Id: 'tap', Arn: attributes.Attributes?.['QueueArn'] }] }));
+  await events.send(new PutTargetsCommand({ Rule: 'tap', EventBusName: busName, Targets: [{ Id: 'tap', Arn: attributes.Attributes?.QueueArn }] }));
   return async () => {
     const received = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queue.QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
     return (received.Messages ?? []).map((message) => JSON.parse(message.Body ?? 'null') as unknown);
@@ -75,9 +75,9 @@ function capture(): { io: { stdout: PassThrough; stderr: PassThrough }; out: () 
 beforeAll(async () => {
   ({ child: moto, endpoint } = await startMoto());
   process.env = { ...savedEnv, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: AWS.region };
-  delete process.env['AWS_ENDPOINT_URL'];
-  delete process.env['AWS_ENDPOINT_URL_EVENTBRIDGE'];
-  delete process.env['CULPRIT_EVENT_BUS'];
+  delete process.env.AWS_ENDPOINT_URL;
+  delete process.env.AWS_ENDPOINT_URL_EVENTBRIDGE;
+  delete process.env.CULPRIT_EVENT_BUS;
 });
 
 afterAll(() => {
@@ -119,14 +119,14 @@ describe('culprit deploy record against EventBridge (moto)', () => {
 
   it('finds the endpoint through AWS_ENDPOINT_URL and sends to the bus --event-bus names', async () => {
     const tap = await busWithTap('culprit-staging');
-    process.env['AWS_ENDPOINT_URL'] = endpoint;
+    process.env.AWS_ENDPOINT_URL = endpoint;
     const { io, err } = capture();
 
     try {
       const code = await runDeployRecord({ service: 'search', version: '7', eventBus: 'culprit-staging' }, io);
       expect({ code, stderr: err() }).toEqual({ code: 0, stderr: '' });
     } finally {
-      delete process.env['AWS_ENDPOINT_URL'];
+      delete process.env.AWS_ENDPOINT_URL;
     }
     const events = await tap();
 

@@ -1,6 +1,6 @@
-import { Readable } from 'stream';
-import { readFileSync } from 'fs';
-import path from 'path';
+import { Readable } from 'node:stream';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { readLines, type ReadLine } from '../../bin/input';
 import { LOGHUB_DIR } from '../support/loghub-dir';
 

@@ -2,10 +2,10 @@
  * Runs the built `culprit` CLI as a child process, as users do. The CLI is bundled once with
  * esbuild into a temporary folder (~0.2 s), so the test never runs a stale or missing dist/.
  */
-import { spawn } from 'child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import path from 'path';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { z } from 'zod';
 import { LOGHUB_DIR } from '../support/loghub-dir';

@@ -107,7 +107,7 @@ describe('the pipeline end to end: CloudWatch Logs deliveries → ingest → SQS
     const blamed = expected.incidents.flatMap((incident) => incident.suspects.filter((s) => s.blamed).map((s) => [incident.id, s.deployId]));
     expect(blamed.length).toBeGreaterThan(0);
     const announced = published.filter((event) => event['detail-type'] === 'Culprit Verdict' && event.source === 'culprit');
-    const lastAnnounced = new Map(announced.map((event) => [event.detail['incidentId'], (event.detail['blamed'] as { deployId?: string } | null)?.deployId]));
+    const lastAnnounced = new Map(announced.map((event) => [event.detail.incidentId, (event.detail.blamed as { deployId?: string } | null)?.deployId]));
     for (const [incidentId, deployId] of blamed) expect(lastAnnounced.get(incidentId)).toBe(deployId);
   });
 });

@@ -129,14 +129,14 @@ describe('the Culprit configuration', () => {
     expect(readCulpritContext(context({ lookbackMinutes: 5 }))).toEqual({ lookbackMinutes: 5 });
     expect(readCulpritContext(context('{"lookbackMinutes":5}'))).toEqual({ lookbackMinutes: 5 });
     expect(readCulpritContext(context(undefined))).toEqual({});
-    expect(() => readCulpritContext(context('{lookbackMinutes:5'))).toThrow(/context "culprit".*\n  - \(root\): not JSON/);
+    expect(() => readCulpritContext(context('{lookbackMinutes:5'))).toThrow(/context "culprit".*\n {2}- \(root\): not JSON/);
   });
 
   it('is validated by the construct itself, naming the construct that got it', () => {
     const stack = new Stack(new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } }), 'S');
 
     expect(() => new Culprit(stack, 'Pipeline', { blameConfidence: -1, lookbackMinutes: 0 })).toThrow(
-      /props of S\/Pipeline\), 2 problems:\n  - blameConfidence: must be between 0 and 1\n  - lookbackMinutes: must be more than 0/,
+      /props of S\/Pipeline\), 2 problems:\n {2}- blameConfidence: must be between 0 and 1\n {2}- lookbackMinutes: must be more than 0/,
     );
   });
 });

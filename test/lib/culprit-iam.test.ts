@@ -9,23 +9,24 @@ interface Statement {
 
 /** Every action a function's role may take, as `action on <resource logical id>`. */
 function permissionsOf(template: Template, functionFragment: string): string[] {
-  const resources = template.toJSON()['Resources'] as Record<string, { Type: string; Properties: Record<string, unknown> }>;
+  const resources = template.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
   const fn = resources[logicalId(template, 'AWS::Lambda::Function', functionFragment)];
-  const roleId = (fn?.Properties['Role'] as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  if (fn === undefined) throw new Error(`no function ${functionFragment} in the template`);
+  const roleId = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
   const role = resources[roleId];
   const permissions: string[] = [];
   for (const policy of Object.values(resources)) {
     if (policy.Type !== 'AWS::IAM::Policy') continue;
-    const roles = policy.Properties['Roles'] as { Ref: string }[];
+    const roles = policy.Properties.Roles as { Ref: string }[];
     if (!roles.some((ref) => ref.Ref === roleId)) continue;
-    for (const statement of (policy.Properties['PolicyDocument'] as { Statement: Statement[] }).Statement) {
+    for (const statement of (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement) {
       expect(statement.Effect).toBe('Allow');
       const actions = Array.isArray(statement.Action) ? statement.Action : [statement.Action];
       const targets = (Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource]).map(describeResource);
       for (const action of actions) for (const target of targets) permissions.push(`${action} on ${target}`);
     }
   }
-  expect(role?.Properties['ManagedPolicyArns']).toBeUndefined();
+  expect(role?.Properties.ManagedPolicyArns).toBeUndefined();
   return permissions;
 }
 

@@ -52,7 +52,7 @@ describe('the Culprit stack under cdk-nag and CloudFormation validation', () => 
 
     const assembly = app.synth();
 
-    const resources = Object.values(assembly.getStackByName('KinesisListed').template['Resources'] as Record<string, { Type: string }>);
+    const resources = Object.values(assembly.getStackByName('KinesisListed').template.Resources as Record<string, { Type: string }>);
     expect(resources.map((resource) => resource.Type)).toEqual(expect.arrayContaining(['AWS::Kinesis::Stream', 'AWS::Lambda::EventSourceMapping']));
   });
 

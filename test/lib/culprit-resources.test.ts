@@ -122,7 +122,7 @@ describe('the Culprit stack', () => {
   it('sends failed asynchronous invocations of ingest and deploys to their dead-letter queues after two retries', () => {
     for (const [fn, queue] of [['IngestFunction', 'IngestDeadLetter'], ['DeploysFunction', 'DeploysDeadLetter']] as const) {
       const functionId = logicalId(template, 'AWS::Lambda::Function', fn);
-      expect(template.toJSON()['Resources'][functionId].Properties.DeadLetterConfig).toEqual({
+      expect(template.toJSON().Resources[functionId].Properties.DeadLetterConfig).toEqual({
         TargetArn: { 'Fn::GetAtt': [logicalId(template, 'AWS::SQS::Queue', queue), 'Arn'] },
       });
       template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {

@@ -8,7 +8,7 @@ const LOG_GROUPS = ['/aws/lambda/checkout', { name: '/ecs/payments', service: 'p
 const ALARM_TOPIC = 'arn:aws:sns:eu-west-1:123456789012:ops';
 
 function resourcesOf(template: Template): Resources {
-  return template.toJSON()['Resources'] as Resources;
+  return template.toJSON().Resources as Resources;
 }
 
 /** CloudFormation intrinsics as readable text: `{Ref: X}` → `X`, `{Fn::GetAtt: [X, Arn]}` → `X.Arn`, joins concatenated. */
@@ -105,7 +105,7 @@ describe('the Kinesis transport (ingestTransport: "kinesis")', () => {
   });
 
   it('lets only CloudWatch Logs of this account and region assume the writer role', () => {
-    const trust = resourcesOf(listed)[idsOf(listed).role]?.Properties['AssumeRolePolicyDocument'] as {
+    const trust = resourcesOf(listed)[idsOf(listed).role]?.Properties.AssumeRolePolicyDocument as {
       Statement: { Condition: { StringLike: Record<string, unknown> } }[];
     };
 
@@ -124,10 +124,10 @@ describe('the Kinesis transport (ingestTransport: "kinesis")', () => {
     const ids = idsOf(listed);
     const role = resourcesOf(listed)[ids.role];
     const attachedPolicies = Object.values(resourcesOf(listed)).filter(
-      (resource) => resource.Type === 'AWS::IAM::Policy' && (resource.Properties['Roles'] as { Ref: string }[]).some((ref) => ref.Ref === ids.role),
+      (resource) => resource.Type === 'AWS::IAM::Policy' && (resource.Properties.Roles as { Ref: string }[]).some((ref) => ref.Ref === ids.role),
     );
 
-    expect(role?.Properties['Policies']).toEqual([
+    expect(role?.Properties.Policies).toEqual([
       {
         PolicyName: 'PutDeliveries',
         PolicyDocument: {
@@ -136,7 +136,7 @@ describe('the Kinesis transport (ingestTransport: "kinesis")', () => {
         },
       },
     ]);
-    expect(role?.Properties['ManagedPolicyArns']).toBeUndefined();
+    expect(role?.Properties.ManagedPolicyArns).toBeUndefined();
     expect(attachedPolicies).toEqual([]);
   });
 
@@ -169,8 +169,8 @@ describe('the Kinesis transport (ingestTransport: "kinesis")', () => {
   it('lets ingest read the stream but not write to it', () => {
     const ids = idsOf(listed);
     const statements = Object.values(resourcesOf(listed))
-      .filter((resource) => resource.Type === 'AWS::IAM::Policy' && JSON.stringify(resource.Properties['Roles']).includes('IngestRole'))
-      .flatMap((policy) => (policy.Properties['PolicyDocument'] as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement)
+      .filter((resource) => resource.Type === 'AWS::IAM::Policy' && JSON.stringify(resource.Properties.Roles).includes('IngestRole'))
+      .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement)
       .filter((statement) => JSON.stringify(statement.Resource).includes(ids.stream));
     const actions = statements.flatMap((statement) => (Array.isArray(statement.Action) ? statement.Action : [statement.Action]));
 
@@ -201,7 +201,7 @@ describe('the Kinesis transport (ingestTransport: "kinesis")', () => {
   });
 
   it('names the stream in the stack outputs', () => {
-    expect(listed.toJSON()['Outputs']['IngestStreamName']).toMatchObject({ Value: { Ref: idsOf(listed).stream } });
+    expect(listed.toJSON().Outputs.IngestStreamName).toMatchObject({ Value: { Ref: idsOf(listed).stream } });
   });
 });
 
@@ -214,7 +214,7 @@ describe('the Lambda transport (the default)', () => {
     expect(Object.keys(listed.findResources('AWS::IAM::Role')).filter((id) => id.includes('LogStream'))).toEqual([]);
     expect(Object.keys(listed.findResources('AWS::Lambda::EventSourceMapping', { Properties: { StartingPosition: Match.anyValue() } }))).toEqual([]);
     expect(Object.keys(listed.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'IteratorAge' } }))).toEqual([]);
-    expect(listed.toJSON()['Outputs']).not.toHaveProperty('IngestStreamName');
+    expect(listed.toJSON().Outputs).not.toHaveProperty('IngestStreamName');
   });
 
   it('still lets CloudWatch Logs invoke ingest, per log group or account-wide in prefix mode', () => {
@@ -232,7 +232,9 @@ describe('the ingest dead-letter queue, in both transports', () => {
   it.each(Object.entries(templates))('is named in the ingest environment and open to SendMessage (%s)', (_transport, template) => {
     const deadLetter = logicalId(template, 'AWS::SQS::Queue', 'IngestDeadLetter');
     const ingest = logicalId(template, 'AWS::Lambda::Function', 'IngestFunction');
-    const roleId = (resourcesOf(template)[ingest]?.Properties['Role'] as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const ingestFunction = resourcesOf(template)[ingest];
+    if (ingestFunction === undefined) throw new Error('no ingest function in the template');
+    const roleId = (ingestFunction.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
 
     template.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'culprit-ingest', CULPRIT_INGEST_DEAD_LETTER_QUEUE_URL: { Ref: deadLetter } }) },

@@ -16,7 +16,7 @@ export type ServiceMap = Readonly<Record<string, string>>;
 export function resolveService(map: ServiceMap, candidates: readonly string[], fallback: string): string {
   for (const candidate of candidates) {
     // Own-property check: a resource named `constructor` must not resolve through Object.prototype.
-    if (Object.prototype.hasOwnProperty.call(map, candidate)) {
+    if (Object.hasOwn(map, candidate)) {
       const service = map[candidate];
       if (service !== undefined) return service;
     }

@@ -1,4 +1,4 @@
-import { buildCharClasses, DELIMITER, DIGIT, isClosingWrap, isOpeningWrap, LETTER, OTHER_SPECIAL, SPECIAL } from './char-classes';
+import { buildCharClasses, DELIMITER, DIGIT, isClosingWrap, isOpeningWrap, OTHER_SPECIAL, SPECIAL } from './char-classes';
 import { classifyNonNumeric, classifyNumeric, keptPrefixLength } from './classify-value';
 import type { MaskPattern } from './config';
 import { codeOf, CONSTANT, DATE, DURATION, ID, IP, maskHashOf, maskTextOf, NUM, SIZE, typeName } from './mask-types';
@@ -223,12 +223,18 @@ export class TokenScanner {
     if (this.userMasks.length > 0) {
       const core = line.slice(coreStart, coreEnd);
       for (const mask of this.userMasks) {
-        if (mask.regex.test(core)) return this.setMasked(position, mask.code, coreStart, coreEnd);
+        if (mask.regex.test(core)) {
+          this.setMasked(position, mask.code, coreStart, coreEnd);
+          return;
+        }
       }
     }
 
     const numeric = classifyNumeric(line, coreStart, coreEnd, shape);
-    if (numeric !== undefined) return this.setMasked(position, numeric === 'NUM' ? NUM : IP, coreStart, coreEnd);
+    if (numeric !== undefined) {
+          this.setMasked(position, numeric === 'NUM' ? NUM : IP, coreStart, coreEnd);
+          return;
+        }
 
     if ((shape & OTHER_SPECIAL) !== 0) {
       const equals = this.keyValueSplit(coreStart, coreEnd);
@@ -251,7 +257,10 @@ export class TokenScanner {
         const restKind = this.classifyRange(restStart, coreEnd, this.shapeOf(restStart, coreEnd));
         // Keep a prefix only before a value of a clear type (`blk_-42`, `node-7`); a long opaque
         // identifier (`Package_for_KB3121255~31bf…`) is one variable, whatever it starts with.
-        if (restKind !== CONSTANT && restKind !== ID) return this.setMasked(position, restKind, restStart, coreEnd);
+        if (restKind !== CONSTANT && restKind !== ID) {
+          this.setMasked(position, restKind, restStart, coreEnd);
+          return;
+        }
       }
     }
     this.setMasked(position, codeOf(type), coreStart, coreEnd);

@@ -62,7 +62,7 @@ export function scanHeaderFields(text: string, index: number, inHeader: boolean,
   for (let n = 0; n < MAX_HEADER_FIELDS; n++) {
     const at = skipBlanks(text, position);
     const c = text.charCodeAt(at);
-    if (c !== c) break; // end of text
+    if (Number.isNaN(c)) break; // end of text
 
     if (n === 0 && !ctx && (c === DASH || c === PIPE)) {
       // `- WARN  [thread] - msg`: a reader cut the timestamp off a `%d - %p` layout (Zookeeper's log4j).

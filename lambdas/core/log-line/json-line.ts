@@ -47,8 +47,8 @@ function firstString(record: JsonRecord, keys: readonly string[]): string | unde
 
 /** The `log` key is a message when it is text (Docker, Fluent Bit) and ECS metadata (`log.level`) when an object. */
 function nestedLogLevel(record: JsonRecord): unknown {
-  const log = record['log'];
-  return typeof log === 'object' && log !== null ? (log as JsonRecord)['level'] : undefined;
+  const log = record.log;
+  return typeof log === 'object' && log !== null ? (log as JsonRecord).level : undefined;
 }
 
 function levelOf(record: JsonRecord): LogLevel | undefined {

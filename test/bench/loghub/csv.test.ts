@@ -1,5 +1,5 @@
-import { readFileSync } from 'fs';
-import path from 'path';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseCsv, parseCsvRecords } from '../../../bench/loghub';
 import { LOGHUB_DIR } from '../../support/loghub-dir';
 

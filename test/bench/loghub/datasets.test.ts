@@ -14,7 +14,7 @@ describe('loadLoghubDataset', () => {
     expect(datasets.map((dataset) => dataset.name)).toEqual([...LOGHUB_DATASETS]);
     for (const dataset of datasets) {
       expect(dataset.lines).toHaveLength(2000);
-      dataset.lines.forEach((line, index) => expect(line.lineId).toBe(index + 1));
+      expect(dataset.lines.map((line) => line.lineId)).toEqual(dataset.lines.map((_, index) => index + 1));
       const misplaced = dataset.lines.filter((line) => !line.raw.includes(line.content));
       expect(misplaced).toEqual([]);
     }

@@ -77,7 +77,9 @@ describe('Analyzer.templateSeries', () => {
     // Act
     const totals = new Array<number>(MINUTES).fill(0);
     for (const templateId of expected.keys()) {
-      analyzer.templateSeries('storage', templateId, T0, at(MINUTES))?.counts.forEach((c, i) => (totals[i] = (totals[i] ?? 0) + c));
+      analyzer.templateSeries('storage', templateId, T0, at(MINUTES))?.counts.forEach((c, i) => {
+        totals[i] = (totals[i] ?? 0) + c;
+      });
     }
 
     // Assess

@@ -55,7 +55,7 @@ describe('normaliseDeployEvent with CodeDeploy events', () => {
 
   it('rejects a deployment without a deployment id, naming the path', () => {
     const event = codeDeploySuccess();
-    delete (event['detail'] as Record<string, unknown>)['deploymentId'];
+    delete (event.detail as Record<string, unknown>).deploymentId;
 
     const error = rejection(event);
 
@@ -226,7 +226,7 @@ describe('normaliseDeployEvent with custom culprit.deploy events', () => {
 
   it('rejects a misspelt field instead of losing it, and a missing version, naming both', () => {
     const event = culpritDeploy({ detail: { commmit: 'abc', version: undefined } });
-    delete (event['detail'] as Record<string, unknown>)['version'];
+    delete (event.detail as Record<string, unknown>).version;
 
     const error = rejection(event);
 

@@ -1,5 +1,5 @@
-import { readFileSync } from 'fs';
-import path from 'path';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 /** Real lines from the loghub-2k datasets (data/loghub-2k; see its LICENSE). */
 export { LOGHUB_DIR } from '../../support/loghub-dir';

@@ -36,7 +36,7 @@ describe('parseLogLine on the loghub 2k samples', () => {
       };
 
       const mismatches = linesOf(dataset).filter(
-        (line) => parseLogLine(line.raw).level !== normalised[(line.record['Level'] ?? '').toLowerCase()],
+        (line) => parseLogLine(line.raw).level !== normalised[(line.record.Level ?? '').toLowerCase()],
       );
 
       expect(mismatches.map((line) => line.raw)).toEqual([]);
@@ -56,7 +56,7 @@ describe('parseLogLine on the loghub 2k samples', () => {
 
   it.each(['Hadoop', 'Zookeeper'] as const)('reads the %s date and time as UTC epoch milliseconds', (dataset) => {
     const mismatches = linesOf(dataset).filter((line) => {
-      const iso = `${line.record['Date']}T${(line.record['Time'] ?? '').replace(',', '.')}Z`;
+      const iso = `${line.record.Date}T${(line.record.Time ?? '').replace(',', '.')}Z`;
       return parseLogLine(line.raw).timestamp !== Date.parse(iso);
     });
 
@@ -72,7 +72,7 @@ describe('parseLogLine on the loghub 2k samples', () => {
   it.each(['Linux', 'OpenSSH'] as const)('names the %s syslog tag, without its pid, as the component', (dataset) => {
     const mismatches = linesOf(dataset).filter((line) => {
       const component = parseLogLine(line.raw).component;
-      return component !== (dataset === 'OpenSSH' ? 'sshd' : line.record['Component']);
+      return component !== (dataset === 'OpenSSH' ? 'sshd' : line.record.Component);
     });
 
     expect(mismatches.map((line) => line.raw)).toEqual([]);

@@ -61,7 +61,7 @@ describe('ServiceAnalysis', () => {
   it('refuses a state that holds another service', () => {
     const state = new ServiceAnalysis('checkout').toState();
 
-    expect(() => new ServiceAnalysis('payments', {}, { ...state, miners: { checkout: state.miners['checkout']! } })).toThrow(
+    expect(() => new ServiceAnalysis('payments', {}, { ...state, miners: { checkout: state.miners.checkout! } })).toThrow(
       'state of service payments holds miners of other services: checkout',
     );
   });

@@ -17,7 +17,7 @@ export async function createEventBusTap(endpoint: string, busName: string): Prom
   const queue = await sqs.send(new CreateQueueCommand({ QueueName: `${busName}-tap` }));
   const attributes = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queue.QueueUrl, AttributeNames: ['QueueArn'] }));
   await client.send(new PutRuleCommand({ Name: 'tap', EventBusName: busName, EventPattern: JSON.stringify({ source: ['culprit'] }) }));
-  await client.send(new PutTargetsCommand({ Rule: 'tap', EventBusName: busName, Targets: [{ Id: 'tap', Arn: attributes.Attributes?.['QueueArn'] }] }));
+  await client.send(new PutTargetsCommand({ Rule: 'tap', EventBusName: busName, Targets: [{ Id: 'tap', Arn: attributes.Attributes?.QueueArn }] }));
   return {
     busName,
     client,

@@ -21,7 +21,10 @@ export function subscriptionEvent(logGroup: string, lines: readonly LoggedLine[]
     logStream,
     subscriptionFilters: ['culprit-ingest'],
     // CloudWatch event ids are long digit strings, unique per event.
-    logEvents: lines.map((line) => ({ id: `${line.timestamp}${String((eventSequence += 1)).padStart(12, '0')}`, timestamp: line.timestamp, message: line.message })),
+    logEvents: lines.map((line) => {
+      eventSequence += 1;
+      return { id: `${line.timestamp}${String(eventSequence).padStart(12, '0')}`, timestamp: line.timestamp, message: line.message };
+    }),
   });
 }
 
@@ -33,10 +36,10 @@ export function sqsRecord(message: Message, queueArn: string): SQSRecord {
     receiptHandle: message.ReceiptHandle ?? '',
     body: message.Body ?? '',
     attributes: {
-      ApproximateReceiveCount: attributes['ApproximateReceiveCount'] ?? '1',
-      SentTimestamp: attributes['SentTimestamp'] ?? '0',
-      SenderId: attributes['SenderId'] ?? ACCOUNT,
-      ApproximateFirstReceiveTimestamp: attributes['ApproximateFirstReceiveTimestamp'] ?? '0',
+      ApproximateReceiveCount: attributes.ApproximateReceiveCount ?? '1',
+      SentTimestamp: attributes.SentTimestamp ?? '0',
+      SenderId: attributes.SenderId ?? ACCOUNT,
+      ApproximateFirstReceiveTimestamp: attributes.ApproximateFirstReceiveTimestamp ?? '0',
     },
     messageAttributes: {},
     md5OfBody: message.MD5OfBody ?? '',
@@ -63,7 +66,7 @@ export async function drainQueue(
   handler: (event: SQSEvent) => Promise<SQSBatchResponse>,
   options: { readonly batchSize?: number; readonly maxInvocations?: number } = {},
 ): Promise<DrainResult> {
-  const arn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }))).Attributes?.['QueueArn'] ?? '';
+  const arn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }))).Attributes?.QueueArn ?? '';
   let invocations = 0;
   let records = 0;
   let failures = 0;
@@ -76,7 +79,7 @@ export async function drainQueue(
       const counts = await sqs.send(
         new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
       );
-      const waiting = Number(counts.Attributes?.['ApproximateNumberOfMessages'] ?? 0) + Number(counts.Attributes?.['ApproximateNumberOfMessagesNotVisible'] ?? 0);
+      const waiting = Number(counts.Attributes?.ApproximateNumberOfMessages ?? 0) + Number(counts.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
       if (waiting === 0) return { invocations, records, failures };
       await new Promise((resolve) => setTimeout(resolve, 200));
       continue;

@@ -42,10 +42,10 @@ export async function startLocalSqs(): Promise<LocalSqs> {
     client,
     async createQueue(name, options = {}) {
       const attributes: Record<string, string> = {};
-      if (options.visibilityTimeoutSeconds !== undefined) attributes['VisibilityTimeout'] = String(options.visibilityTimeoutSeconds);
+      if (options.visibilityTimeoutSeconds !== undefined) attributes.VisibilityTimeout = String(options.visibilityTimeoutSeconds);
       if (options.deadLetter !== undefined) {
         const dlq = await client.send(new GetQueueAttributesCommand({ QueueUrl: options.deadLetter.queueUrl, AttributeNames: ['QueueArn'] }));
-        attributes['RedrivePolicy'] = JSON.stringify({ deadLetterTargetArn: dlq.Attributes?.['QueueArn'], maxReceiveCount: options.deadLetter.maxReceiveCount });
+        attributes.RedrivePolicy = JSON.stringify({ deadLetterTargetArn: dlq.Attributes?.QueueArn, maxReceiveCount: options.deadLetter.maxReceiveCount });
       }
       const created = await client.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }));
       if (created.QueueUrl === undefined) throw new Error(`fauxqs created queue ${name} without a URL`);

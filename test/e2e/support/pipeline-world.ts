@@ -109,10 +109,10 @@ export async function preparePipeline(servers: PipelineServers, options: Pipelin
   };
   const rank = createRankHandler(rankDeps);
   const toItem = (item: Record<string, unknown>): IncidentItem => ({
-    verdict: JSON.parse(String(item['verdict'])) as Verdict,
-    verdictKey: String(item['verdictKey']),
-    ...(typeof item['supersededBy'] === 'string' ? { supersededBy: item['supersededBy'] } : {}),
-    ...(typeof item['publishedKey'] === 'string' ? { publishedKey: item['publishedKey'] } : {}),
+    verdict: JSON.parse(String(item.verdict)) as Verdict,
+    verdictKey: String(item.verdictKey),
+    ...(typeof item.supersededBy === 'string' ? { supersededBy: item.supersededBy } : {}),
+    ...(typeof item.publishedKey === 'string' ? { publishedKey: item.publishedKey } : {}),
   });
   const { partitionKey, sortKey } = TABLE_KEYS.incidents;
   return {

@@ -14,7 +14,12 @@ const INTERVAL = 60_000;
 /** A clock the test moves: buffering decisions depend on it, never on how fast the machine is. */
 function manualClock(start = Date.UTC(2024, 2, 5, 12)): { now: () => number; advance: (ms: number) => void } {
   let t = start;
-  return { now: () => t, advance: (ms) => void (t += ms) };
+  return {
+    now: () => t,
+    advance: (ms) => {
+      t += ms;
+    },
+  };
 }
 
 /** Learning minutes of HDFS traffic, then minutes where SSH failures (templates the service never logged) appear, then quiet HDFS. */
@@ -93,9 +98,9 @@ describe('ingest buffering deliveries in the container between flushes', () => {
     let commits = 0;
     db.beforeWrite = async (command, input) => {
       const item = input.Item;
-      if (command !== 'PutItem' || input.TableName !== world.tables.minerState || item?.['version'] === undefined || item['version'] === 1) return;
+      if (command !== 'PutItem' || input.TableName !== world.tables.minerState || item?.version === undefined || item.version === 1) return;
       commits += 1;
-      await rival.send(new UpdateCommand({ TableName: world.tables.minerState, Key: { pk: item['pk'], sk: item['sk'] }, UpdateExpression: 'ADD #v :one', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':one': 1 } }));
+      await rival.send(new UpdateCommand({ TableName: world.tables.minerState, Key: { pk: item.pk, sk: item.sk }, UpdateExpression: 'ADD #v :one', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':one': 1 } }));
     };
     const handle = world.container({ documentClient: db.documentClient, now: manualClock().now, maxAttempts: 1000 });
     await handle(subscriptionEvent(GROUP, hdfsLines(T0, 20, 500)));

@@ -19,7 +19,7 @@ async function storedVersion(tableName: string, service: string): Promise<number
   const item = await servers().dynamo.documentClient.send(
     new GetCommand({ TableName: tableName, Key: { [TABLE_KEYS.minerState.partitionKey]: key.pk, [TABLE_KEYS.minerState.sortKey]: key.sk } }),
   );
-  return item.Item?.['version'] as number | undefined;
+  return item.Item?.version as number | undefined;
 }
 
 describe('the ingest handler against DynamoDB (dynalite) and SQS (fauxqs)', () => {
@@ -74,9 +74,9 @@ describe('the ingest handler against DynamoDB (dynalite) and SQS (fauxqs)', () =
     const lines = written.map((line) => JSON.parse(line) as Record<string, unknown>);
 
     // Assess: the function's name stays Powertools', the flush names the log's service, nothing was dropped.
-    expect(lines.filter((line) => line['level'] === 'WARN')).toEqual([]);
-    expect(lines.find((line) => line['message'] === 'flush committed')).toMatchObject({ service: 'culprit-ingest', logService: GROUP, deliveries: 1, lines: 30 });
-    expect(lines.find((line) => line['message'] === 'flush committed')).not.toHaveProperty('keys');
+    expect(lines.filter((line) => line.level === 'WARN')).toEqual([]);
+    expect(lines.find((line) => line.message === 'flush committed')).toMatchObject({ service: 'culprit-ingest', logService: GROUP, deliveries: 1, lines: 30 });
+    expect(lines.find((line) => line.message === 'flush committed')).not.toHaveProperty('keys');
   });
 
   it('names the service by the configured mapping and registers it for rank', async () => {
@@ -170,6 +170,6 @@ describe('the ingest handler against DynamoDB (dynalite) and SQS (fauxqs)', () =
       new GetCommand({ TableName: world.tables.minerState, Key: { [TABLE_KEYS.minerState.partitionKey]: key.pk, [TABLE_KEYS.minerState.sortKey]: key.sk } }),
     );
 
-    expect(decodeState(item.Item?.['state'] as Uint8Array, GROUP)).toEqual(reference.toState());
+    expect(decodeState(item.Item?.state as Uint8Array, GROUP)).toEqual(reference.toState());
   });
 });

@@ -84,7 +84,7 @@ describe('ingest fed by the Kinesis transport', () => {
     expect(result.batchItemFailures).toEqual([]);
     expect(result.outcomes.parked).toBe(1);
     expect(parked).toEqual([expect.objectContaining({ sequenceNumber: event.Records[1]?.kinesis.sequenceNumber, eventID: event.Records[1]?.eventID, data })]);
-    expect(String(parked[0]?.['reason'])).toMatch(reason);
+    expect(String(parked[0]?.reason)).toMatch(reason);
     expect(totalLines(await world.counts(GROUP))).toBe(600 + 270);
   });
 

@@ -60,7 +60,7 @@ async function startRuntime(world: IngestWorld, flushIntervalMs: number): Promis
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     env: {
-      PATH: process.env['PATH'] ?? '',
+      PATH: process.env.PATH ?? '',
       HANDLER_BUNDLE: bundle,
       AWS_REGION: LOOPBACK_AWS.region,
       AWS_ACCESS_KEY_ID: LOOPBACK_AWS.credentials.accessKeyId,
@@ -85,8 +85,8 @@ async function startRuntime(world: IngestWorld, flushIntervalMs: number): Promis
   await new Promise<void>((ready, failed) => {
     child.once('exit', (code) => failed(new Error(`the ingest runtime exited with ${String(code)} before it was ready: ${output}`)));
     child.on('message', (message: Record<string, unknown>) => {
-      if (message['ready'] === true) ready();
-      else pending.get(Number(message['id']))?.(message);
+      if (message.ready === true) ready();
+      else pending.get(Number(message.id))?.(message);
     });
   });
   return {
@@ -120,7 +120,7 @@ describe('the ingest function shutting down (SIGTERM, as Lambda sends it when an
     const counts = await world.counts('/ecs/block-store');
 
     // Assess: nothing was committed while buffering; at SIGTERM all of it, in one flush.
-    expect(answers.map((a) => (a['result'] as { outcome?: string } | undefined)?.outcome ?? a['error'])).toEqual(['buffered', 'buffered', 'buffered']);
+    expect(answers.map((a) => (a.result as { outcome?: string } | undefined)?.outcome ?? a.error)).toEqual(['buffered', 'buffered', 'buffered']);
     expect(before.version).toBe(0);
     expect({ code, output: code === 0 ? '' : runtime.output() }).toEqual({ code: 0, output: '' });
     expect({ version: after.version, deliveries: after.flushes.flatMap((f) => f.keys).length }).toEqual({ version: 1, deliveries: 3 });

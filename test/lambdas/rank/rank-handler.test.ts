@@ -45,7 +45,7 @@ async function verdicts(w: PipelineWorld): Promise<Record<string, unknown>> {
 
 async function tableContents(w: PipelineWorld): Promise<Record<string, unknown>[]> {
   const page = await servers.dynamo.documentClient.send(new ScanCommand({ TableName: w.tables.incidents }));
-  return (page.Items ?? []).sort((a, b) => `${String(a['pk'])}|${String(a['sk'])}`.localeCompare(`${String(b['pk'])}|${String(b['sk'])}`));
+  return (page.Items ?? []).sort((a, b) => `${String(a.pk)}|${String(a.sk)}`.localeCompare(`${String(b.pk)}|${String(b.sk)}`));
 }
 
 let reference: Record<string, unknown>;
@@ -74,7 +74,7 @@ describe('the rank handler against DynamoDB (dynalite), SQS (fauxqs) and EventBr
     const stored = await tableContents(w);
 
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: bad }] });
-    expect(stored.filter((item) => String(item['pk']).startsWith('anomalies#'))).toHaveLength(new Set(stream.messages.slice(0, 2).map((m) => m.anomaly.id)).size);
+    expect(stored.filter((item) => String(item.pk).startsWith('anomalies#'))).toHaveLength(new Set(stream.messages.slice(0, 2).map((m) => m.anomaly.id)).size);
   });
 
   it('changes nothing when every message is delivered again', async () => {
@@ -137,7 +137,7 @@ describe('the rank handler against DynamoDB (dynalite), SQS (fauxqs) and EventBr
       }
       expect({ live: successor.supersededBy === undefined, startsEarlier: successor.verdict.start < old.verdict.start }).toEqual({ live: true, startsEarlier: true });
     }
-    expect(events.some((event) => (event.detail['supersedes'] as string[]).length > 0)).toBe(true);
+    expect(events.some((event) => (event.detail.supersedes as string[]).length > 0)).toBe(true);
   });
 
   it('refuses an event that is not an SQS event, naming the problem', async () => {

@@ -98,7 +98,7 @@ async function notifyingWorld(options: { readonly slackAttempts?: number; readon
 
 /** Top-level messages (thread replies carry `thread_ts`). */
 function posts(requests: readonly RecordedRequest[]): RecordedRequest[] {
-  return requests.filter((r) => r.path === '/api/chat.postMessage' && r.body['thread_ts'] === undefined);
+  return requests.filter((r) => r.path === '/api/chat.postMessage' && r.body.thread_ts === undefined);
 }
 
 function updates(requests: readonly RecordedRequest[]): RecordedRequest[] {
@@ -112,7 +112,7 @@ describe('the rank handler announcing verdicts in Slack (dynalite, fauxqs, moto 
 
     const run = await n.deliverAll();
     const live = await n.liveIncidents();
-    const channels = new Set(posts(slack.requests).map((r) => String(r.body['channel'])));
+    const channels = new Set(posts(slack.requests).map((r) => String(r.body.channel)));
 
     expect(run.failures).toBe(0);
     expect(live.length).toBeGreaterThan(0);
@@ -159,7 +159,7 @@ describe('the rank handler announcing verdicts in Slack (dynalite, fauxqs, moto 
     expect(changed.length).toBeGreaterThan(0);
     for (const incident of changed) {
       const ts = tsBefore.get(incident.verdict.incidentId);
-      expect(updates(slack.requests).filter((r) => r.body['ts'] === ts)).toHaveLength(1);
+      expect(updates(slack.requests).filter((r) => r.body.ts === ts)).toHaveLength(1);
       expect(incident.slack).toEqual({ notified: expect.objectContaining({ blamed: incident.verdict.blamed }), thread: { channel: CHANNEL, ts } });
     }
     // Only incidents that had no message yet get a new one.

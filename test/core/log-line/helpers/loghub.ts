@@ -39,6 +39,6 @@ export function readLoghub(dataset: LoghubDataset): LoghubLine[] {
   }
   return raw.map((line, index) => {
     const record = records[index] ?? {};
-    return { raw: line, content: (record['Content'] ?? '').trim(), record };
+    return { raw: line, content: (record.Content ?? '').trim(), record };
   });
 }
