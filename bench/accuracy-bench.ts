@@ -28,7 +28,9 @@ const USAGE = `usage: node dist/bench/accuracy-bench.js [--dataset NAME]... [--m
 datasets: ${LOGHUB_DATASETS.join(', ')}`;
 
 const argsSchema = z.object({
-  datasets: z.array(z.string().refine(isLoghubDatasetName, { message: `unknown dataset; one of ${LOGHUB_DATASETS.join(', ')}` })),
+  datasets: z.array(
+    z.string().refine(isLoghubDatasetName, { message: `unknown dataset; one of ${LOGHUB_DATASETS.join(', ')}` }),
+  ),
   mode: z.enum(['content', 'raw', 'both']),
   showErrors: z.coerce.number().int().min(0),
   options: z.record(z.string(), z.unknown()).pipe(minerOptionsSchema),
@@ -75,7 +77,9 @@ function main(): void {
   const modes: EvaluationMode[] = args.mode === 'both' ? ['content', 'raw'] : [args.mode];
   const minerOptions: MinerOptionsInput = args.options;
   const datasets = args.datasets.filter(isLoghubDatasetName).map((name) => loadLoghubDataset(name, args.data));
-  const given = Object.fromEntries(args.optionNames.map((name) => [name, (minerOptions as Record<string, unknown>)[name]]));
+  const given = Object.fromEntries(
+    args.optionNames.map((name) => [name, (minerOptions as Record<string, unknown>)[name]]),
+  );
   const optionsNote = args.optionNames.length > 0 ? ` with options ${JSON.stringify(given)}` : ' with default options';
   process.stdout.write(`# Template miner accuracy on loghub-2k${optionsNote}\n`);
   for (const mode of modes) {
@@ -86,9 +90,12 @@ function main(): void {
     const seconds = (performance.now() - started) / 1000;
     const title = mode === 'content' ? 'Content column' : 'Raw lines (header parser, then miner)';
     process.stdout.write(`\n## ${title}\n\n${formatAccuracyTable(evaluations)}\n\n`);
-    process.stdout.write(`(${datasets.length} datasets in ${seconds.toFixed(1)} s, templates compared after loghub-2.0 normalisation)\n`);
+    process.stdout.write(
+      `(${datasets.length} datasets in ${seconds.toFixed(1)} s, templates compared after loghub-2.0 normalisation)\n`,
+    );
     if (args.showErrors > 0) {
-      for (const evaluation of evaluations) process.stdout.write(`\n${formatErrorReport(evaluation, args.showErrors)}\n`);
+      for (const evaluation of evaluations)
+        process.stdout.write(`\n${formatErrorReport(evaluation, args.showErrors)}\n`);
     }
   }
 }

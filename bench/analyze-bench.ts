@@ -24,9 +24,22 @@ import { parseArgs } from 'node:util';
 import { runAnalyze } from '../bin/commands/analyze';
 import { listLogFiles, readLogEventBatches } from '../bin/input';
 import type { JsonReport } from '../bin/output';
-import { INCIDENT_KINDS, type IncidentKind, type Truth, generateScenario, planScenario, writeScenario } from './scenarios';
+import {
+  INCIDENT_KINDS,
+  type IncidentKind,
+  type Truth,
+  generateScenario,
+  planScenario,
+  writeScenario,
+} from './scenarios';
 
-export const ANALYZE_BENCH_DEFAULTS = { lines: 3_200_000, kind: 'cascade', seed: 'bench-1', services: 6, rate: { min: 20, max: 50 } } as const;
+export const ANALYZE_BENCH_DEFAULTS = {
+  lines: 3_200_000,
+  kind: 'cascade',
+  seed: 'bench-1',
+  services: 6,
+  rate: { min: 20, max: 50 },
+} as const;
 
 const mib = (kib: number): string => `${(kib / 1024).toFixed(0)} MiB`;
 
@@ -34,7 +47,13 @@ const mib = (kib: number): string => `${(kib / 1024).toFixed(0)} MiB`;
 function minutesFor(lines: number, seed: string, kind: IncidentKind): number {
   let minutes = 240;
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const spec = planScenario({ seed, kind, durationMinutes: minutes, services: { min: ANALYZE_BENCH_DEFAULTS.services, max: ANALYZE_BENCH_DEFAULTS.services }, rate: ANALYZE_BENCH_DEFAULTS.rate });
+    const spec = planScenario({
+      seed,
+      kind,
+      durationMinutes: minutes,
+      services: { min: ANALYZE_BENCH_DEFAULTS.services, max: ANALYZE_BENCH_DEFAULTS.services },
+      rate: ANALYZE_BENCH_DEFAULTS.rate,
+    });
     const expected = spec.services.reduce((sum, service) => sum + service.baseRate, 0) * minutes * 60;
     if (expected >= lines * 1.03) return minutes;
     minutes = Math.ceil((minutes * lines * 1.08) / expected);
@@ -48,7 +67,11 @@ async function measured<T>(work: () => Promise<T>): Promise<{ value: T; seconds:
   const cpu = process.cpuUsage();
   const value = await work();
   const used = process.cpuUsage(cpu);
-  return { value, seconds: Number(process.hrtime.bigint() - started) / 1e9, cpuSeconds: (used.user + used.system) / 1e6 };
+  return {
+    value,
+    seconds: Number(process.hrtime.bigint() - started) / 1e9,
+    cpuSeconds: (used.user + used.system) / 1e6,
+  };
 }
 
 /** What the `--analyze` child prints (one JSON line). */
@@ -58,7 +81,12 @@ interface AnalyzeReport {
   readonly lines: number;
   readonly files: number;
   /** Reading and merging alone (no analysis): the input side's share; measured only with `--threads 1`. */
-  readonly input?: { readonly seconds: number; readonly cpuSeconds: number; readonly linesPerSecond: number; readonly linesPerCpuSecond: number };
+  readonly input?: {
+    readonly seconds: number;
+    readonly cpuSeconds: number;
+    readonly linesPerSecond: number;
+    readonly linesPerCpuSecond: number;
+  };
   readonly seconds: number;
   /** CPU seconds of the whole process: every thread, workers included. */
   readonly cpuSeconds: number;
@@ -103,7 +131,10 @@ async function analyseFolder(dir: string, threads: number): Promise<void> {
   const stdout = collector();
   const stderr = collector();
   const run = await measured(() =>
-    runAnalyze({ logs, deploys: path.join(dir, 'deploys.json'), json: true, threads }, { stdout: stdout.stream, stderr: stderr.stream }),
+    runAnalyze(
+      { logs, deploys: path.join(dir, 'deploys.json'), json: true, threads },
+      { stdout: stdout.stream, stderr: stderr.stream },
+    ),
   );
   if (run.value !== 0) throw new Error(`culprit analyze exited ${run.value}: ${stderr.text()}`);
   const result = JSON.parse(stdout.text()) as JsonReport;
@@ -128,10 +159,14 @@ async function analyseFolder(dir: string, threads: number): Promise<void> {
 
 /** Runs the `--analyze` child for one thread count; its peak RSS is its own. */
 function analyseInChild(dir: string, threads: number): AnalyzeReport {
-  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1] ?? __filename, '--analyze', dir, '--threads', String(threads)], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, process.argv[1] ?? __filename, '--analyze', dir, '--threads', String(threads)],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   if (child.status !== 0) throw new Error(`the analysis process failed (exit ${child.status ?? child.signal})`);
   return JSON.parse(child.stdout) as AnalyzeReport;
 }
@@ -171,7 +206,8 @@ async function main(): Promise<void> {
   const seed = values.seed ?? ANALYZE_BENCH_DEFAULTS.seed;
   const runs = Number(values.runs ?? 1);
   const threadCounts = values.threads === undefined ? [1, defaultThreads] : values.threads.split(',').map(Number);
-  if (!(runs >= 1) || threadCounts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--runs and --threads take whole numbers ≥ 1 (--threads: a comma-separated list)');
+  if (!(runs >= 1) || threadCounts.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error('--runs and --threads take whole numbers ≥ 1 (--threads: a comma-separated list)');
   const dir = values.dir ?? mkdtempSync(path.join(tmpdir(), 'culprit-analyze-bench-'));
   try {
     if (!existsSync(path.join(dir, 'truth.json'))) {
@@ -185,14 +221,23 @@ async function main(): Promise<void> {
       });
       const started = Date.now();
       const written = writeScenario(scenario, dir);
-      const formats = scenario.spec.services.map((service) => `${service.name} (${service.format}, ${service.baseRate}/s)`).join(', ');
-      process.stdout.write(`generated ${written.lines} lines over ${minutes} min in ${((Date.now() - started) / 1000).toFixed(1)} s: ${formats}\n`);
+      const formats = scenario.spec.services
+        .map((service) => `${service.name} (${service.format}, ${service.baseRate}/s)`)
+        .join(', ');
+      process.stdout.write(
+        `generated ${written.lines} lines over ${minutes} min in ${((Date.now() - started) / 1000).toFixed(1)} s: ${formats}\n`,
+      );
     }
     // Runs alternate between thread counts, so a burst of load from elsewhere does not land on one of them only.
-    process.stdout.write(`${loadavg()[0]?.toFixed(2) ?? '?'} load average (1 min), ${defaultThreads} cores available\n`);
+    process.stdout.write(
+      `${loadavg()[0]?.toFixed(2) ?? '?'} load average (1 min), ${defaultThreads} cores available\n`,
+    );
     for (let run = 1; run <= runs; run += 1) {
       for (const threads of threadCounts) {
-        printReport(analyseInChild(dir, threads), `--threads ${threads}${threads === defaultThreads ? ' (the default here)' : ''}${runs > 1 ? `, run ${run}` : ''}`);
+        printReport(
+          analyseInChild(dir, threads),
+          `--threads ${threads}${threads === defaultThreads ? ' (the default here)' : ''}${runs > 1 ? `, run ${run}` : ''}`,
+        );
       }
     }
   } finally {
@@ -201,6 +246,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`analyze-bench crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `analyze-bench crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exitCode = 1;
 });

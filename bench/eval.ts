@@ -23,7 +23,8 @@ function kindsFrom(text: string | undefined): IncidentKind[] {
   if (text === undefined) return [...INCIDENT_KINDS];
   const kinds = text.split(',').map((kind) => kind.trim());
   const unknown = kinds.filter((kind) => !(INCIDENT_KINDS as readonly string[]).includes(kind));
-  if (unknown.length > 0) throw new Error(`unknown kind(s) ${unknown.join(', ')}; kinds are ${INCIDENT_KINDS.join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`unknown kind(s) ${unknown.join(', ')}; kinds are ${INCIDENT_KINDS.join(', ')}`);
   return kinds as IncidentKind[];
 }
 
@@ -68,12 +69,17 @@ async function main(): Promise<void> {
       runs.push(run);
       lines += run.lines;
       elapsed += run.elapsedMs;
-      const verdict = run.score.badDeployId === null ? `blamed ${run.score.noDeployBlamed}` : `rank ${run.score.rank ?? '-'}`;
-      process.stderr.write(`  [${runs.length}/${total}] ${run.scenario.truth.seed} ${kind}: ${verdict} (${run.lines} lines, ${(run.elapsedMs / 1000).toFixed(1)} s)\n`);
+      const verdict =
+        run.score.badDeployId === null ? `blamed ${run.score.noDeployBlamed}` : `rank ${run.score.rank ?? '-'}`;
+      process.stderr.write(
+        `  [${runs.length}/${total}] ${run.scenario.truth.seed} ${kind}: ${verdict} (${run.lines} lines, ${(run.elapsedMs / 1000).toFixed(1)} s)\n`,
+      );
     }
   }
   process.stdout.write(`\n${formatEvalReport(runs)}`);
-  process.stdout.write(`\n${lines} lines generated and analysed in ${(elapsed / 1000).toFixed(1)} s (${Math.round(lines / (elapsed / 1000))} lines/s)\n`);
+  process.stdout.write(
+    `\n${lines} lines generated and analysed in ${(elapsed / 1000).toFixed(1)} s (${Math.round(lines / (elapsed / 1000))} lines/s)\n`,
+  );
   if (values.json !== undefined) {
     const scores = runs.map(({ scenario, score, lines: count }) => ({
       truth: scenario.truth,
@@ -85,7 +91,10 @@ async function main(): Promise<void> {
       blames: score.blames,
       noDeployIncidents: score.noDeployIncidents,
       noDeployBlamed: score.noDeployBlamed,
-      matched: score.matched === undefined ? null : { start: score.matched.start, services: score.matched.services, suspects: score.matched.suspects },
+      matched:
+        score.matched === undefined
+          ? null
+          : { start: score.matched.start, services: score.matched.services, suspects: score.matched.suspects },
     }));
     writeFileSync(values.json, `${JSON.stringify(scores, null, 2)}\n`);
   }

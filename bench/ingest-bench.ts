@@ -59,7 +59,13 @@ import { flushCount, printCostModel, type BufferedRun } from './ingest-cost-repo
 // The scenario module itself: the folder's index also pulls in scripts that run when bundled (require.main).
 import { generateScenario } from './scenarios/scenario';
 
-export const INGEST_BENCH_DEFAULTS = { sizes: [100, 1000, 5000], minutes: 120, seed: 'ingest-bench', loads: 7, rate: 1000 } as const;
+export const INGEST_BENCH_DEFAULTS = {
+  sizes: [100, 1000, 5000],
+  minutes: 120,
+  seed: 'ingest-bench',
+  loads: 7,
+  rate: 1000,
+} as const;
 
 interface Phase {
   decode: number;
@@ -80,8 +86,17 @@ type Line = { timestamp: number; message: string };
  * The lines of the service a generated bad deploy breaks (so the run has anomalies to pack), and of a service
  * it leaves alone (for the anomaly flushes of a steady day).
  */
-function scenarioLines(seed: string, minutes: number): { service: string; lines: Line[]; healthy: { service: string; lines: Line[] } } {
-  const scenario = generateScenario({ seed, kind: 'bad-deploy', durationMinutes: minutes, services: { min: 3, max: 3 }, rate: { min: 30, max: 60 } });
+function scenarioLines(
+  seed: string,
+  minutes: number,
+): { service: string; lines: Line[]; healthy: { service: string; lines: Line[] } } {
+  const scenario = generateScenario({
+    seed,
+    kind: 'bad-deploy',
+    durationMinutes: minutes,
+    services: { min: 3, max: 3 },
+    rate: { min: 30, max: 60 },
+  });
   const service = scenario.truth.service;
   const byService = new Map<string, Line[]>();
   for (const event of scenario.events()) {
@@ -89,11 +104,17 @@ function scenarioLines(seed: string, minutes: number): { service: string; lines:
     lines.push({ timestamp: event.timestamp, message: event.message });
     byService.set(event.service, lines);
   }
-  const [healthyName, healthyLines] = [...byService].filter(([name]) => name !== service).sort((a, b) => b[1].length - a[1].length)[0] ?? [service, []];
+  const [healthyName, healthyLines] = [...byService]
+    .filter(([name]) => name !== service)
+    .sort((a, b) => b[1].length - a[1].length)[0] ?? [service, []];
   return { service, lines: byService.get(service) ?? [], healthy: { service: healthyName, lines: healthyLines } };
 }
 
-function deliveries(logGroup: string, lines: readonly { timestamp: number; message: string }[], size: number): SubscriptionEvent[] {
+function deliveries(
+  logGroup: string,
+  lines: readonly { timestamp: number; message: string }[],
+  size: number,
+): SubscriptionEvent[] {
   const out: SubscriptionEvent[] = [];
   for (let from = 0; from < lines.length; from += size) {
     const chunk = lines.slice(from, from + size);
@@ -112,7 +133,10 @@ function deliveries(logGroup: string, lines: readonly { timestamp: number; messa
 }
 
 /** Runs every delivery through the core path of one warm container; returns per-invocation phase times. */
-function run(service: string, events: readonly SubscriptionEvent[]): { phases: Phase[]; lines: number[]; anomalies: number; stateBytes: number; analysis: ServiceAnalysis } {
+function run(
+  service: string,
+  events: readonly SubscriptionEvent[],
+): { phases: Phase[]; lines: number[]; anomalies: number; stateBytes: number; analysis: ServiceAnalysis } {
   const analysis = new ServiceAnalysis(service);
   const phases: Phase[] = [];
   const lines: number[] = [];
@@ -130,7 +154,10 @@ function run(service: string, events: readonly SubscriptionEvent[]): { phases: P
     const mine = ms(t);
     t = process.hrtime.bigint();
     version += 1;
-    const messages = outcome.anomalies.map((a, i) => ({ id: `m${i}`, body: JSON.stringify(toAnomalyMessage(a, { logGroup: payload.logGroup, revision: version })) }));
+    const messages = outcome.anomalies.map((a, i) => ({
+      id: `m${i}`,
+      body: JSON.stringify(toAnomalyMessage(a, { logGroup: payload.logGroup, revision: version })),
+    }));
     packMessages(messages);
     const pack = ms(t);
     t = process.hrtime.bigint();
@@ -146,7 +173,6 @@ function run(service: string, events: readonly SubscriptionEvent[]): { phases: P
 /** Bytes DynamoDB bills for one write: the item size rounded up to whole KB (1 WRU per KB). */
 const wru = (bytes: number): number => Math.max(1, Math.ceil(bytes / 1024));
 
-
 /**
  * One warm container buffering every delivery of the service: arrival clock at `rate` lines/s, flushes when
  * the default policy says so, each flush priced in write units as the ingest function would write it.
@@ -154,7 +180,17 @@ const wru = (bytes: number): number => Math.max(1, Math.ceil(bytes / 1024));
 function runBuffered(service: string, events: readonly SubscriptionEvent[], rate: number): BufferedRun {
   const buffer = new ServiceBuffer(service, { version: 0, analysis: new ServiceAnalysis(service), flushes: [] });
   const policy = INGEST_BUFFER_DEFAULTS;
-  const run: BufferedRun = { deliveries: 0, lines: 0, flushes: { interval: 0, lines: 0, deliveries: 0, anomalies: 0 }, applyMs: 0, flushMs: 0, wru: { state: 0, outbox: 0, counts: 0 }, logHours: 0, maxAppliedKeys: 0, recordBytes: 0 };
+  const run: BufferedRun = {
+    deliveries: 0,
+    lines: 0,
+    flushes: { interval: 0, lines: 0, deliveries: 0, anomalies: 0 },
+    applyMs: 0,
+    flushMs: 0,
+    wru: { state: 0, outbox: 0, counts: 0 },
+    logHours: 0,
+    maxAppliedKeys: 0,
+    recordBytes: 0,
+  };
   /** Per counts item (bucket): bytes of its template attributes and how many batch keys its set holds. */
   const countsItems = new Map<number, { templates: Map<string, number>; batches: number }>();
   let clock = 0;
@@ -202,8 +238,12 @@ function runBuffered(service: string, events: readonly SubscriptionEvent[], rate
   return run;
 }
 
-
-function printBuffered(service: string, lines: readonly Line[], sizes: readonly number[], rate: number): Map<number, BufferedRun> {
+function printBuffered(
+  service: string,
+  lines: readonly Line[],
+  sizes: readonly number[],
+  rate: number,
+): Map<number, BufferedRun> {
   const { flushIntervalMs, maxBufferedLines, maxBufferedDeliveries } = INGEST_BUFFER_DEFAULTS;
   process.stdout.write(
     `\nbuffered, one warm container, arrival at ${rate} lines/s; policy: interval ${flushIntervalMs / 1000} s, ${maxBufferedLines} lines, ${maxBufferedDeliveries} deliveries:\n`,
@@ -225,7 +265,6 @@ function printBuffered(service: string, lines: readonly Line[], sizes: readonly 
   }
   return runs;
 }
-
 
 /** The AWS SDK packages the handlers load; Lambda's runtime provides them, so they are timed apart. */
 const SDK = ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', '@aws-sdk/client-sqs', '@aws-sdk/client-eventbridge'];
@@ -256,7 +295,11 @@ function moduleInit(loads: number): { name: string; bytes: number; medianMs: num
         `require(${JSON.stringify(outfile)}); const t2 = process.hrtime.bigint();` +
         'process.stdout.write(JSON.stringify([Number(t1 - t0) / 1e6, Number(t2 - t1) / 1e6]));';
       for (let i = 0; i < loads; i++) {
-        const child = spawnSync(process.execPath, ['-e', script], { cwd: path.resolve(__dirname, '..'), encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+        const child = spawnSync(process.execPath, ['-e', script], {
+          cwd: path.resolve(__dirname, '..'),
+          encoding: 'utf8',
+          env: { ...process.env, NODE_OPTIONS: '' },
+        });
         if (child.status !== 0) throw new Error(`loading the ${name} bundle failed: ${child.stderr}`);
         const [sdkMs, ownMs] = JSON.parse(child.stdout) as [number, number];
         sdk.push(sdkMs);
@@ -271,7 +314,13 @@ function moduleInit(loads: number): { name: string; bytes: number; medianMs: num
 
 function main(): void {
   const { values } = parseArgs({
-    options: { sizes: { type: 'string' }, minutes: { type: 'string' }, seed: { type: 'string' }, loads: { type: 'string' }, rate: { type: 'string' } },
+    options: {
+      sizes: { type: 'string' },
+      minutes: { type: 'string' },
+      seed: { type: 'string' },
+      loads: { type: 'string' },
+      rate: { type: 'string' },
+    },
   });
   const sizes = values.sizes === undefined ? [...INGEST_BENCH_DEFAULTS.sizes] : values.sizes.split(',').map(Number);
   const minutes = Number(values.minutes ?? INGEST_BENCH_DEFAULTS.minutes);
@@ -280,8 +329,12 @@ function main(): void {
   const rate = Number(values.rate ?? INGEST_BENCH_DEFAULTS.rate);
 
   const { service, lines, healthy } = scenarioLines(seed, minutes);
-  process.stdout.write(`scenario ${seed}: service ${service}, ${lines.length} lines over ${minutes} min; Node ${process.version}\n\n`);
-  process.stdout.write('events/delivery  invocations  lines/s (all)  per invocation ms: p50   p90   decode  mine+detect  pack  snapshot   anomaly msgs  state KiB\n');
+  process.stdout.write(
+    `scenario ${seed}: service ${service}, ${lines.length} lines over ${minutes} min; Node ${process.version}\n\n`,
+  );
+  process.stdout.write(
+    'events/delivery  invocations  lines/s (all)  per invocation ms: p50   p90   decode  mine+detect  pack  snapshot   anomaly msgs  state KiB\n',
+  );
   let last: ServiceAnalysis | undefined;
   for (const size of sizes) {
     const events = deliveries(`/bench/${service}`, lines, size);
@@ -313,10 +366,14 @@ function main(): void {
       restores.push(ms(t));
     }
     const templates = last.stats().templates;
-    process.stdout.write(`\ncold start: restoring the state (${(bytes.length / 1024).toFixed(1)} KiB compressed, ${templates} templates) takes ${percentile(restores, 50).toFixed(1)} ms (median of 5)\n`);
+    process.stdout.write(
+      `\ncold start: restoring the state (${(bytes.length / 1024).toFixed(1)} KiB compressed, ${templates} templates) takes ${percentile(restores, 50).toFixed(1)} ms (median of 5)\n`,
+    );
   }
 
-  process.stdout.write(`\nmodule initialisation (median of ${loads} fresh processes; the AWS SDK, which Lambda's runtime provides, loaded first and timed apart):\n`);
+  process.stdout.write(
+    `\nmodule initialisation (median of ${loads} fresh processes; the AWS SDK, which Lambda's runtime provides, loaded first and timed apart):\n`,
+  );
   for (const init of moduleInit(loads)) {
     process.stdout.write(
       `  ${init.name.padEnd(7)} bundle ${(init.bytes / 1024).toFixed(0).padStart(4)} KiB   require ${init.medianMs.toFixed(1)} ms   (AWS SDK clients before it: ${init.sdkMs.toFixed(1)} ms)\n`,

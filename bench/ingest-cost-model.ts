@@ -75,7 +75,12 @@ export interface IngestCosts {
    * delivery (its value of the `Lines` metric), per flush (its "flush committed" line) and per container and
    * minute (the rest of the EMF metrics line).
    */
-  readonly ownLogBytes: { readonly perInvocation: number; readonly perDelivery: number; readonly perFlush: number; readonly perContainerMinute: number };
+  readonly ownLogBytes: {
+    readonly perInvocation: number;
+    readonly perDelivery: number;
+    readonly perFlush: number;
+    readonly perContainerMinute: number;
+  };
   /** Compressed bytes per event of a delivery as CloudWatch Logs writes it to a Kinesis record. */
   readonly recordBytesPerEvent: number;
   /** Memory of the function, GB (1,024 MB). */
@@ -129,7 +134,8 @@ const FLUSH_ENTRY_BYTES = 20;
  */
 export function warmContainers(w: Workload, c: IngestCosts): number {
   const deliveriesPerSecond = w.linesPerSecond / w.eventsPerDelivery;
-  const secondsPerDelivery = (w.eventsPerDelivery * c.applyCpuMsPerLine) / c.cpuShare / 1000 + c.invocationOverheadMs / 1000;
+  const secondsPerDelivery =
+    (w.eventsPerDelivery * c.applyCpuMsPerLine) / c.cpuShare / 1000 + c.invocationOverheadMs / 1000;
   return Math.ceil(2 * deliveriesPerSecond * secondsPerDelivery) + 1;
 }
 
@@ -161,7 +167,8 @@ export function dailyCost(w: Workload, c: IngestCosts, p: FlushPolicyInput, opti
     // An invocation per full batch, or per batching window while records trickle in (per shard).
     const windows = (shards * DAY_S) / Math.max(1, transport.batchingWindowSeconds);
     invocations = Math.max(deliveries / transport.batchSize, Math.min(deliveries, windows));
-    const putUnits = deliveries * Math.max(1, Math.ceil((w.eventsPerDelivery * c.recordBytesPerEvent) / PUT_UNIT_BYTES));
+    const putUnits =
+      deliveries * Math.max(1, Math.ceil((w.eventsPerDelivery * c.recordBytesPerEvent) / PUT_UNIT_BYTES));
     kinesis = shards * 24 * PRICES.kinesisPerShardHour + putUnits * PRICES.kinesisPerPutUnit;
   }
   // Kinesis runs one invocation per shard at a time, so one container per shard holds a buffer.
@@ -170,7 +177,11 @@ export function dailyCost(w: Workload, c: IngestCosts, p: FlushPolicyInput, opti
   // One container's share of the traffic, and what triggers its regular flushes first.
   const linesPerSecond = w.linesPerSecond / containers;
   const deliveriesPerSecond = linesPerSecond / w.eventsPerDelivery;
-  const flushEverySeconds = Math.min(p.flushIntervalMs / 1000, p.maxBufferedLines / linesPerSecond, p.maxBufferedDeliveries / deliveriesPerSecond);
+  const flushEverySeconds = Math.min(
+    p.flushIntervalMs / 1000,
+    p.maxBufferedLines / linesPerSecond,
+    p.maxBufferedDeliveries / deliveriesPerSecond,
+  );
   const flushesPerContainer = DAY_S / flushEverySeconds + 24 * c.anomalyFlushesPerHour;
   const flushes = containers * flushesPerContainer;
 
@@ -179,7 +190,9 @@ export function dailyCost(w: Workload, c: IngestCosts, p: FlushPolicyInput, opti
   const serviceDeliveriesPerSecond = w.linesPerSecond / w.eventsPerDelivery;
   const keys = Math.max(ownKeys, Math.min(p.appliedKeysKept, serviceDeliveriesPerSecond * (p.appliedMaxAgeMs / 1000)));
   const flushEntries = Math.max(1, (p.appliedMaxAgeMs / 1000 / flushEverySeconds) * containers);
-  const stateWru = Math.ceil((c.stateBytes + KEY_BYTES * keys + FLUSH_ENTRY_BYTES * flushEntries + STATE_ITEM_OVERHEAD_BYTES) / 1024);
+  const stateWru = Math.ceil(
+    (c.stateBytes + KEY_BYTES * keys + FLUSH_ENTRY_BYTES * flushEntries + STATE_ITEM_OVERHEAD_BYTES) / 1024,
+  );
   const wruPerFlush = stateWru + c.outboxWru + c.countsWru;
 
   const gbSecond = PRICES.lambdaPerGbSecond * c.memoryGb;
@@ -189,17 +202,43 @@ export function dailyCost(w: Workload, c: IngestCosts, p: FlushPolicyInput, opti
   const dynamo = flushes * wruPerFlush * PRICES.dynamoPerWru;
   const cloudWatch = gib * PRICES.cloudWatchPerGiB;
   const ownLogBytes =
-    invocations * c.ownLogBytes.perInvocation + deliveries * c.ownLogBytes.perDelivery + flushes * c.ownLogBytes.perFlush + containers * (DAY_S / 60) * c.ownLogBytes.perContainerMinute;
+    invocations * c.ownLogBytes.perInvocation +
+    deliveries * c.ownLogBytes.perDelivery +
+    flushes * c.ownLogBytes.perFlush +
+    containers * (DAY_S / 60) * c.ownLogBytes.perContainerMinute;
   const ownLogs = (ownLogBytes / GIB) * PRICES.cloudWatchPerGiB;
   const culprit = requests + compute + dynamo + kinesis + ownLogs;
-  return { gib, cloudWatch, deliveries, invocations, shards, containers, flushEverySeconds, flushes, wruPerFlush, requests, compute, dynamo, kinesis, ownLogs, culprit, share: culprit / cloudWatch };
+  return {
+    gib,
+    cloudWatch,
+    deliveries,
+    invocations,
+    shards,
+    containers,
+    flushEverySeconds,
+    flushes,
+    wruPerFlush,
+    requests,
+    compute,
+    dynamo,
+    kinesis,
+    ownLogs,
+    culprit,
+    share: culprit / cloudWatch,
+  };
 }
 
 /**
  * Smallest delivery size (events) at which the share stays under `target`; undefined when even 10,000-event
  * deliveries (CloudWatch Logs' maximum) do not get there.
  */
-export function minEventsPerDelivery(w: Omit<Workload, 'eventsPerDelivery'>, c: IngestCosts, p: FlushPolicyInput, target: number, options: CostOptions = {}): number | undefined {
+export function minEventsPerDelivery(
+  w: Omit<Workload, 'eventsPerDelivery'>,
+  c: IngestCosts,
+  p: FlushPolicyInput,
+  target: number,
+  options: CostOptions = {},
+): number | undefined {
   for (let events = 1; events <= 10_000; events++) {
     if (dailyCost({ ...w, eventsPerDelivery: events }, c, p, options).share < target) return events;
   }

@@ -5,9 +5,20 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { APPLIED_KEYS_KEPT, APPLIED_MAX_AGE_MS, INGEST_BUFFER_DEFAULTS, type FlushReason } from '../lambdas/core/pipeline';
+import {
+  APPLIED_KEYS_KEPT,
+  APPLIED_MAX_AGE_MS,
+  INGEST_BUFFER_DEFAULTS,
+  type FlushReason,
+} from '../lambdas/core/pipeline';
 import { CONFIG_DEFAULTS } from '../lib/defaults';
-import { dailyCost, LAMBDA_TRANSPORT, minEventsPerDelivery, type IngestCosts, type Transport } from './ingest-cost-model';
+import {
+  dailyCost,
+  LAMBDA_TRANSPORT,
+  minEventsPerDelivery,
+  type IngestCosts,
+  type Transport,
+} from './ingest-cost-model';
 
 /** What one warm container's buffered run measured (bench/ingest-bench.ts, runBuffered). */
 export interface BufferedRun {
@@ -25,14 +36,19 @@ export interface BufferedRun {
   recordBytes: number;
 }
 
-export const flushCount = (r: BufferedRun): number => r.flushes.interval + r.flushes.lines + r.flushes.deliveries + r.flushes.anomalies;
+export const flushCount = (r: BufferedRun): number =>
+  r.flushes.interval + r.flushes.lines + r.flushes.deliveries + r.flushes.anomalies;
 
 /** Bytes CloudWatch Logs bills for what `write` prints to stdout: each line plus 26. */
 function billedStdout(write: () => void): number {
   const lines: string[] = [];
   const original = process.stdout.write.bind(process.stdout);
   process.stdout.write = ((chunk: string | Uint8Array): boolean => {
-    lines.push(...String(chunk).split('\n').filter((line) => line !== ''));
+    lines.push(
+      ...String(chunk)
+        .split('\n')
+        .filter((line) => line !== ''),
+    );
     return true;
   }) as typeof process.stdout.write;
   try {
@@ -49,11 +65,23 @@ function billedStdout(write: () => void): number {
  * (published in lines of 100 values). Lambda's platform lines are off for ingest.
  */
 function measureOwnLogs(): IngestCosts['ownLogBytes'] {
-  const env = { POWERTOOLS_SERVICE_NAME: 'culprit-ingest', POWERTOOLS_METRICS_NAMESPACE: 'Culprit', AWS_LAMBDA_FUNCTION_NAME: 'Culprit-IngestFunction-AbCdEf123456' };
+  const env = {
+    POWERTOOLS_SERVICE_NAME: 'culprit-ingest',
+    POWERTOOLS_METRICS_NAMESPACE: 'Culprit',
+    AWS_LAMBDA_FUNCTION_NAME: 'Culprit-IngestFunction-AbCdEf123456',
+  };
   Object.assign(process.env, env);
   const logger = new Logger({ logLevel: 'INFO' });
   const perFlush = billedStdout(() =>
-    logger.info('flush committed', { logService: 'checkout', reason: 'interval', version: 1234, deliveries: 600, lines: 60_000, attempts: 1, anomaliesSent: 0 }),
+    logger.info('flush committed', {
+      logService: 'checkout',
+      reason: 'interval',
+      version: 1234,
+      deliveries: 600,
+      lines: 60_000,
+      attempts: 1,
+      anomaliesSent: 0,
+    }),
   );
   const metrics = new Metrics();
   const minute = (deliveries: number): number =>
@@ -75,7 +103,12 @@ const COST_SIZES = [100, 300, 1_000, 5_000] as const;
 const CPU_SHARE_1024 = 1024 / 1769;
 
 /** The cost model (bench/ingest-cost-model.ts) fed with this run's measurements. */
-export function printCostModel(runs: ReadonlyMap<number, BufferedRun>, stateBytes: number, healthy: BufferedRun, broken: BufferedRun): void {
+export function printCostModel(
+  runs: ReadonlyMap<number, BufferedRun>,
+  stateBytes: number,
+  healthy: BufferedRun,
+  broken: BufferedRun,
+): void {
   const ownLogBytes = measureOwnLogs();
   const nearest = (size: number): BufferedRun => {
     const measured = [...runs.keys()].sort((a, b) => Math.abs(a - size) - Math.abs(b - size))[0] ?? size;
@@ -105,7 +138,11 @@ export function printCostModel(runs: ReadonlyMap<number, BufferedRun>, stateByte
   const incident = broken.flushes.anomalies / broken.logHours;
   const policy = { ...INGEST_BUFFER_DEFAULTS, appliedKeysKept: APPLIED_KEYS_KEPT, appliedMaxAgeMs: APPLIED_MAX_AGE_MS };
   const usd = (x: number): string => `$${x < 0.1 ? x.toFixed(4) : x.toFixed(2)}`;
-  const kinesis: Transport = { kind: 'kinesis', batchSize: CONFIG_DEFAULTS.kinesisBatchSize, batchingWindowSeconds: CONFIG_DEFAULTS.kinesisMaxBatchingWindowSeconds };
+  const kinesis: Transport = {
+    kind: 'kinesis',
+    batchSize: CONFIG_DEFAULTS.kinesisBatchSize,
+    batchingWindowSeconds: CONFIG_DEFAULTS.kinesisMaxBatchingWindowSeconds,
+  };
   process.stdout.write(
     `\ningest's own log lines, billed bytes: ${ownLogBytes.perFlush} per flush, ${ownLogBytes.perContainerMinute} per container-minute + ${ownLogBytes.perDelivery.toFixed(1)} per delivery (EMF), none per invocation (platform lines off)\n` +
       `\ncost per day (bench/ingest-cost-model.ts; 200-byte lines; state ${(stateBytes / 1024).toFixed(1)} KiB; anomaly flushes ${steady.toFixed(1)}/h, a healthy service's;` +
@@ -116,7 +153,12 @@ export function printCostModel(runs: ReadonlyMap<number, BufferedRun>, stateByte
   for (const linesPerSecond of COST_RATES) {
     for (const eventsPerDelivery of COST_SIZES) {
       for (const transport of [LAMBDA_TRANSPORT, kinesis]) {
-        const d = dailyCost({ linesPerSecond, eventsPerDelivery, lineBytes: 200 }, costsFor(eventsPerDelivery, steady), policy, { transport });
+        const d = dailyCost(
+          { linesPerSecond, eventsPerDelivery, lineBytes: 200 },
+          costsFor(eventsPerDelivery, steady),
+          policy,
+          { transport },
+        );
         process.stdout.write(
           `| ${linesPerSecond.toLocaleString('en-US')} | ${eventsPerDelivery.toLocaleString('en-US')} | ${transport.kind === 'lambda' ? 'lambda' : `kinesis (${d.shards})`} | ${d.gib.toFixed(1)} | ${usd(d.cloudWatch)} | ` +
             `${d.containers} | ${d.flushEverySeconds.toFixed(0)} s | ${Math.round(d.flushes).toLocaleString('en-US')} | ${d.wruPerFlush.toFixed(0)} | ${usd(d.requests)} | ${usd(d.compute)} | ${usd(d.dynamo)} | ` +
@@ -125,9 +167,16 @@ export function printCostModel(runs: ReadonlyMap<number, BufferedRun>, stateByte
       }
     }
   }
-  process.stdout.write("\nsmallest delivery (events) that keeps the share under 1 %: lambda transport steady / with the broken service's anomaly flushes all day; kinesis transport steady:\n");
+  process.stdout.write(
+    "\nsmallest delivery (events) that keeps the share under 1 %: lambda transport steady / with the broken service's anomaly flushes all day; kinesis transport steady:\n",
+  );
   for (const linesPerSecond of COST_RATES) {
-    const at = (perHour: number, transport: Transport): string => String(minEventsPerDelivery({ linesPerSecond, lineBytes: 200 }, costsFor(1_000, perHour), policy, 0.01, { transport }) ?? 'none');
+    const at = (perHour: number, transport: Transport): string =>
+      String(
+        minEventsPerDelivery({ linesPerSecond, lineBytes: 200 }, costsFor(1_000, perHour), policy, 0.01, {
+          transport,
+        }) ?? 'none',
+      );
     process.stdout.write(
       `  ${linesPerSecond.toLocaleString('en-US').padStart(7)} lines/s: ${at(steady, LAMBDA_TRANSPORT)} / ${at(incident, LAMBDA_TRANSPORT)}; kinesis ${at(steady, kinesis)} (incident: ${incident.toFixed(1)} anomaly flushes/h)\n`,
     );

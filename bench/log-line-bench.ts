@@ -11,14 +11,13 @@
  * Data: loghub (https://github.com/logpai/loghub; Zhu et al., ISSRE 2023), shipped in data/loghub-2k.
  */
 import { readFileSync } from 'node:fs';
-import { join, } from 'node:path';
+import { join } from 'node:path';
 import { parseLogLine } from '../lambdas/core/log-line';
 import { defaultLoghubDir } from './loghub';
 
 const DATASETS = ['Apache', 'BGL', 'HDFS', 'HPC', 'Hadoop', 'Linux', 'OpenSSH', 'Spark', 'Windows', 'Zookeeper'];
 const DEFAULT_TARGET_LINES = 2_000_000;
 const WARMUP_PASSES = 3;
-
 
 function loadLines(dir: string): string[] {
   const lines: string[] = [];

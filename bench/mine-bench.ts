@@ -108,17 +108,28 @@ function main(): void {
   const corpusLines = corpus.lines.length;
 
   const rows: [string, string][] = [
-    ['corpus', `${count(corpusLines)} ${form} lines, ${mb(corpusChars)} of text, seed ${args.seed} (generated in ${generationSeconds.toFixed(1)} s, not timed)`],
+    [
+      'corpus',
+      `${count(corpusLines)} ${form} lines, ${mb(corpusChars)} of text, seed ${args.seed} (generated in ${generationSeconds.toFixed(1)} s, not timed)`,
+    ],
     ['mining time', `${seconds.toFixed(2)} s wall, ${cpuSeconds.toFixed(2)} s CPU (gc threads included)`],
-    ['throughput', `${count(lines.length / seconds)} lines/s wall, ${count(lines.length / cpuSeconds)} lines per CPU second${args.raw ? ' (header parser included)' : ''}`],
+    [
+      'throughput',
+      `${count(lines.length / seconds)} lines/s wall, ${count(lines.length / cpuSeconds)} lines per CPU second${args.raw ? ' (header parser included)' : ''}`,
+    ],
     ['templates found', `${count(templates)} (the ground truth of the lines drawn has ${count(truthTemplates.size)})`],
     ['peak RSS', `${mb(maxRssBytes)} (corpus included)`],
-    ['heap used', `${mb(heapBefore)} before mining, ${mb(heapAfterRun)} after, ${mb(heapAfter)} after gc (corpus included)`],
+    [
+      'heap used',
+      `${mb(heapBefore)} before mining, ${mb(heapAfterRun)} after, ${mb(heapAfter)} after gc (corpus included)`,
+    ],
     ['miner heap (after gc)', mb(heapDelta)],
     ['memory per 1,000 templates', templates > 0 ? mb((heapDelta / templates) * 1000) : 'n/a'],
     ['snapshot size', `${count(snapshotBytes)} bytes (JSON.stringify(toSnapshot()))`],
   ];
-  process.stdout.write(`# Template miner throughput (${form} lines, default options)\n\n| measure | value |\n| --- | --- |\n`);
+  process.stdout.write(
+    `# Template miner throughput (${form} lines, default options)\n\n| measure | value |\n| --- | --- |\n`,
+  );
   for (const [name, value] of rows) process.stdout.write(`| ${name} | ${value} |\n`);
   process.stdout.write(`\nnode ${process.version}, ${process.platform}/${process.arch}\n`);
 }

@@ -11,7 +11,9 @@ import { registerMineCommand } from './commands/mine';
 
 export function buildProgram(): Command {
   const program = new Command('culprit')
-    .description('Find the deploy that broke production: mine logs into templates, detect what changed, rank the deploys.')
+    .description(
+      'Find the deploy that broke production: mine logs into templates, detect what changed, rank the deploys.',
+    )
     .showHelpAfterError('(run with --help for usage and examples)');
   registerAnalyzeCommand(program);
   registerDemoCommand(program);

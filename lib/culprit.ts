@@ -144,7 +144,9 @@ export interface CulpritProps {
 }
 
 // Compile-time guard: the props and the schema name the same settings.
-type PropsSchemaDrift = Exclude<keyof CulpritProps, keyof CulpritConfigInput> | Exclude<keyof CulpritConfigInput, keyof CulpritProps>;
+type PropsSchemaDrift =
+  | Exclude<keyof CulpritProps, keyof CulpritConfigInput>
+  | Exclude<keyof CulpritConfigInput, keyof CulpritProps>;
 const propsMatchSchema: [PropsSchemaDrift] extends [never] ? true : PropsSchemaDrift = true;
 void propsMatchSchema;
 
@@ -219,7 +221,10 @@ export class Culprit extends Construct {
         ...(config.slackChannel === undefined ? {} : { [ENV.slackChannel]: config.slackChannel }),
         ...(config.triggerStateMachineArn === undefined
           ? {}
-          : { [ENV.triggerStateMachineArn]: config.triggerStateMachineArn, [ENV.triggerConfidence]: String(config.triggerConfidence) }),
+          : {
+              [ENV.triggerStateMachineArn]: config.triggerStateMachineArn,
+              [ENV.triggerConfidence]: String(config.triggerConfidence),
+            }),
       },
     });
     const deploys = new CulpritFunction(this, 'Deploys', {
@@ -246,8 +251,12 @@ export class Culprit extends Construct {
     this.tables.incidents.grantReadWriteData(rank.function);
     this.eventBus.grantPutEventsTo(rank.function);
     // Only the configured secret and state machine (fromSecretNameV2 covers the random suffix Secrets Manager adds).
-    if (config.slackSecretName !== undefined) Secret.fromSecretNameV2(this, 'SlackSecret', config.slackSecretName).grantRead(rank.function);
-    if (config.triggerStateMachineArn !== undefined) StateMachine.fromStateMachineArn(this, 'Trigger', config.triggerStateMachineArn).grantStartExecution(rank.function);
+    if (config.slackSecretName !== undefined)
+      Secret.fromSecretNameV2(this, 'SlackSecret', config.slackSecretName).grantRead(rank.function);
+    if (config.triggerStateMachineArn !== undefined)
+      StateMachine.fromStateMachineArn(this, 'Trigger', config.triggerStateMachineArn).grantStartExecution(
+        rank.function,
+      );
     // Deploy records are written once and never changed; PutItem (conditional) is all it needs.
     this.tables.deploys.grant(deploys.function, 'dynamodb:PutItem');
 
@@ -279,7 +288,9 @@ export class Culprit extends Construct {
         : new Verification(this, 'Verification', {
             logGroupNames,
             ...(config.logGroupPrefix === undefined ? {} : { logGroupPrefix: config.logGroupPrefix }),
-            ...(typeof config.verification === 'object' && config.verification.waitMinutes !== undefined ? { waitMinutes: config.verification.waitMinutes } : {}),
+            ...(typeof config.verification === 'object' && config.verification.waitMinutes !== undefined
+              ? { waitMinutes: config.verification.waitMinutes }
+              : {}),
             logRetention,
             removalPolicy,
           });
@@ -294,7 +305,9 @@ export class Culprit extends Construct {
         ingest.logGroup,
         rank.logGroup,
         deploys.logGroup,
-        ...(this.verification === undefined ? [] : [this.verification.functionLogGroup, this.verification.stateMachineLogGroup]),
+        ...(this.verification === undefined
+          ? []
+          : [this.verification.functionLogGroup, this.verification.stateMachineLogGroup]),
       ],
       filterPattern: config.filterPattern,
     });

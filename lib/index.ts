@@ -1,3 +1,10 @@
 export { Culprit, type CulpritProps, type CulpritLogGroup } from './culprit';
 export { CulpritStack, type CulpritStackProps } from './culprit-stack';
-export { parseCulpritConfig, readCulpritContext, CulpritConfigError, type CulpritConfig, type CulpritConfigInput, type ConfigProblem } from './config';
+export {
+  parseCulpritConfig,
+  readCulpritContext,
+  CulpritConfigError,
+  type CulpritConfig,
+  type CulpritConfigInput,
+  type ConfigProblem,
+} from './config';

@@ -7,10 +7,7 @@ export interface LoghubSource extends SourceInput {
   readonly raw: string;
 }
 
-export function loghubSources(
-  names: readonly LoghubDatasetName[] = LOGHUB_DATASETS,
-  dataDir?: string,
-): LoghubSource[] {
+export function loghubSources(names: readonly LoghubDatasetName[] = LOGHUB_DATASETS, dataDir?: string): LoghubSource[] {
   return loadLoghubDatasets(names, dataDir).flatMap((dataset) =>
     dataset.lines.map((line) => ({
       dataset: dataset.name,

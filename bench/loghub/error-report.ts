@@ -126,11 +126,15 @@ export function templateErrors(evaluation: DatasetEvaluation): TemplateError[] {
     predictions.add(line.predictedLabel);
     predictionsPerTruth.set(line.truthNormalised, predictions);
   }
-  const errors = new Map<string, { lines: number; truth: string; predicted: string; predictedRaw: string; example: string }>();
+  const errors = new Map<
+    string,
+    { lines: number; truth: string; predicted: string; predictedRaw: string; example: string }
+  >();
   for (const line of evaluation.lines) {
     if (line.predictedNormalised === line.truthNormalised) continue;
     const groupedRight =
-      truthsPerPrediction.get(line.predictedLabel)?.size === 1 && predictionsPerTruth.get(line.truthNormalised)?.size === 1;
+      truthsPerPrediction.get(line.predictedLabel)?.size === 1 &&
+      predictionsPerTruth.get(line.truthNormalised)?.size === 1;
     if (!groupedRight) continue;
     const key = `${line.truthNormalised}\u0000${line.predictedNormalised}`;
     const entry = errors.get(key) ?? {
@@ -186,11 +190,13 @@ export function formatErrorReport(evaluation: DatasetEvaluation, limit: number):
         .sort((a, b) => b[1] - a[1])
         .map(([truth, lines]) => `T${truth + 1}×${lines}`)
         .join(' ');
-      const template = predicted.template === '' ? '(id missing from templates() at the end)' : clip(predicted.template);
+      const template =
+        predicted.template === '' ? '(id missing from templates() at the end)' : clip(predicted.template);
       out.push(`   P${index + 1} ${pad(predicted.lines, 5)}  ${template}   [${predicted.templateId}] ← ${from}`);
       out.push(`            e.g. ${clip(predicted.example)}`);
     });
-    if (error.predicted.length > MAX_ROWS) out.push(`   … ${error.predicted.length - MAX_ROWS} more predicted templates`);
+    if (error.predicted.length > MAX_ROWS)
+      out.push(`   … ${error.predicted.length - MAX_ROWS} more predicted templates`);
   });
   if (grouping.length > limit) out.push('', `(… ${grouping.length - limit} smaller grouping errors)`);
   if (templates.length > 0) {

@@ -5,7 +5,13 @@
  */
 import type { LoghubDataset, LoghubDatasetName } from './datasets';
 import { groupingScore, parsingAccuracy, type GroupingScore } from './metrics';
-import { alignWithNullValues, collapseWildcards, masksToWildcards, normaliseTemplate, normaliseWhitespace } from './normalise';
+import {
+  alignWithNullValues,
+  collapseWildcards,
+  masksToWildcards,
+  normaliseTemplate,
+  normaliseWhitespace,
+} from './normalise';
 
 /** `content`: mine the ground truth's message column. `raw`: mine whole lines, headers included. */
 export type EvaluationMode = 'content' | 'raw';

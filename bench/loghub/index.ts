@@ -31,6 +31,12 @@ export {
   type MeanScores,
   type MinerLike,
 } from './evaluate';
-export { formatErrorReport, groupingErrors, templateErrors, type GroupingError, type TemplateError } from './error-report';
+export {
+  formatErrorReport,
+  groupingErrors,
+  templateErrors,
+  type GroupingError,
+  type TemplateError,
+} from './error-report';
 export { formatAccuracyTable } from './table';
 export { prepareRaw } from './prepare-raw';

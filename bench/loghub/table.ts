@@ -6,7 +6,9 @@ function score(value: number): string {
 }
 
 function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
   const line = (cells: readonly string[]): string =>
     `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join(' | ')} |`;
   const rule = `| ${widths.map((width, column) => (column === 0 ? '-'.repeat(width) : `${'-'.repeat(Math.max(width - 1, 1))}:`)).join(' | ')} |`;
@@ -29,7 +31,8 @@ export function formatAccuracyTable(evaluations: readonly DatasetEvaluation[]): 
   const unknown = evaluations.filter((evaluation) => evaluation.linesWithUnknownId > 0);
   if (unknown.length === 0) return table;
   const warnings = unknown.map(
-    (evaluation) => `!! ${evaluation.dataset}: ${evaluation.linesWithUnknownId} lines carry a template id missing from templates()`,
+    (evaluation) =>
+      `!! ${evaluation.dataset}: ${evaluation.linesWithUnknownId} lines carry a template id missing from templates()`,
   );
   return `${table}\n\n${warnings.join('\n')}`;
 }

@@ -9,7 +9,9 @@ import { MINUTE, SECOND, type ScenarioBuilder } from './scenario-builder';
 const ATTEMPTS = 40;
 
 function inQuietWindow(quiet: readonly QuietWindow[], service: string, time: number): boolean {
-  return quiet.some((window) => (window.service === null || window.service === service) && time >= window.from && time <= window.to);
+  return quiet.some(
+    (window) => (window.service === null || window.service === service) && time >= window.from && time <= window.to,
+  );
 }
 
 /** Up to `maxPerService` benign deploys per service, outside the quiet windows and 10 min apart per service. */
@@ -42,7 +44,10 @@ export function placeTransientBursts(b: ScenarioBuilder, count: number, incident
     const to = from + length;
     const nearIncident = to > incident.from - 12 * MINUTE && from < incident.to + 5 * MINUTE;
     const nearDeploy = b.plannedDeploys.some(
-      (deploy) => deploy.service === service.name && from > deploy.timestamp - 2 * MINUTE && from < deploy.timestamp + 10 * MINUTE,
+      (deploy) =>
+        deploy.service === service.name &&
+        from > deploy.timestamp - 2 * MINUTE &&
+        from < deploy.timestamp + 10 * MINUTE,
     );
     const nearBurst = bursts.some((burst) => to > burst.from - 5 * MINUTE && from < burst.to + 5 * MINUTE);
     if (nearIncident || nearDeploy || nearBurst) continue;

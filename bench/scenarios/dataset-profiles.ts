@@ -73,7 +73,8 @@ const PROFILES: Record<DatasetName, DatasetProfile> = {
     errorLevel: '',
     infoLevel: '',
     // HPC's own layout, its log id and epoch column included, as the raw file has it.
-    header: (row) => `${field(row, 'LogId')} ${field(row, 'Node')} ${field(row, 'Component')} ${field(row, 'State')} ${field(row, 'Time')} ${field(row, 'Flag')} `,
+    header: (row) =>
+      `${field(row, 'LogId')} ${field(row, 'Node')} ${field(row, 'Component')} ${field(row, 'State')} ${field(row, 'Time')} ${field(row, 'Flag')} `,
   },
   Hadoop: {
     name: 'Hadoop',

@@ -54,14 +54,21 @@ export function describeFailure(run: ScenarioRun): string[] {
     lines.push(`    no incident near ${clock(truth.incidentStart)}; reported: ${starts.join(', ') || 'none'}`);
   } else {
     const m = score.matched;
-    lines.push(`    matched incident ${clock(m.start)} services ${m.services.join('+')} severity ${m.severity}, bad deploy rank ${score.rank ?? '-'}`);
-    const suspects = m.suspects.slice(0, 3).map((s) => `${s.deployId} (${s.service}) ${(s.confidence * 100).toFixed(0)}%${s.blamed ? ' blamed' : ''}`);
+    lines.push(
+      `    matched incident ${clock(m.start)} services ${m.services.join('+')} severity ${m.severity}, bad deploy rank ${score.rank ?? '-'}`,
+    );
+    const suspects = m.suspects
+      .slice(0, 3)
+      .map((s) => `${s.deployId} (${s.service}) ${(s.confidence * 100).toFixed(0)}%${s.blamed ? ' blamed' : ''}`);
     lines.push(`    suspects: ${suspects.join(', ') || 'none'}; no deploy ${(m.unexplained * 100).toFixed(0)}%`);
     const top = m.suspects[0];
-    if (top !== undefined && top.deployId !== truth.badDeployId) lines.push(`    top suspect evidence: ${top.evidence.slice(0, 2).join(' / ')}`);
+    if (top !== undefined && top.deployId !== truth.badDeployId)
+      lines.push(`    top suspect evidence: ${top.evidence.slice(0, 2).join(' / ')}`);
   }
   for (const blame of score.blames.filter((b) => !b.correct)) {
-    lines.push(`    wrong blame ${blame.deployId} (${blame.service}) ${(blame.confidence * 100).toFixed(0)}% on a ${blame.incidentClass} incident at ${clock(blame.incidentStart)}`);
+    lines.push(
+      `    wrong blame ${blame.deployId} (${blame.service}) ${(blame.confidence * 100).toFixed(0)}% on a ${blame.incidentClass} incident at ${clock(blame.incidentStart)}`,
+    );
   }
   return lines;
 }

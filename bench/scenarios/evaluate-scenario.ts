@@ -25,7 +25,10 @@ function* counted(events: Iterable<LogEvent>, counter: { lines: number }): Gener
   }
 }
 
-export async function evaluateScenario(options: ScenarioOptions, analysis?: AnalysisOptionsInput): Promise<ScenarioRun> {
+export async function evaluateScenario(
+  options: ScenarioOptions,
+  analysis?: AnalysisOptionsInput,
+): Promise<ScenarioRun> {
   const started = Date.now();
   const scenario = generateScenario(options);
   const counter = { lines: 0 };

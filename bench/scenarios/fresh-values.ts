@@ -43,7 +43,8 @@ export function reshapeValue(original: string, random: Random): string {
     if (match.includes('.')) return ipv4(match, random);
     if (/^\d+$/.test(match)) {
       // A port after "host:" stays a valid port.
-      if (original[offset - 1] === ':' && match.length >= 4 && match.length <= 5) return String(random.int(1024, 65535));
+      if (original[offset - 1] === ':' && match.length >= 4 && match.length <= 5)
+        return String(random.int(1024, 65535));
       return digits(match, random);
     }
     if (/\d/.test(match)) return hex(match, random);
@@ -64,7 +65,9 @@ export interface SlotValues {
 export function slotValues(originals: readonly string[], textBefore = ''): SlotValues {
   const distinct = new Set(originals).size;
   const port =
-    textBefore.endsWith(':') && originals.length > 0 && originals.every((value) => /^\d{2,5}$/.test(value) && Number(value) <= 65535);
+    textBefore.endsWith(':') &&
+    originals.length > 0 &&
+    originals.every((value) => /^\d{2,5}$/.test(value) && Number(value) <= 65535);
   return { originals, categorical: originals.length >= 8 && distinct <= 4, port };
 }
 

@@ -46,7 +46,13 @@ const between = (b: ScenarioBuilder, low: number, high: number): number =>
   Math.round(b.random.uniform(low, Math.max(low, high)));
 
 /** A bad deploy of `service` at `at` whose new errors start `onsetDelay` later and last to the end. */
-function badDeployWithErrors(b: ScenarioBuilder, service: string, at: number, onsetDelay: number, ramp = b.errorRamp()) {
+function badDeployWithErrors(
+  b: ScenarioBuilder,
+  service: string,
+  at: number,
+  onsetDelay: number,
+  ramp = b.errorRamp(),
+) {
   const bad = b.deploy(service, at);
   const onset = at + onsetDelay;
   const errors = b.newErrors(service);
@@ -110,7 +116,10 @@ function cascade(b: ScenarioBuilder, { failing, others }: Cast): IncidentPlan {
   const at = anchor(b, 0.45, 0.6, 15 * MINUTE);
   const { bad, onset, errors } = badDeployWithErrors(b, failing, at, b.random.int(30, 120) * SECOND);
   const errorStart = Math.min(onset + b.random.int(3 * 60, 8 * 60) * SECOND, b.end - 4 * MINUTE);
-  const ownDeploy = b.deploy(downstream, between(b, Math.max(onset + 30 * SECOND, errorStart - 3 * MINUTE), errorStart - MINUTE));
+  const ownDeploy = b.deploy(
+    downstream,
+    between(b, Math.max(onset + 30 * SECOND, errorStart - 3 * MINUTE), errorStart - MINUTE),
+  );
   b.maybeHarmless(ownDeploy, 0.25);
   const downstreamErrors = [b.synthetic(downstream, 'downstream', failing)];
   b.addLines(downstream, downstreamErrors, errorStart, b.end, b.errorRate(downstream), b.errorRamp());
@@ -195,7 +204,13 @@ function drop(b: ScenarioBuilder, { failing, others }: Cast): IncidentPlan {
 function slowOnset(b: ScenarioBuilder, { failing, others }: Cast): IncidentPlan {
   const at = anchor(b, 0.4, 0.55, 25 * MINUTE);
   // A slow onset also grows slowly: full rate only 2–6 min after the first error.
-  const { bad, onset, errors } = badDeployWithErrors(b, failing, at, b.random.int(8 * 60, 15 * 60) * SECOND, b.random.int(120, 360) * SECOND);
+  const { bad, onset, errors } = badDeployWithErrors(
+    b,
+    failing,
+    at,
+    b.random.int(8 * 60, 15 * 60) * SECOND,
+    b.random.int(120, 360) * SECOND,
+  );
   const other = b.random.pick(others);
   const between_ = b.deploy(other, between(b, at + 2 * MINUTE, onset - MINUTE));
   b.maybeHarmless(between_, 0.25);

@@ -15,7 +15,16 @@ export {
   type TruthChange,
 } from './types';
 export { type WrittenScenario, writeScenario } from './write-scenario';
-export { MATCH_WINDOW, type Blame, type IncidentClass, type ScenarioScore, type Summary, matchIncident, scoreScenario, summarise } from './score';
+export {
+  MATCH_WINDOW,
+  type Blame,
+  type IncidentClass,
+  type ScenarioScore,
+  type Summary,
+  matchIncident,
+  scoreScenario,
+  summarise,
+} from './score';
 export { type ScenarioRun, evaluateScenario } from './evaluate-scenario';
 export { describeFailure, formatEvalReport, isFailure } from './eval-report';
 export { EXAMPLE_INCIDENT, writeExampleIncident } from './example-incident';

@@ -79,7 +79,9 @@ export class ScenarioBuilder {
     return [...this.drafts]
       .sort((a, b) => a.timestamp - b.timestamp || a.id.localeCompare(b.id))
       .map((draft) => {
-        const history = versions.get(draft.service) ?? [`v${this.random.int(1, 4)}.${this.random.int(0, 30)}.${this.random.int(0, 9)}`];
+        const history = versions.get(draft.service) ?? [
+          `v${this.random.int(1, 4)}.${this.random.int(0, 30)}.${this.random.int(0, 9)}`,
+        ];
         const current = history[history.length - 1] as string;
         const [major = 1, minor = 0, patch = 0] = current.slice(1).split('.').map(Number);
         const previous = history[history.length - 2];
@@ -108,11 +110,26 @@ export class ScenarioBuilder {
    * Adds lines of `templates` to `service` during [start, end), `rate` lines/s shared between them,
    * the rate reached linearly over `ramp` ms (0: at once).
    */
-  addLines(service: string, templates: readonly TemplateRef[], start: number, end: number, rate: number, ramp = 0): void {
+  addLines(
+    service: string,
+    templates: readonly TemplateRef[],
+    start: number,
+    end: number,
+    rate: number,
+    ramp = 0,
+  ): void {
     const weights = templates.map(() => this.random.uniform(0.5, 1.5));
     const total = weights.reduce((sum, weight) => sum + weight, 0);
     templates.forEach((template, index) => {
-      this.effects.push({ type: 'add', service, template, start, end, rate: (rate * (weights[index] ?? 1)) / total, ramp });
+      this.effects.push({
+        type: 'add',
+        service,
+        template,
+        start,
+        end,
+        rate: (rate * (weights[index] ?? 1)) / total,
+        ramp,
+      });
     });
   }
 
@@ -120,8 +137,22 @@ export class ScenarioBuilder {
     this.effects.push({ type: 'scale', service, template, start, end, factor });
   }
 
-  change(service: string, change: ChangeKind, templates: readonly TemplateRef[], start: number, end: number, deployId: string | null): void {
-    this.changes.push({ service, change, templates: templates.map((ref) => this.templateText(service, ref)), start, end, deployId });
+  change(
+    service: string,
+    change: ChangeKind,
+    templates: readonly TemplateRef[],
+    start: number,
+    end: number,
+    deployId: string | null,
+  ): void {
+    this.changes.push({
+      service,
+      change,
+      templates: templates.map((ref) => this.templateText(service, ref)),
+      start,
+      end,
+      deployId,
+    });
   }
 
   /** A synthesised line of the service's family, e.g. a new error or a downstream error naming `upstream`. */

@@ -62,7 +62,9 @@ function assignFormats(random: Random, builder: ScenarioBuilder): void {
   // Every scenario exercises both streaming readers.
   for (const needed of ['text', 'jsonl'] as const) {
     if (services.some((service) => service.format === needed)) continue;
-    const candidates = services.filter((service) => services.filter((other) => other.format === service.format).length > 1);
+    const candidates = services.filter(
+      (service) => services.filter((other) => other.format === service.format).length > 1,
+    );
     const target = random.pick(candidates.length > 0 ? candidates : services);
     services[services.indexOf(target)] = { ...target, format: needed };
   }
@@ -140,10 +142,14 @@ export function generateScenario(options: ScenarioOptions): Scenario {
  */
 function* asRead(spec: ScenarioSpec, events: Iterable<ScenarioEvent>): Generator<ScenarioEvent> {
   const textStyles = new Map(
-    spec.services.filter((service) => service.format === 'text').map((service) => [service.name, datasetProfile(service.dataset).timestampStyle]),
+    spec.services
+      .filter((service) => service.format === 'text')
+      .map((service) => [service.name, datasetProfile(service.dataset).timestampStyle]),
   );
   for (const event of events) {
     const style = textStyles.get(event.service);
-    yield style === undefined ? event : { ...event, message: `${formatLogTimestamp(event.timestamp, style)} ${event.message}` };
+    yield style === undefined
+      ? event
+      : { ...event, message: `${formatLogTimestamp(event.timestamp, style)} ${event.message}` };
   }
 }

@@ -53,7 +53,9 @@ function classify(incident: Incident, truth: Truth, matched: Incident | undefine
   const start = incident.start;
   // Specific causes first: a burst or a harmless template in one of its services, right at its onset.
   const near = (change: TruthChange): boolean =>
-    start >= change.start - 2 * MINUTE && start <= change.start + 10 * MINUTE && incident.services.includes(change.service);
+    start >= change.start - 2 * MINUTE &&
+    start <= change.start + 10 * MINUTE &&
+    incident.services.includes(change.service);
   if (truth.changes.some((change) => change.change === 'transient-burst' && near(change))) return 'transient';
   if (truth.changes.some((change) => change.change === 'harmless-template' && near(change))) return 'harmless';
   const incidentTo = truth.incidentEnd ?? truth.timeline.end;
@@ -88,7 +90,10 @@ export function matchIncident(result: AnalysisResult, truth: Truth): Incident | 
 
 export function scoreScenario(result: AnalysisResult, truth: Truth): ScenarioScore {
   const matched = matchIncident(result, truth);
-  const index = matched === undefined || truth.badDeployId === null ? -1 : matched.suspects.findIndex((s) => s.deployId === truth.badDeployId);
+  const index =
+    matched === undefined || truth.badDeployId === null
+      ? -1
+      : matched.suspects.findIndex((s) => s.deployId === truth.badDeployId);
   const rank = index === -1 ? null : index + 1;
   const classes: Record<IncidentClass, number> = { incident: 0, transient: 0, harmless: 0, spurious: 0 };
   const blames: Blame[] = [];

@@ -33,33 +33,142 @@ const JAVA_TIMEOUT_STACK = [
 
 export const SYNTHETIC_LINES: readonly SyntheticLine[] = [
   // Java services (HDFS, Hadoop, Spark, Zookeeper)
-  { id: 'java-npe', family: 'java', role: 'error', pattern: 'Unexpected error while handling request {hex8}: java.lang.NullPointerException', stack: JAVA_NPE_STACK },
-  { id: 'java-oom', family: 'java', role: 'error', pattern: 'Exception in thread "worker-{int}" java.lang.OutOfMemoryError: GC overhead limit exceeded' },
-  { id: 'java-futures', family: 'java', role: 'error', pattern: 'Error updating block info: java.util.concurrent.TimeoutException: Futures timed out after [{int} seconds]', stack: JAVA_TIMEOUT_STACK },
-  { id: 'java-config', family: 'java', role: 'error', pattern: 'Failed to load serializer for type com.acme.platform.model.Record$V{int}: java.lang.ClassNotFoundException' },
-  { id: 'java-pool', family: 'java', role: 'error', pattern: 'Cannot get a connection, pool error Timeout waiting for idle object (active={int}, idle=0, waiters={int})' },
+  {
+    id: 'java-npe',
+    family: 'java',
+    role: 'error',
+    pattern: 'Unexpected error while handling request {hex8}: java.lang.NullPointerException',
+    stack: JAVA_NPE_STACK,
+  },
+  {
+    id: 'java-oom',
+    family: 'java',
+    role: 'error',
+    pattern: 'Exception in thread "worker-{int}" java.lang.OutOfMemoryError: GC overhead limit exceeded',
+  },
+  {
+    id: 'java-futures',
+    family: 'java',
+    role: 'error',
+    pattern:
+      'Error updating block info: java.util.concurrent.TimeoutException: Futures timed out after [{int} seconds]',
+    stack: JAVA_TIMEOUT_STACK,
+  },
+  {
+    id: 'java-config',
+    family: 'java',
+    role: 'error',
+    pattern:
+      'Failed to load serializer for type com.acme.platform.model.Record$V{int}: java.lang.ClassNotFoundException',
+  },
+  {
+    id: 'java-pool',
+    family: 'java',
+    role: 'error',
+    pattern:
+      'Cannot get a connection, pool error Timeout waiting for idle object (active={int}, idle=0, waiters={int})',
+  },
   // Unix daemons (Linux, OpenSSH)
-  { id: 'unix-segv', family: 'unix', role: 'error', pattern: 'segfault at {hex8} ip {hex8} sp {hex8} error 4 in libcrypto.so.1.0.2k[{hex8}+{hex8}]' },
-  { id: 'unix-oom', family: 'unix', role: 'error', pattern: 'Out of memory: Kill process {int} (sshd) score {int} or sacrifice child' },
-  { id: 'unix-pam', family: 'unix', role: 'error', pattern: 'fatal: PAM: pam_setcred(): Failure setting user credentials for {user} from {ip}' },
-  { id: 'unix-config', family: 'unix', role: 'error', pattern: 'error: /etc/ssh/sshd_config line {int}: Bad configuration option: UseRoaming' },
+  {
+    id: 'unix-segv',
+    family: 'unix',
+    role: 'error',
+    pattern: 'segfault at {hex8} ip {hex8} sp {hex8} error 4 in libcrypto.so.1.0.2k[{hex8}+{hex8}]',
+  },
+  {
+    id: 'unix-oom',
+    family: 'unix',
+    role: 'error',
+    pattern: 'Out of memory: Kill process {int} (sshd) score {int} or sacrifice child',
+  },
+  {
+    id: 'unix-pam',
+    family: 'unix',
+    role: 'error',
+    pattern: 'fatal: PAM: pam_setcred(): Failure setting user credentials for {user} from {ip}',
+  },
+  {
+    id: 'unix-config',
+    family: 'unix',
+    role: 'error',
+    pattern: 'error: /etc/ssh/sshd_config line {int}: Bad configuration option: UseRoaming',
+  },
   // Web server (Apache)
   { id: 'web-segv', family: 'web', role: 'error', pattern: 'child pid {int} exit signal Segmentation fault (11)' },
-  { id: 'web-php', family: 'web', role: 'error', pattern: "[client {ip}] PHP Fatal error:  Uncaught exception 'PDOException' with message 'SQLSTATE[HY000] [2002] Connection refused' in /var/www/app/lib/db.php:{int}" },
-  { id: 'web-missing', family: 'web', role: 'error', pattern: '[client {ip}] File does not exist: /var/www/html/static/app.{hex8}.js' },
+  {
+    id: 'web-php',
+    family: 'web',
+    role: 'error',
+    pattern:
+      "[client {ip}] PHP Fatal error:  Uncaught exception 'PDOException' with message 'SQLSTATE[HY000] [2002] Connection refused' in /var/www/app/lib/db.php:{int}",
+  },
+  {
+    id: 'web-missing',
+    family: 'web',
+    role: 'error',
+    pattern: '[client {ip}] File does not exist: /var/www/html/static/app.{hex8}.js',
+  },
   // HPC nodes (BGL, HPC)
-  { id: 'hpc-parity', family: 'hpc', role: 'error', pattern: 'machine check interrupt (bit=0x{hex8}): L2 dcache unit data parity error' },
-  { id: 'hpc-ciod', family: 'hpc', role: 'error', pattern: 'ciod: failed to read message prefix on control stream (CioStream socket to {ip}:{port})' },
+  {
+    id: 'hpc-parity',
+    family: 'hpc',
+    role: 'error',
+    pattern: 'machine check interrupt (bit=0x{hex8}): L2 dcache unit data parity error',
+  },
+  {
+    id: 'hpc-ciod',
+    family: 'hpc',
+    role: 'error',
+    pattern: 'ciod: failed to read message prefix on control stream (CioStream socket to {ip}:{port})',
+  },
   { id: 'hpc-mount', family: 'hpc', role: 'error', pattern: 'Lustre mount FAILED : bglio{int} : block_id : location' },
   // Windows servicing
-  { id: 'win-resolve', family: 'windows', role: 'error', pattern: 'Failed to resolve package Package_{int}_for_KB{int}~31bf3856ad364e35~amd64~~6.1.1.{int} [HRESULT = 0x800f0805 - CBS_E_INVALID_PACKAGE]' },
-  { id: 'win-session', family: 'windows', role: 'error', pattern: 'Exec: Processing complete, session failed. Session: {int}_{int} [HRESULT = 0x800f0900 - CBS_E_XML_PARSER_FAILURE]' },
+  {
+    id: 'win-resolve',
+    family: 'windows',
+    role: 'error',
+    pattern:
+      'Failed to resolve package Package_{int}_for_KB{int}~31bf3856ad364e35~amd64~~6.1.1.{int} [HRESULT = 0x800f0805 - CBS_E_INVALID_PACKAGE]',
+  },
+  {
+    id: 'win-session',
+    family: 'windows',
+    role: 'error',
+    pattern:
+      'Exec: Processing complete, session failed. Session: {int}_{int} [HRESULT = 0x800f0900 - CBS_E_XML_PARSER_FAILURE]',
+  },
   // Errors a service prints when a dependency ({upstream}) fails
-  { id: 'java-ipc', family: 'java', role: 'downstream', pattern: 'Call From {host} to {upstream}:{port} failed on connection exception: java.net.ConnectException: Connection refused' },
-  { id: 'java-retry', family: 'java', role: 'downstream', pattern: 'Request to {upstream} failed after 3 attempts (last status 503), giving up on task {int}' },
-  { id: 'unix-upstream', family: 'unix', role: 'downstream', pattern: 'error: connect to {upstream} ({ip}) port {port} failed: Connection timed out' },
-  { id: 'web-proxy', family: 'web', role: 'downstream', pattern: 'proxy: error reading status line from remote server {upstream}:{port}' },
-  { id: 'any-upstream', family: 'any', role: 'downstream', pattern: 'upstream {upstream} unavailable: {int} requests failed in the last {int} s' },
+  {
+    id: 'java-ipc',
+    family: 'java',
+    role: 'downstream',
+    pattern:
+      'Call From {host} to {upstream}:{port} failed on connection exception: java.net.ConnectException: Connection refused',
+  },
+  {
+    id: 'java-retry',
+    family: 'java',
+    role: 'downstream',
+    pattern: 'Request to {upstream} failed after 3 attempts (last status 503), giving up on task {int}',
+  },
+  {
+    id: 'unix-upstream',
+    family: 'unix',
+    role: 'downstream',
+    pattern: 'error: connect to {upstream} ({ip}) port {port} failed: Connection timed out',
+  },
+  {
+    id: 'web-proxy',
+    family: 'web',
+    role: 'downstream',
+    pattern: 'proxy: error reading status line from remote server {upstream}:{port}',
+  },
+  {
+    id: 'any-upstream',
+    family: 'any',
+    role: 'downstream',
+    pattern: 'upstream {upstream} unavailable: {int} requests failed in the last {int} s',
+  },
   // Harmless info lines a benign release adds
   { id: 'java-flags', family: 'java', role: 'info', pattern: 'Loaded {int} feature flags from config revision {hex8}' },
   { id: 'java-cache', family: 'java', role: 'info', pattern: 'Cache warm-up finished: {int} entries in {ms} ms' },

@@ -56,9 +56,15 @@ export function* generateEvents(spec: ScenarioSpec, options: TrafficOptions = {}
     const effects = spec.effects.filter((effect) => effect.service === service.name);
     return {
       spec: service,
-      lines: new ServiceLines(service, loadDataset(service.dataset, options.dataDir), new Random(`${spec.seed}:${spec.kind}:lines:${service.name}`)),
+      lines: new ServiceLines(
+        service,
+        loadDataset(service.dataset, options.dataDir),
+        new Random(`${spec.seed}:${spec.kind}:lines:${service.name}`),
+      ),
       effects,
-      drops: effects.filter((effect): effect is Extract<Effect, { type: 'scale' }> => effect.type === 'scale' && effect.factor < 1),
+      drops: effects.filter(
+        (effect): effect is Extract<Effect, { type: 'scale' }> => effect.type === 'scale' && effect.factor < 1,
+      ),
       minute: -1,
       jitter: 1,
     };
@@ -85,7 +91,9 @@ export function* generateEvents(spec: ScenarioSpec, options: TrafficOptions = {}
         if (to <= from) continue;
         const template = state.lines.template(effect.template);
         const rampedIn = (time: number): number =>
-          effect.type === 'add' && effect.ramp > 0 ? Math.min(1, Math.max(0.02, (time - effect.start) / effect.ramp)) : 1;
+          effect.type === 'add' && effect.ramp > 0
+            ? Math.min(1, Math.max(0.02, (time - effect.start) / effect.ramp))
+            : 1;
         const perSecond =
           effect.type === 'add'
             ? effect.rate * rampedIn((from + to) / 2)

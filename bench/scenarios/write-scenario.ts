@@ -41,7 +41,10 @@ class ServiceFile {
   close(): void {
     if (this.spec.format === 'cloudwatch') {
       const streams = this.streams
-        .map((name) => `        {\n            "logStreamName": ${JSON.stringify(name)},\n            "searchedCompletely": true\n        }`)
+        .map(
+          (name) =>
+            `        {\n            "logStreamName": ${JSON.stringify(name)},\n            "searchedCompletely": true\n        }`,
+        )
         .join(',\n');
       this.buffer += `${this.count > 0 ? '\n    ' : ''}],\n    "searchedLogStreams": [\n${streams}\n    ]\n}\n`;
     }
@@ -95,7 +98,9 @@ export function writeScenario(scenario: Scenario, dir: string): WrittenScenario 
   const logsDir = path.join(dir, 'logs');
   mkdirSync(logsDir, { recursive: true });
   const random = new Random(`${scenario.spec.seed}:${scenario.spec.kind}:files`);
-  const files = new Map(scenario.spec.services.map((spec) => [spec.name, new ServiceFile(logsDir, spec, random.fork(spec.name))]));
+  const files = new Map(
+    scenario.spec.services.map((spec) => [spec.name, new ServiceFile(logsDir, spec, random.fork(spec.name))]),
+  );
   let lines = 0;
   try {
     for (const event of scenario.events()) {
@@ -106,7 +111,10 @@ export function writeScenario(scenario: Scenario, dir: string): WrittenScenario 
     for (const file of files.values()) file.close();
   }
   // ISO-8601 times, as people write deploy files; the readers turn them back into epoch ms.
-  const deploys = scenario.deploys.map((deploy) => ({ ...deploy, timestamp: new Date(deploy.timestamp).toISOString() }));
+  const deploys = scenario.deploys.map((deploy) => ({
+    ...deploy,
+    timestamp: new Date(deploy.timestamp).toISOString(),
+  }));
   writeFileSync(path.join(dir, 'deploys.json'), `${JSON.stringify(deploys, null, 2)}\n`);
   writeFileSync(path.join(dir, 'truth.json'), `${JSON.stringify(scenario.truth, null, 2)}\n`);
   return { dir, logFiles: [...files.values()].map((file) => file.path), lines };

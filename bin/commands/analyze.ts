@@ -8,7 +8,13 @@ import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { Analyzer, type AnalysisOptionsInput } from '../../lambdas/core/analysis';
-import { analysisOptionsFrom, logGroupNamesFrom, redactorFrom, serviceMapFrom, type ConfigFile } from '../../lambdas/core/config';
+import {
+  analysisOptionsFrom,
+  logGroupNamesFrom,
+  redactorFrom,
+  serviceMapFrom,
+  type ConfigFile,
+} from '../../lambdas/core/config';
 import { InvalidInputError } from '../../lambdas/core/errors';
 import type { Deploy, LogEvent } from '../../lambdas/core/schemas';
 import { parseTimeRange, readConfigFile } from '../config';
@@ -120,10 +126,13 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
   };
   try {
     config = options.config === undefined ? undefined : await readConfigFile(options.config);
-    if (logs.length > 0 && options.logGroups !== undefined) return await fail('give either --logs or --log-groups, not both');
+    if (logs.length > 0 && options.logGroups !== undefined)
+      return await fail('give either --logs or --log-groups, not both');
     // Files win: the config's "logGroups" are read only when no --logs are given.
-    const logGroups = logs.length > 0 ? [] : (options.logGroups ?? (config === undefined ? [] : logGroupNamesFrom(config)));
-    if (logs.length === 0 && logGroups.length === 0) return await fail('give log files (--logs) or CloudWatch log groups (--log-groups or "logGroups" in --config)');
+    const logGroups =
+      logs.length > 0 ? [] : (options.logGroups ?? (config === undefined ? [] : logGroupNamesFrom(config)));
+    if (logs.length === 0 && logGroups.length === 0)
+      return await fail('give log files (--logs) or CloudWatch log groups (--log-groups or "logGroups" in --config)');
     analyzer = new Analyzer(analysisOptions(options, config));
     deploys = await readDeploys(options.deploys);
     const redact = config === undefined ? undefined : redactorFrom(config);
@@ -134,16 +143,22 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
       batches = readLogEventBatches(logs, { onProblem });
     } else {
       const range = parseTimeRange(options.since ?? '1h', options.until, io.now ?? Date.now());
-      batches = oneByOne(readCloudWatchEvents({
-        logGroups,
-        ...range,
-        ...(config === undefined ? {} : { services: serviceMapFrom(config) }),
-        ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
-        ...(options.region === undefined ? {} : { region: options.region }),
-      }));
+      batches = oneByOne(
+        readCloudWatchEvents({
+          logGroups,
+          ...range,
+          ...(config === undefined ? {} : { services: serviceMapFrom(config) }),
+          ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
+          ...(options.region === undefined ? {} : { region: options.region }),
+        }),
+      );
     }
     // Started only now, once the input is known to be usable; stopped in `finally` (its timer keeps Node alive).
-    progress = createProgress({ stream: io.stderr, disabled: options.json, total: logs.length === 0 ? undefined : await inputBytes(logs) });
+    progress = createProgress({
+      stream: io.stderr,
+      disabled: options.json,
+      total: logs.length === 0 ? undefined : await inputBytes(logs),
+    });
     const bar = progress;
     const threads = Math.min(options.threads ?? availableParallelism(), files.length);
     let lines: number | undefined;
@@ -168,24 +183,31 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
     }
     lines ??= await feedSequentially(batches, analyzer, redact, progress);
     progress.stop();
-    if (lines === 0) return await fail(`no usable log events in ${logs.length > 0 ? logs.join(', ') : logGroups.join(', ')}`);
+    if (lines === 0)
+      return await fail(`no usable log events in ${logs.length > 0 ? logs.join(', ') : logGroups.join(', ')}`);
   } catch (error) {
     if (error instanceof InvalidInputError) return fail(error.message);
     throw error;
   } finally {
     progress?.stop();
   }
-  if (problems > LISTED_PROBLEMS) await write(io.stderr, `… ${problems - LISTED_PROBLEMS} more unusable line(s) skipped (${problems} in all)\n`);
+  if (problems > LISTED_PROBLEMS)
+    await write(io.stderr, `… ${problems - LISTED_PROBLEMS} more unusable line(s) skipped (${problems} in all)\n`);
   const result = analyzer.result(deploys);
   if (options.html !== undefined) {
     try {
-      await writeFile(options.html, renderHtmlReport(result, deploys, {
-        generatedAt: io.now ?? Date.now(),
-        // True per-template rates on the timelines, from the analyzer's bounded bucket history.
-        series: (service, templateId, from, to) => analyzer.templateSeries(service, templateId, from, to),
-      }));
+      await writeFile(
+        options.html,
+        renderHtmlReport(result, deploys, {
+          generatedAt: io.now ?? Date.now(),
+          // True per-template rates on the timelines, from the analyzer's bounded bucket history.
+          series: (service, templateId, from, to) => analyzer.templateSeries(service, templateId, from, to),
+        }),
+      );
     } catch (error) {
-      return fail(`cannot write the HTML report ${options.html}: ${error instanceof Error ? error.message : String(error)}`);
+      return fail(
+        `cannot write the HTML report ${options.html}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
   await write(io.stdout, options.json ? formatJsonReport(result) : formatSummary(result));
@@ -238,7 +260,10 @@ export function registerAnalyzeCommand(program: Command): void {
     .option('--until <time>', 'CloudWatch: end, as a duration before now or an ISO time (default now)')
     .option('--endpoint <url>', 'CloudWatch: endpoint URL (e.g. a local emulator)')
     .option('--region <region>', 'CloudWatch: AWS region (default from the environment)')
-    .option('--threads <n>', 'mining threads for log files (default: one per core, at most one per file; 1: no worker threads)')
+    .option(
+      '--threads <n>',
+      'mining threads for log files (default: one per core, at most one per file; 1: no worker threads)',
+    )
     .addHelpText('after', EXAMPLES)
     .action(async (raw: unknown) => {
       const parsed = analyzeOptionsSchema.safeParse(raw);

@@ -45,17 +45,23 @@ export function findExampleDir(starts: readonly string[] = [__dirname, process.c
 export async function runDemo(options: DemoCommandOptions, io: DemoIo): Promise<number> {
   const example = io.exampleDir ?? findExampleDir();
   if (example === undefined || !existsSync(path.join(example, 'deploys.json'))) {
-    io.stderr.write(`culprit demo: cannot find the bundled example (${example ?? 'examples/incident'}) next to the culprit program\n`);
+    io.stderr.write(
+      `culprit demo: cannot find the bundled example (${example ?? 'examples/incident'}) next to the culprit program\n`,
+    );
     return 2;
   }
   let dir: string;
   try {
     dir = options.dir === undefined ? await mkdtemp(path.join(tmpdir(), 'culprit-demo-')) : path.resolve(options.dir);
     await mkdir(dir, { recursive: true });
-    for (const name of COPIED) await cp(path.join(example, name), path.join(dir, name), { recursive: true, force: true });
+    for (const name of COPIED)
+      await cp(path.join(example, name), path.join(dir, name), { recursive: true, force: true });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new InvalidInputError(`culprit demo: cannot write the example to ${options.dir ?? 'a temporary folder'}: ${reason}`, { cause: error });
+    throw new InvalidInputError(
+      `culprit demo: cannot write the example to ${options.dir ?? 'a temporary folder'}: ${reason}`,
+      { cause: error },
+    );
   }
   const logs = path.join(dir, 'logs');
   const deploys = path.join(dir, 'deploys.json');
@@ -84,7 +90,9 @@ export function registerDemoCommand(program: Command): void {
     .action(async (raw: unknown) => {
       const parsed = demoOptionsSchema.safeParse(raw);
       if (!parsed.success) {
-        process.stderr.write(`culprit demo: ${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}\n`);
+        process.stderr.write(
+          `culprit demo: ${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}\n`,
+        );
         process.exitCode = 2;
         return;
       }

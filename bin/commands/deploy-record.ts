@@ -71,7 +71,8 @@ export function deployDetailOf(options: DeployRecordOptions, now: () => number =
 export async function runDeployRecord(raw: unknown, io: DeployRecordIo): Promise<number> {
   const parsed = deployRecordOptionsSchema.safeParse(raw);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) io.stderr.write(`culprit deploy record: --${kebab(issue.path.map(String).join('.'))}: ${issue.message}\n`);
+    for (const issue of parsed.error.issues)
+      io.stderr.write(`culprit deploy record: --${kebab(issue.path.map(String).join('.'))}: ${issue.message}\n`);
     return 2;
   }
   const options = parsed.data;
@@ -108,10 +109,14 @@ export async function runDeployRecord(raw: unknown, io: DeployRecordIo): Promise
       );
       return 1;
     }
-    io.stdout.write(`recorded deploy ${detail.id} of ${detail.service} ${detail.version} on event bus ${options.eventBus} (event ${entry.EventId})\n`);
+    io.stdout.write(
+      `recorded deploy ${detail.id} of ${detail.service} ${detail.version} on event bus ${options.eventBus} (event ${entry.EventId})\n`,
+    );
     return 0;
   } catch (error) {
-    io.stderr.write(`culprit deploy record: could not put the deploy event on ${options.eventBus}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(
+      `culprit deploy record: could not put the deploy event on ${options.eventBus}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return 1;
   } finally {
     client.destroy();
@@ -135,8 +140,15 @@ export function registerDeployCommand(program: Command): void {
     .option('--url <url>', 'link to the CI run or release')
     .option('--id <id>', 'stable deploy id (default: <service>:<version>:<epoch ms>)')
     .option('--at <time>', 'when it took traffic, ISO-8601 or epoch milliseconds (default: now)')
-    .addOption(new Option('--event-bus <name>', 'Culprit event bus name').env('CULPRIT_EVENT_BUS').default(CULPRIT_DEFAULT_EVENT_BUS))
-    .option('--endpoint <url>', 'EventBridge endpoint, e.g. a local emulator (default: AWS_ENDPOINT_URL_EVENTBRIDGE, AWS_ENDPOINT_URL, AWS)')
+    .addOption(
+      new Option('--event-bus <name>', 'Culprit event bus name')
+        .env('CULPRIT_EVENT_BUS')
+        .default(CULPRIT_DEFAULT_EVENT_BUS),
+    )
+    .option(
+      '--endpoint <url>',
+      'EventBridge endpoint, e.g. a local emulator (default: AWS_ENDPOINT_URL_EVENTBRIDGE, AWS_ENDPOINT_URL, AWS)',
+    )
     .option('--region <region>', 'AWS region (default: AWS_REGION or the profile)')
     .addHelpText('after', EXAMPLES)
     .action(async (raw: unknown) => {

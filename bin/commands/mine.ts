@@ -145,13 +145,19 @@ export async function runMine(options: MineCommandOptions, io: MineIo): Promise<
       const message = options.raw ? parseLogLine(line.text).message : line.text;
       if (message.trim() === '') {
         empty += 1;
-        if (options.jsonl) await out.write(`${JSON.stringify({ line: line.number, templateId: '', template: '', params: [] })}\n`);
+        if (options.jsonl)
+          await out.write(`${JSON.stringify({ line: line.number, templateId: '', template: '', params: [] })}\n`);
         continue;
       }
       const result = miner.mine(message);
       mined += 1;
       if (options.jsonl) {
-        const record = { line: line.number, templateId: result.templateId, template: result.template, params: result.params };
+        const record = {
+          line: line.number,
+          templateId: result.templateId,
+          template: result.template,
+          params: result.params,
+        };
         await out.write(`${JSON.stringify(record)}\n`);
       }
     }
@@ -161,9 +167,14 @@ export async function runMine(options: MineCommandOptions, io: MineIo): Promise<
 
   const templates = miner.templates();
   if (!options.jsonl) {
-    const width = 'isTTY' in io.stdout && io.stdout.isTTY === true && 'columns' in io.stdout ? Number(io.stdout.columns) : undefined;
+    const width =
+      'isTTY' in io.stdout && io.stdout.isTTY === true && 'columns' in io.stdout
+        ? Number(io.stdout.columns)
+        : undefined;
     await out.write(formatTable(templates, width));
-    await out.write(`\n${mined} lines mined into ${templates.length} templates${empty > 0 ? `, ${empty} empty lines skipped` : ''}\n`);
+    await out.write(
+      `\n${mined} lines mined into ${templates.length} templates${empty > 0 ? `, ${empty} empty lines skipped` : ''}\n`,
+    );
   }
   await out.flush();
   if (out.failure) {
@@ -185,10 +196,14 @@ export function registerMineCommand(program: Command): void {
     .description('Mine log lines into templates (Drain): one message per line, streamed')
     .requiredOption('-i, --input <file>', 'log file to read, one message per line; "-" reads stdin')
     .option('--jsonl', 'print one JSON object per input line, in input order, instead of the template table')
-    .option('--raw', 'strip each line\'s header (time, level, thread, logger, ...) before mining')
+    .option('--raw', "strip each line's header (time, level, thread, logger, ...) before mining")
     .addHelpText('after', EXAMPLES)
     .action(async (raw: unknown) => {
       const options = mineOptionsSchema.parse(raw);
-      process.exitCode = await runMine(options, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+      process.exitCode = await runMine(options, {
+        stdin: process.stdin,
+        stdout: process.stdout,
+        stderr: process.stderr,
+      });
     });
 }

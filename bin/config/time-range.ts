@@ -15,7 +15,8 @@ const timeBoundSchema = z
   .trim()
   .toLowerCase()
   .refine((text) => text === 'now' || DURATION.test(text) || ISO_WITH_ZONE.test(text.toUpperCase()), {
-    message: 'expected a duration before now (30m, 2h, 1d, 1h30m), "now", or an ISO-8601 time with a zone (2024-03-12T09:00:00Z)',
+    message:
+      'expected a duration before now (30m, 2h, 1d, 1h30m), "now", or an ISO-8601 time with a zone (2024-03-12T09:00:00Z)',
   });
 
 /** Milliseconds of a duration such as `1h30m`. */
@@ -28,7 +29,8 @@ function durationMs(text: string): number {
 /** Epoch ms of one bound; `option` names it in errors (`--since`). */
 export function parseTimeBound(text: string, now: number, option = '--since'): number {
   const parsed = timeBoundSchema.safeParse(text);
-  if (!parsed.success) throw new InvalidInputError(`${option} ${JSON.stringify(text)}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  if (!parsed.success)
+    throw new InvalidInputError(`${option} ${JSON.stringify(text)}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   const value = parsed.data;
   if (value === 'now') return now;
   if (DURATION.test(value)) return now - durationMs(value);
@@ -38,7 +40,11 @@ export function parseTimeBound(text: string, now: number, option = '--since'): n
 }
 
 /** [since, until] in epoch ms; `until` defaults to now. */
-export function parseTimeRange(since: string, until: string | undefined, now: number): { since: number; until: number } {
+export function parseTimeRange(
+  since: string,
+  until: string | undefined,
+  now: number,
+): { since: number; until: number } {
   const from = parseTimeBound(since, now, '--since');
   const to = until === undefined ? now : parseTimeBound(until, now, '--until');
   if (from > to) throw new InvalidInputError(`--since ${since} is after --until ${until ?? 'now'}`);

@@ -36,7 +36,11 @@ function errorLine(text: string, error: Error): number {
 const withoutFinalNewline = (message: string): string => message.replace(/\r?\n$/, '');
 
 /** Events of a whole JSON document, sorted by time (its events may interleave log streams). */
-export async function readJsonDocumentEvents(file: string, fallbackService: string, report: ProblemSink): Promise<LogEvent[]> {
+export async function readJsonDocumentEvents(
+  file: string,
+  fallbackService: string,
+  report: ProblemSink,
+): Promise<LogEvent[]> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -47,7 +51,11 @@ export async function readJsonDocumentEvents(file: string, fallbackService: stri
   try {
     document = JSON.parse(text);
   } catch (error) {
-    report({ file, line: errorLine(text, error as Error), problem: `not a valid JSON document: ${(error as Error).message}` });
+    report({
+      file,
+      line: errorLine(text, error as Error),
+      problem: `not a valid JSON document: ${(error as Error).message}`,
+    });
     return [];
   }
   const events: LogEvent[] = [];
@@ -66,7 +74,8 @@ export async function readJsonDocumentEvents(file: string, fallbackService: stri
     const service = parsed.data.logGroupName ?? fallbackService;
     parsed.data.events.forEach((value, index) => {
       const event = cloudWatchEventSchema.safeParse(value);
-      if (!event.success) report({ file, line: index + 1, problem: `event ${index + 1}: ${describeIssues(event.error)}` });
+      if (!event.success)
+        report({ file, line: index + 1, problem: `event ${index + 1}: ${describeIssues(event.error)}` });
       else events.push({ timestamp: event.data.timestamp, service, message: withoutFinalNewline(event.data.message) });
     });
   }

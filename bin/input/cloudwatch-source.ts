@@ -91,7 +91,8 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, random: () =>
 
 function serviceOf(services: CloudWatchSourceOptions['services'], logGroup: string): string {
   if (services === undefined) return logGroup;
-  const mapped = services instanceof Map ? services.get(logGroup) : (services as Readonly<Record<string, string>>)[logGroup];
+  const mapped =
+    services instanceof Map ? services.get(logGroup) : (services as Readonly<Record<string, string>>)[logGroup];
   return mapped ?? logGroup;
 }
 
@@ -99,13 +100,18 @@ function serviceOf(services: CloudWatchSourceOptions['services'], logGroup: stri
  * Log events of every group in time order. Throws `InvalidInputError` for an unusable range and rethrows the
  * SDK's error (with the group named) when a call fails for a reason other than throttling, or stays throttled.
  */
-export async function* readCloudWatchEvents(options: CloudWatchSourceOptions): AsyncGenerator<LogEvent, void, undefined> {
+export async function* readCloudWatchEvents(
+  options: CloudWatchSourceOptions,
+): AsyncGenerator<LogEvent, void, undefined> {
   if (options.logGroups.length === 0) throw new InvalidInputError('CloudWatch source: no log groups to read');
   if (!(options.since <= options.until)) {
-    throw new InvalidInputError(`CloudWatch source: --since (${new Date(options.since).toISOString()}) is after --until (${new Date(options.until).toISOString()})`);
+    throw new InvalidInputError(
+      `CloudWatch source: --since (${new Date(options.since).toISOString()}) is after --until (${new Date(options.until).toISOString()})`,
+    );
   }
   const limit = options.limit ?? CLOUDWATCH_DEFAULTS.limit;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new InvalidInputError(`CloudWatch source: limit ${limit} is not a whole number in 1–10000`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
+    throw new InvalidInputError(`CloudWatch source: limit ${limit} is not a whole number in 1–10000`);
   const sliceMs = options.sliceMs ?? CLOUDWATCH_DEFAULTS.sliceMs;
   if (!(sliceMs >= 1000)) throw new InvalidInputError(`CloudWatch source: sliceMs ${sliceMs} must be at least 1000`);
   const policy: RetryPolicy = { ...CLOUDWATCH_DEFAULTS.retry, ...options.retry };
@@ -120,7 +126,12 @@ export async function* readCloudWatchEvents(options: CloudWatchSourceOptions): A
     });
   let retries = 0;
 
-  const call = async (logGroup: string, from: number, to: number, nextToken: string | undefined): Promise<FilterLogEventsCommandOutput> => {
+  const call = async (
+    logGroup: string,
+    from: number,
+    to: number,
+    nextToken: string | undefined,
+  ): Promise<FilterLogEventsCommandOutput> => {
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await client.send(
@@ -129,7 +140,9 @@ export async function* readCloudWatchEvents(options: CloudWatchSourceOptions): A
             startTime: from,
             endTime: to,
             limit,
-            ...(options.filterPattern === undefined || options.filterPattern === '' ? {} : { filterPattern: options.filterPattern }),
+            ...(options.filterPattern === undefined || options.filterPattern === ''
+              ? {}
+              : { filterPattern: options.filterPattern }),
             ...(nextToken === undefined ? {} : { nextToken }),
           }),
         );
@@ -137,7 +150,9 @@ export async function* readCloudWatchEvents(options: CloudWatchSourceOptions): A
         if (!isThrottled(error) || attempt + 1 >= policy.maxAttempts) {
           const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
           const tries = isThrottled(error) ? ` (still throttled after ${policy.maxAttempts} attempts)` : '';
-          throw new InvalidInputError(`CloudWatch source: cannot read log group ${logGroup}${tries}: ${reason}`, { cause: error });
+          throw new InvalidInputError(`CloudWatch source: cannot read log group ${logGroup}${tries}: ${reason}`, {
+            cause: error,
+          });
         }
         retries += 1;
         await sleep(backoffDelay(attempt, policy));

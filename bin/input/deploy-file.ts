@@ -65,7 +65,8 @@ export async function readDeploys(file: string): Promise<Deploy[]> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(error));
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(error));
     throw new InvalidInputError(`cannot read deploy file ${file}: ${reason}`, { cause: error });
   }
   const problems: string[] = [];
@@ -80,7 +81,9 @@ export async function readDeploys(file: string): Promise<Deploy[]> {
     const earlier = byId.get(deploy.id);
     if (earlier === undefined) byId.set(deploy.id, { deploy, where: record.where });
     else if (JSON.stringify(earlier.deploy) !== JSON.stringify(deploy)) {
-      problems.push(`${record.where}: deploy id ${deploy.id} is already used by ${earlier.where} with different fields`);
+      problems.push(
+        `${record.where}: deploy id ${deploy.id} is already used by ${earlier.where} with different fields`,
+      );
     }
   }
   if (problems.length > 0) {

@@ -36,7 +36,12 @@ const isOptionalName = (value: unknown): value is string | undefined =>
  */
 function acceptedRecord(value: unknown, fallbackService: string): LogEvent | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const record = value as { readonly timestamp?: unknown; readonly service?: unknown; readonly logGroup?: unknown; readonly message?: unknown };
+  const record = value as {
+    readonly timestamp?: unknown;
+    readonly service?: unknown;
+    readonly logGroup?: unknown;
+    readonly message?: unknown;
+  };
   const { timestamp, service, logGroup, message } = record;
   if (typeof message !== 'string' || !isOptionalName(service) || !isOptionalName(logGroup)) return undefined;
   let millis: number;
@@ -76,7 +81,9 @@ export class JsonLinesParser {
       try {
         value = JSON.parse(text);
       } catch (error) {
-        const reason = batch.truncated.includes(i) ? 'the line is longer than the line cap and was cut' : (error as Error).message;
+        const reason = batch.truncated.includes(i)
+          ? 'the line is longer than the line cap and was cut'
+          : (error as Error).message;
         this.report({ file: this.file, line: batch.firstNumber + i, problem: `not valid JSON: ${reason}` });
         continue;
       }

@@ -119,7 +119,8 @@ export class LineSplitter {
   private batch(firstNumber: number, texts: string[], truncated: number[] | undefined): LineBatch | undefined {
     if (texts.length === 0) return undefined;
     // A byte order mark is a property of the input, not part of its first line.
-    if (firstNumber === 1 && (texts[0] as string).charCodeAt(0) === BYTE_ORDER_MARK) texts[0] = (texts[0] as string).slice(1);
+    if (firstNumber === 1 && (texts[0] as string).charCodeAt(0) === BYTE_ORDER_MARK)
+      texts[0] = (texts[0] as string).slice(1);
     this.lastNumber = firstNumber + texts.length - 1;
     return { firstNumber, texts, truncated: truncated ?? NOTHING_CUT };
   }

@@ -71,7 +71,10 @@ function readError(file: string, error: unknown): InvalidInputError {
  * The events of one file in file order (JSON documents: in time order), in batches: one per chunk
  * read, so only a chunk and its events are held at a time (JSON documents: the whole document).
  */
-export async function* readLogFileBatches(file: string, options: LogFileReaderOptions): AsyncGenerator<LogEvent[], void, undefined> {
+export async function* readLogFileBatches(
+  file: string,
+  options: LogFileReaderOptions,
+): AsyncGenerator<LogEvent[], void, undefined> {
   const service = serviceFromFileName(file);
   const stream = createReadStream(file, { highWaterMark: options.chunkBytes });
   const batches = readLineBatches(stream, { maxLineBytes: options.maxLineBytes })[Symbol.asyncIterator]();

@@ -62,7 +62,8 @@ const isLogFileName = (name: string): boolean => {
 
 function unreadable(target: string, error: unknown): InvalidInputError {
   const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : (code ?? String(error));
+  const reason =
+    code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : (code ?? String(error));
   return new InvalidInputError(`cannot read log path ${target}: ${reason}`, { cause: error });
 }
 
@@ -161,7 +162,10 @@ export function readLogEventBatches(paths: readonly string[], options: LogSource
   async function* batches(): AsyncGenerator<readonly LogEvent[], void, undefined> {
     const files = await listLogFiles(paths);
     stats.files = files.length;
-    for await (const batch of mergeBatchesByTimestamp(files.map((file) => readLogFileBatches(file, fileOptions)), mergeOptions)) {
+    for await (const batch of mergeBatchesByTimestamp(
+      files.map((file) => readLogFileBatches(file, fileOptions)),
+      mergeOptions,
+    )) {
       stats.events += batch.length;
       yield batch;
     }

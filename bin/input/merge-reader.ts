@@ -86,7 +86,11 @@ export async function* mergeBatchesByTimestamp(
         do {
           merged.push(events[index] as LogEvent);
           index += 1;
-        } while (index < events.length && merged.length < maxBatchEvents && ((events[index] as LogEvent).timestamp < limit || (wins && (events[index] as LogEvent).timestamp === limit)));
+        } while (
+          index < events.length &&
+          merged.length < maxBatchEvents &&
+          ((events[index] as LogEvent).timestamp < limit || (wins && (events[index] as LogEvent).timestamp === limit))
+        );
         top.index = index;
       }
       if (top.index === top.events.length) {
@@ -116,6 +120,8 @@ async function* singletons(source: AsyncIterable<LogEvent>): AsyncGenerator<read
 }
 
 /** Events of all `sources` in time order, one at a time. Abandoning the merge closes every source. */
-export async function* mergeByTimestamp(sources: readonly AsyncIterable<LogEvent>[]): AsyncGenerator<LogEvent, void, undefined> {
+export async function* mergeByTimestamp(
+  sources: readonly AsyncIterable<LogEvent>[],
+): AsyncGenerator<LogEvent, void, undefined> {
   for await (const batch of mergeBatchesByTimestamp(sources.map(singletons))) yield* batch;
 }

@@ -108,13 +108,15 @@ export class TextEventParser {
       const text = texts[i] as string;
       if (isBlank(text)) continue;
       if (scanLeadingTimestamp(text)) {
-        if (this.pendingMessage !== undefined) events.push({ timestamp: this.pendingTimestamp, service: this.service, message: this.pendingMessage });
+        if (this.pendingMessage !== undefined)
+          events.push({ timestamp: this.pendingTimestamp, service: this.service, message: this.pendingMessage });
         this.pendingTimestamp = found.millis;
         // The whole line is the message: the analysis's header parser strips the timestamp
         // together with the level, logger and thread that often follow it (`- WARN [main] - …`).
         this.pendingMessage = text;
       } else if (this.pendingMessage !== undefined) {
-        if (this.pendingMessage.length + 1 + text.length <= this.options.maxMessageChars) this.pendingMessage += `\n${text}`;
+        if (this.pendingMessage.length + 1 + text.length <= this.options.maxMessageChars)
+          this.pendingMessage += `\n${text}`;
       } else {
         this.report({
           file: this.file,

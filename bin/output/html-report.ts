@@ -41,7 +41,11 @@ function deploysTable(deploys: readonly Deploy[], blamed: ReadonlySet<string>): 
   return `<table class="deploys"><thead><tr><th>Time</th><th>Deploy</th><th>Service</th><th>Version</th><th>Description</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-export function renderHtmlReport(result: AnalysisResult, deploys: readonly Deploy[], options: HtmlReportOptions = {}): string {
+export function renderHtmlReport(
+  result: AnalysisResult,
+  deploys: readonly Deploy[],
+  options: HtmlReportOptions = {},
+): string {
   const title = options.title ?? HTML_REPORT_DEFAULTS.title;
   const chart = {
     compareWindowMs: options.compareWindowMs ?? HTML_REPORT_DEFAULTS.compareWindowMs,
@@ -56,7 +60,8 @@ export function renderHtmlReport(result: AnalysisResult, deploys: readonly Deplo
     count === 0
       ? '<p class="verdict">No incidents: nothing in the logs changed enough to look into.</p>'
       : result.incidents.map((incident, i) => renderIncident(incident, i, count, sorted, chart)).join('\n');
-  const generated = options.generatedAt === undefined ? '' : `<li>generated <b>${escapeHtml(iso(options.generatedAt))}</b></li>`;
+  const generated =
+    options.generatedAt === undefined ? '' : `<li>generated <b>${escapeHtml(iso(options.generatedAt))}</b></li>`;
   return `<!doctype html>
 <html lang="en">
 <head>

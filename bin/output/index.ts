@@ -1,3 +1,16 @@
-export { formatJsonReport, toJsonReport, type JsonAnomaly, type JsonIncident, type JsonReport, type JsonSuspect } from './json-report';
+export {
+  formatJsonReport,
+  toJsonReport,
+  type JsonAnomaly,
+  type JsonIncident,
+  type JsonReport,
+  type JsonSuspect,
+} from './json-report';
 export { formatSummary, SUMMARY_DEFAULTS } from './summary-report';
-export { renderHtmlReport, HTML_REPORT_DEFAULTS, type HtmlReportOptions, type SeriesSource, type TemplateSeries } from './html-report';
+export {
+  renderHtmlReport,
+  HTML_REPORT_DEFAULTS,
+  type HtmlReportOptions,
+  type SeriesSource,
+  type TemplateSeries,
+} from './html-report';

@@ -25,18 +25,26 @@ function percent(p: number): string {
 function incidentBlock(incident: Incident, index: number, count: number): string[] {
   const lines: string[] = [];
   const span = formatDuration(incident.end - incident.start);
-  lines.push(`Incident ${index + 1} of ${count} (${incident.severity} severity): ${iso(incident.start)} for ${span}, ${incident.services.join(', ')}`);
+  lines.push(
+    `Incident ${index + 1} of ${count} (${incident.severity} severity): ${iso(incident.start)} for ${span}, ${incident.services.join(', ')}`,
+  );
   const blamed = incident.suspects.find((s) => s.blamed);
   if (blamed !== undefined) {
-    lines.push(`  Likely cause: deploy ${blamed.deployId} of ${blamed.service}${blamed.version === undefined ? '' : ` (${blamed.version})`}, ${percent(blamed.confidence)} confident.`);
+    lines.push(
+      `  Likely cause: deploy ${blamed.deployId} of ${blamed.service}${blamed.version === undefined ? '' : ` (${blamed.version})`}, ${percent(blamed.confidence)} confident.`,
+    );
   } else if (incident.suspects.length === 0) {
     lines.push('  Likely cause: no deploy in the lookback window.');
   } else {
-    lines.push(`  Likely cause: no deploy explains it well enough to blame (${percent(incident.unexplained)} likely not a deploy).`);
+    lines.push(
+      `  Likely cause: no deploy explains it well enough to blame (${percent(incident.unexplained)} likely not a deploy).`,
+    );
   }
   lines.push('  Anomalies:');
   for (const a of incident.anomalies.slice(0, SUMMARY_DEFAULTS.anomalies)) {
-    lines.push(`    - ${a.service} from ${formatClock(a.firstSeen)}: ${describeAnomaly(a)} [${a.kind}, strength ${a.score.toFixed(2)}]`);
+    lines.push(
+      `    - ${a.service} from ${formatClock(a.firstSeen)}: ${describeAnomaly(a)} [${a.kind}, strength ${a.score.toFixed(2)}]`,
+    );
   }
   const hidden = incident.anomalies.length - SUMMARY_DEFAULTS.anomalies;
   if (hidden > 0) lines.push(`    … and ${hidden} weaker anomal${hidden === 1 ? 'y' : 'ies'} (see --json)`);
@@ -44,7 +52,9 @@ function incidentBlock(incident: Incident, index: number, count: number): string
   incident.suspects.slice(0, SUMMARY_DEFAULTS.suspects).forEach((s, rank) => {
     const version = s.version === undefined ? '' : ` ${s.version}`;
     const mark = s.blamed ? '  << blamed' : '';
-    lines.push(`    ${rank + 1}. ${s.deployId} (${s.service}${version}) deployed ${formatClock(s.timestamp)}: ${percent(s.confidence)}${mark}`);
+    lines.push(
+      `    ${rank + 1}. ${s.deployId} (${s.service}${version}) deployed ${formatClock(s.timestamp)}: ${percent(s.confidence)}${mark}`,
+    );
     for (const sentence of s.evidence.slice(0, SUMMARY_DEFAULTS.evidence)) lines.push(`       ${sentence}`);
   });
   const more = incident.suspects.length - SUMMARY_DEFAULTS.suspects;

@@ -13,7 +13,16 @@ import type { LeveledLogEvent } from '../../lambdas/core/analysis';
 import type { LogEvent } from '../../lambdas/core/schemas';
 import { readLogFileBatches } from '../input/log-file-reader';
 import type { LogProblem } from '../input';
-import { CHANGED_FLAG, LEVEL_SHIFT, LEVELS, type ChunkAliases, type ChunkProblem, type MinedChunk, type WorkerErrorReport, type WorkerSetup } from './protocol';
+import {
+  CHANGED_FLAG,
+  LEVEL_SHIFT,
+  LEVELS,
+  type ChunkAliases,
+  type ChunkProblem,
+  type MinedChunk,
+  type WorkerErrorReport,
+  type WorkerSetup,
+} from './protocol';
 
 const LEVEL_CODES = new Map<string, number>(LEVELS.map((level, index) => [level ?? '', index]));
 
@@ -136,13 +145,21 @@ export class ChunkMiner {
   private templateCount = 0;
 
   constructor(private readonly setup: WorkerSetup) {
-    this.redact = setup.config === undefined || setup.config.redactionPatterns.length === 0 ? undefined : redactorFrom(setup.config);
+    this.redact =
+      setup.config === undefined || setup.config.redactionPatterns.length === 0
+        ? undefined
+        : redactorFrom(setup.config);
     for (const { index, path } of setup.files) {
       const pending: FileState['pending'] = [];
       const report = (p: LogProblem): void => {
         pending.push({ line: p.line, problem: p.problem });
       };
-      const options = { report, maxLineBytes: setup.maxLineBytes, maxMessageChars: setup.maxMessageChars, chunkBytes: setup.chunkBytes };
+      const options = {
+        report,
+        maxLineBytes: setup.maxLineBytes,
+        maxMessageChars: setup.maxMessageChars,
+        chunkBytes: setup.chunkBytes,
+      };
       const batches = readLogFileBatches(path, options)[Symbol.asyncIterator]();
       this.files.set(index, { path, batches, pending, batch: [], next: 0, seen: new Set(), ended: false });
     }

@@ -1,2 +1,8 @@
-export { analyzeInParallel, assignFiles, sharedFileService, type ParallelAnalysisOptions, type ParallelOutcome } from './parallel-analysis';
+export {
+  analyzeInParallel,
+  assignFiles,
+  sharedFileService,
+  type ParallelAnalysisOptions,
+  type ParallelOutcome,
+} from './parallel-analysis';
 export { PARALLEL_DEFAULTS } from './protocol';

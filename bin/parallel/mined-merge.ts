@@ -80,7 +80,16 @@ export class MinedMerge {
 
   private cursor(feed: FileFeed, chunk: MinedChunk): Cursor {
     this.bytes += chunk.chars;
-    return { feed, chunk, pos: 0, segmentEnd: chunk.batchStarts[0] ?? chunk.count, nextStart: 0, nextProblem: 0, nextText: 0, nextAlias: 0 };
+    return {
+      feed,
+      chunk,
+      pos: 0,
+      segmentEnd: chunk.batchStarts[0] ?? chunk.count,
+      nextStart: 0,
+      nextProblem: 0,
+      nextText: 0,
+      nextAlias: 0,
+    };
   }
 
   /**
@@ -141,7 +150,8 @@ export class MinedMerge {
         const service = templateService[template] as string;
         if (nextAlias !== undefined && nextAlias.at === pos) {
           const pairs: TemplateAlias[] = [];
-          for (let i = 0; i < nextAlias.pairs.length; i += 2) pairs.push([nextAlias.pairs[i] as string, nextAlias.pairs[i + 1] as string]);
+          for (let i = 0; i < nextAlias.pairs.length; i += 2)
+            pairs.push([nextAlias.pairs[i] as string, nextAlias.pairs[i + 1] as string]);
           analyzer.mergeMined(service, pairs);
           nextAlias = aliases[++c.nextAlias];
         }
@@ -156,7 +166,15 @@ export class MinedMerge {
         }
         const start = pos % perGroup === 0 ? 0 : (lineEnds[pos - 1] as number);
         const line = (lineGroups[(pos / perGroup) | 0] as string).slice(start, lineEnds[pos]);
-        analyzer.pushMined(timestamps[pos] as number, service, templateId[template] as string, text, changed, LEVELS[f >> LEVEL_SHIFT], line);
+        analyzer.pushMined(
+          timestamps[pos] as number,
+          service,
+          templateId[template] as string,
+          text,
+          changed,
+          LEVELS[f >> LEVEL_SHIFT],
+          line,
+        );
       }
       pos += 1;
     } while (pos < end && ((timestamps[pos] as number) < limit || (wins && timestamps[pos] === limit)));

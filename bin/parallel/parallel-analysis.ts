@@ -31,7 +31,9 @@ export interface ParallelAnalysisOptions {
   readonly tuning?: { readonly chunkEvents?: number; readonly linesPerGroup?: number };
 }
 
-export type ParallelOutcome = { readonly kind: 'merged'; readonly lines: number } | { readonly kind: 'fallback'; readonly reason: string };
+export type ParallelOutcome =
+  | { readonly kind: 'merged'; readonly lines: number }
+  | { readonly kind: 'fallback'; readonly reason: string };
 
 /** Two files whose events default to the same service, or undefined. */
 export function sharedFileService(files: readonly string[]): string | undefined {
@@ -52,7 +54,10 @@ export function sharedFileService(files: readonly string[]): string | undefined 
  */
 export async function assignFiles(files: readonly string[], workers: number): Promise<number[][]> {
   const sizes = await Promise.all(files.map(async (file) => (await stat(file).catch(() => undefined))?.size ?? 0));
-  const groups: { load: number; files: number[] }[] = Array.from({ length: Math.max(1, Math.min(workers, files.length)) }, () => ({ load: 0, files: [] }));
+  const groups: { load: number; files: number[] }[] = Array.from(
+    { length: Math.max(1, Math.min(workers, files.length)) },
+    () => ({ load: 0, files: [] }),
+  );
   const order = files.map((_, index) => index).sort((a, b) => (sizes[b] as number) - (sizes[a] as number) || a - b);
   for (const index of order) {
     const group = groups.reduce((least, g) => (g.load < least.load ? g : least));
@@ -101,7 +106,10 @@ function rebalance(groups: { load: number; files: number[] }[], size: (index: nu
 /** Events per chunk for `files` files, so that all the chunks requested ahead stay within the in-flight budget. */
 export function chunkEventsFor(files: number): number {
   const { chunkEvents, minChunkEvents, eventsInFlight, chunksAhead } = PARALLEL_DEFAULTS;
-  return Math.max(minChunkEvents, Math.min(chunkEvents, Math.floor(eventsInFlight / (Math.max(1, files) * chunksAhead))));
+  return Math.max(
+    minChunkEvents,
+    Math.min(chunkEvents, Math.floor(eventsInFlight / (Math.max(1, files) * chunksAhead))),
+  );
 }
 
 /** Mines `files` on worker threads and merges them into the analyzer, or says why the sequential path must run. */

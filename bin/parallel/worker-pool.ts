@@ -9,7 +9,14 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CulpritError, InvalidInputError } from '../../lambdas/core/errors';
-import { PARALLEL_DEFAULTS, type ChunkRequest, type MinedChunk, type WorkerErrorReport, type WorkerMessage, type WorkerSetup } from './protocol';
+import {
+  PARALLEL_DEFAULTS,
+  type ChunkRequest,
+  type MinedChunk,
+  type WorkerErrorReport,
+  type WorkerMessage,
+  type WorkerSetup,
+} from './protocol';
 
 /** What one worker declared so far: its services and templates, by the indexes its chunks use. */
 export interface WorkerTables {
@@ -36,7 +43,9 @@ export interface FileFeed {
 
 /** Rebuilds a worker's error on this side: unusable input stays `InvalidInputError` (exit 2). */
 export function rebuildError(report: WorkerErrorReport, where: string): Error {
-  return report.invalidInput ? new InvalidInputError(report.message) : new CulpritError(`mining worker failed (${where}): ${report.message}`);
+  return report.invalidInput
+    ? new InvalidInputError(report.message)
+    : new CulpritError(`mining worker failed (${where}): ${report.message}`);
 }
 
 /** Options a worker needs besides its files. */
@@ -51,7 +60,10 @@ function spawn(setup: WorkerSetup): Worker {
   const entry = path.join(__dirname, `mining-worker${extension}`);
   if (extension === '.js') return new Worker(entry, { workerData: setup });
   const tsx = createRequire(__filename).resolve('tsx/cjs');
-  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`, { eval: true, workerData: setup });
+  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`, {
+    eval: true,
+    workerData: setup,
+  });
 }
 
 export class WorkerPool {
@@ -72,9 +84,20 @@ export class WorkerPool {
     for (const group of groups) {
       const worker = spawn({ ...options, files: group.map((index) => ({ index, path: files[index] as string })) });
       const tables: WorkerTables = { services: [], templateService: [], templateId: [], templateText: [] };
-      for (const index of group) feeds[index] = { source: index, path: files[index] as string, tables, queue: [], requested: 0, ended: false, worker };
+      for (const index of group)
+        feeds[index] = {
+          source: index,
+          path: files[index] as string,
+          tables,
+          queue: [],
+          requested: 0,
+          ended: false,
+          worker,
+        };
       worker.on('message', (message: WorkerMessage) => this.receive(tables, message));
-      worker.on('error', (error: Error) => this.fail(new CulpritError(`mining worker failed: ${error.message}`, { cause: error })));
+      worker.on('error', (error: Error) =>
+        this.fail(new CulpritError(`mining worker failed: ${error.message}`, { cause: error })),
+      );
       worker.on('exit', (code) => {
         if (!this.closed) this.fail(new CulpritError(`mining worker stopped unexpectedly (exit code ${code})`));
       });
@@ -134,7 +157,8 @@ export class WorkerPool {
       const service = tables.services[index] as string;
       const owner = this.owner.get(service);
       if (owner === undefined) this.owner.set(service, message.file);
-      else if (owner !== message.file) this.conflict ??= `service ${service} is in ${this.pathOf(owner)} and ${this.pathOf(message.file)}`;
+      else if (owner !== message.file)
+        this.conflict ??= `service ${service} is in ${this.pathOf(owner)} and ${this.pathOf(message.file)}`;
     }
     for (const { service, id } of message.newTemplates) {
       tables.templateService.push(tables.services[service] as string);

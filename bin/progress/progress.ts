@@ -42,7 +42,12 @@ function formatCount(n: number): string {
 
 export function createProgress(options: ProgressOptions): Progress {
   if (options.disabled === true || options.stream.isTTY !== true) {
-    return { enabled: false, update: () => undefined, log: (text) => void options.stream.write(text), stop: () => undefined };
+    return {
+      enabled: false,
+      update: () => undefined,
+      log: (text) => void options.stream.write(text),
+      stop: () => undefined,
+    };
   }
   const sized = options.total !== undefined && options.total > 0;
   const format = sized

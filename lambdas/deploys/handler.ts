@@ -6,7 +6,12 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { normaliseDeployEvent, UnrecognisedDeployEventError, type NormaliseOutcome, type ServiceMap } from '../core/deploys';
+import {
+  normaliseDeployEvent,
+  UnrecognisedDeployEventError,
+  type NormaliseOutcome,
+  type ServiceMap,
+} from '../core/deploys';
 import { deploysEnvSchema, parseEnv, putDeploy, type DeploysTable } from '../shared';
 
 export interface DeploysHandlerDeps {

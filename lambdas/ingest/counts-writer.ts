@@ -28,12 +28,20 @@ export interface CountsWriteResult {
  * (a batch usually spans one or two one-minute buckets), `ADD` so concurrent invocations never lose a line,
  * and conditional on the batch key not being in the item's `batches` set, so a retried batch is counted once.
  */
-export async function addCounts(table: CountsTable, service: string, batchKey: string, counts: BucketCountsJson, bucketMs: number): Promise<CountsWriteResult> {
+export async function addCounts(
+  table: CountsTable,
+  service: string,
+  batchKey: string,
+  counts: BucketCountsJson,
+  bucketMs: number,
+): Promise<CountsWriteResult> {
   const updates: Promise<boolean>[] = [];
   for (const [bucketStart, templates] of counts) {
     for (let offset = 0, part = 0; offset < templates.length; offset += TEMPLATES_PER_UPDATE, part++) {
       const chunk = templates.slice(offset, offset + TEMPLATES_PER_UPDATE);
-      updates.push(addChunk(table, service, bucketStart, part === 0 ? batchKey : `${batchKey}/${part}`, chunk, bucketMs));
+      updates.push(
+        addChunk(table, service, bucketStart, part === 0 ? batchKey : `${batchKey}/${part}`, chunk, bucketMs),
+      );
     }
   }
   const outcomes = await Promise.all(updates);
@@ -41,10 +49,28 @@ export async function addCounts(table: CountsTable, service: string, batchKey: s
   return { written, alreadyCounted: outcomes.length - written };
 }
 
-async function addChunk(table: CountsTable, service: string, bucketStart: number, batchKey: string, templates: readonly [string, number][], bucketMs: number): Promise<boolean> {
+async function addChunk(
+  table: CountsTable,
+  service: string,
+  bucketStart: number,
+  batchKey: string,
+  templates: readonly [string, number][],
+  bucketMs: number,
+): Promise<boolean> {
   const key = countsKey(service, bucketStart);
-  const names: Record<string, string> = { '#batches': COUNTS_BATCHES_ATTRIBUTE, '#ttl': COUNTS.ttlAttribute, '#service': 'service', '#bucketMs': 'bucketMs' };
-  const values: Record<string, unknown> = { ':batch': batchKey, ':batchSet': new Set([batchKey]), ':ttl': expiresAt(bucketStart, table.ttlDays), ':service': service, ':bucketMs': bucketMs };
+  const names: Record<string, string> = {
+    '#batches': COUNTS_BATCHES_ATTRIBUTE,
+    '#ttl': COUNTS.ttlAttribute,
+    '#service': 'service',
+    '#bucketMs': 'bucketMs',
+  };
+  const values: Record<string, unknown> = {
+    ':batch': batchKey,
+    ':batchSet': new Set([batchKey]),
+    ':ttl': expiresAt(bucketStart, table.ttlDays),
+    ':service': service,
+    ':bucketMs': bucketMs,
+  };
   const adds = ['#batches :batchSet'];
   templates.forEach(([templateId, lines], index) => {
     names[`#t${index}`] = `${COUNTS_ATTRIBUTE_PREFIX}${templateId}`;

@@ -30,7 +30,16 @@ export type { KinesisBatchResult } from './kinesis-batch';
 export interface IngestHandlerDeps {
   readonly documentClient: DynamoDBDocumentClient;
   readonly sqs: SQSClient;
-  readonly env: Pick<IngestEnv, 'anomalyQueueUrl' | 'deadLetterQueueUrl' | 'minerStateTable' | 'templateCountsTable' | 'templateCountsTtlDays' | 'serviceMap' | 'logGroupPrefix'> &
+  readonly env: Pick<
+    IngestEnv,
+    | 'anomalyQueueUrl'
+    | 'deadLetterQueueUrl'
+    | 'minerStateTable'
+    | 'templateCountsTable'
+    | 'templateCountsTtlDays'
+    | 'serviceMap'
+    | 'logGroupPrefix'
+  > &
     Partial<Pick<IngestEnv, 'flushIntervalMs' | 'maxBufferedLines' | 'maxBufferedDeliveries'>>;
   readonly logger: Logger;
   readonly metrics?: Metrics;
@@ -73,7 +82,12 @@ export type DeliveryResult =
 /** The ingest function of one container; `flushAll` commits everything buffered (SIGTERM, tests). */
 export interface IngestHandler {
   (event: unknown): Promise<IngestResult>;
-  flushAll(reason?: 'shutdown' | 'requested'): Promise<{ readonly flushed: FlushOutcome[]; readonly failed: { readonly service: string; readonly error: unknown }[] }>;
+  flushAll(
+    reason?: 'shutdown' | 'requested',
+  ): Promise<{
+    readonly flushed: FlushOutcome[];
+    readonly failed: { readonly service: string; readonly error: unknown }[];
+  }>;
   /** Deliveries and lines waiting per service. */
   pending(): Map<string, { readonly deliveries: number; readonly lines: number }>;
 }
@@ -96,7 +110,11 @@ export function createIngestHandler(deps: IngestHandlerDeps): IngestHandler {
     ...(deps.analysis === undefined ? {} : { analysis: deps.analysis }),
   });
   const deliver = createOutboxDelivery({
-    counts: { client: deps.documentClient, tableName: deps.env.templateCountsTable, ttlDays: deps.env.templateCountsTtlDays },
+    counts: {
+      client: deps.documentClient,
+      tableName: deps.env.templateCountsTable,
+      ttlDays: deps.env.templateCountsTtlDays,
+    },
     claims: new NewTemplateClaims(deps.documentClient, deps.env.minerStateTable),
     sqs: deps.sqs,
     queueUrl: deps.env.anomalyQueueUrl,
@@ -124,17 +142,45 @@ export function createIngestHandler(deps: IngestHandlerDeps): IngestHandler {
     const logGroup = payload.logGroup;
     const service = serviceForLogGroup(deps.env.serviceMap, logGroup);
     if (!registered.has(service)) {
-      await registerService({ client: deps.documentClient, tableName: deps.env.templateCountsTable }, service, now(), deps.env.templateCountsTtlDays);
+      await registerService(
+        { client: deps.documentClient, tableName: deps.env.templateCountsTable },
+        service,
+        now(),
+        deps.env.templateCountsTtlDays,
+      );
       registered.add(service);
     }
     const accepted = await buffers.accept(service, logGroup, batchKeyOf(payload), payload.logEvents);
     switch (accepted.outcome) {
       case 'buffered':
-        return { outcome: 'buffered', logGroup, service, lines: accepted.lines, bufferedLines: accepted.bufferedLines, bufferedDeliveries: accepted.bufferedDeliveries };
+        return {
+          outcome: 'buffered',
+          logGroup,
+          service,
+          lines: accepted.lines,
+          bufferedLines: accepted.bufferedLines,
+          bufferedDeliveries: accepted.bufferedDeliveries,
+        };
       case 'redelivered':
-        return { outcome: 'redelivered', logGroup, service, lines: 0, anomaliesSent: accepted.anomaliesSent, version: accepted.version, attempts: 0 };
+        return {
+          outcome: 'redelivered',
+          logGroup,
+          service,
+          lines: 0,
+          anomaliesSent: accepted.anomaliesSent,
+          version: accepted.version,
+          attempts: 0,
+        };
       case 'applied':
-        return { outcome: 'applied', logGroup, service, lines: accepted.lines, anomaliesSent: accepted.flush.anomaliesSent, version: accepted.flush.version, attempts: accepted.flush.attempts };
+        return {
+          outcome: 'applied',
+          logGroup,
+          service,
+          lines: accepted.lines,
+          anomaliesSent: accepted.flush.anomaliesSent,
+          version: accepted.flush.version,
+          attempts: accepted.flush.attempts,
+        };
     }
   }
 
@@ -155,7 +201,10 @@ export function createIngestHandler(deps: IngestHandlerDeps): IngestHandler {
     ingest: handlePayload,
     park: async (record, error) => {
       const parked = await parkRecord(deps.sqs, deps.env.deadLetterQueueUrl, record, error);
-      if (!parked.withData) deps.logger.error('the unreadable record is too large for a queue message; only its identity was kept', { sequenceNumber: record.kinesis.sequenceNumber });
+      if (!parked.withData)
+        deps.logger.error('the unreadable record is too large for a queue message; only its identity was kept', {
+          sequenceNumber: record.kinesis.sequenceNumber,
+        });
     },
     logger: deps.logger,
     metrics: deps.metrics,
@@ -167,7 +216,8 @@ export function createIngestHandler(deps: IngestHandlerDeps): IngestHandler {
       if (isRecordsEvent(event)) return await kinesisBatch(parseKinesisEvent(event));
       return await handlePayload(decodeSubscriptionEvent(event));
     } catch (error) {
-      if (error instanceof SubscriptionPayloadError) deps.logger.error('rejected an event ingest cannot read', { error });
+      if (error instanceof SubscriptionPayloadError)
+        deps.logger.error('rejected an event ingest cannot read', { error });
       throw error;
     }
   }

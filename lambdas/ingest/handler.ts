@@ -26,7 +26,9 @@ export async function handler(event: unknown): Promise<IngestResult> {
   if (fromEnvironment === undefined) {
     const env = parseEnv(ingestEnvSchema, process.env, 'ingest');
     fromEnvironment = createIngestHandler({
-      documentClient: DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } }),
+      documentClient: DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+        marshallOptions: { removeUndefinedValues: true },
+      }),
       sqs: new SQSClient({}),
       env,
       logger,
@@ -42,8 +44,15 @@ async function flushOnShutdown(): Promise<void> {
   try {
     const result = await fromEnvironment?.flushAll('shutdown');
     if (result !== undefined) {
-      logger.info('shutdown flush', { flushed: result.flushed.map((f) => ({ logService: f.service, version: f.version, deliveries: f.deliveries })), failed: result.failed.map((f) => f.service) });
-      for (const failure of result.failed) logger.error('shutdown flush failed; these deliveries are lost to the pipeline (the logs stay in CloudWatch)', { logService: failure.service, error: failure.error });
+      logger.info('shutdown flush', {
+        flushed: result.flushed.map((f) => ({ logService: f.service, version: f.version, deliveries: f.deliveries })),
+        failed: result.failed.map((f) => f.service),
+      });
+      for (const failure of result.failed)
+        logger.error('shutdown flush failed; these deliveries are lost to the pipeline (the logs stay in CloudWatch)', {
+          logService: failure.service,
+          error: failure.error,
+        });
       if (result.failed.length > 0) code = 1;
     }
   } catch (error) {

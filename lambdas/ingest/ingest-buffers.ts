@@ -1,7 +1,16 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import { CulpritError } from '../core/errors';
-import { flushReason, ServiceBuffer, wouldOverflow, type AppliedFlush, type FlushPolicy, type FlushReason, type Outbox, type SubscriptionLogEvent } from '../core/pipeline';
+import {
+  flushReason,
+  ServiceBuffer,
+  wouldOverflow,
+  type AppliedFlush,
+  type FlushPolicy,
+  type FlushReason,
+  type Outbox,
+  type SubscriptionLogEvent,
+} from '../core/pipeline';
 import { KeyedLock } from './keyed-lock';
 import type { DeliverOutbox } from './outbox-delivery';
 import type { StateStore } from './state-store';
@@ -41,7 +50,13 @@ export interface FlushOutcome {
 
 /** What became of one delivery handed to {@link IngestBuffers.accept}. */
 export type Acceptance =
-  | { readonly outcome: 'buffered'; readonly lines: number; readonly bufferedLines: number; readonly bufferedDeliveries: number; readonly alreadyBuffered: boolean }
+  | {
+      readonly outcome: 'buffered';
+      readonly lines: number;
+      readonly bufferedLines: number;
+      readonly bufferedDeliveries: number;
+      readonly alreadyBuffered: boolean;
+    }
   | { readonly outcome: 'applied'; readonly lines: number; readonly flush: FlushOutcome }
   | { readonly outcome: 'redelivered'; readonly version: number; readonly anomaliesSent: number };
 
@@ -57,7 +72,9 @@ const SHUTDOWN_RETRY_BUDGET_MS = 200;
  * A flush as log attributes. `service` is a key Powertools reserves for the function's own name (it drops it
  * with a warning), so the analysed service is `logService`; the batch keys are left out (thousands of them).
  */
-function logFields(flush: { readonly service: string; readonly keys: readonly string[] } & Record<string, unknown>): Record<string, unknown> {
+function logFields(
+  flush: { readonly service: string; readonly keys: readonly string[] } & Record<string, unknown>,
+): Record<string, unknown> {
   const { service, keys: _keys, ...rest } = flush;
   return { logService: service, ...rest };
 }
@@ -82,9 +99,21 @@ export class IngestBuffers {
       const buffer = this.buffers.get(service) ?? new ServiceBuffer(service, await this.o.store.load(service));
       this.buffers.set(service, buffer);
       const load = buffer.load;
-      if (buffer.isBuffered(key)) return { outcome: 'buffered', lines: 0, bufferedLines: load.lines, bufferedDeliveries: load.deliveries, alreadyBuffered: true };
+      if (buffer.isBuffered(key))
+        return {
+          outcome: 'buffered',
+          lines: 0,
+          bufferedLines: load.lines,
+          bufferedDeliveries: load.deliveries,
+          alreadyBuffered: true,
+        };
       const committed = buffer.committedIn(key);
-      if (committed !== undefined) return { outcome: 'redelivered', version: committed.version, anomaliesSent: await this.replay(service, committed, key) };
+      if (committed !== undefined)
+        return {
+          outcome: 'redelivered',
+          version: committed.version,
+          anomaliesSent: await this.replay(service, committed, key),
+        };
 
       if (wouldOverflow(load, events.length, this.o.policy)) {
         try {
@@ -116,11 +145,18 @@ export class IngestBuffers {
           if (buffer.load.lines > this.o.policy.maxBufferedLines) {
             buffer.discard(key);
             this.o.metrics?.addMetric('BufferFull', MetricUnit.Count, 1);
-            throw new BufferFullError(`delivery ${key} of ${logGroup} takes the buffer of service ${service} past the cap of ${this.o.policy.maxBufferedLines} lines and it cannot be flushed; the delivery is refused for Lambda to retry`, {
-              cause: error,
-            });
+            throw new BufferFullError(
+              `delivery ${key} of ${logGroup} takes the buffer of service ${service} past the cap of ${this.o.policy.maxBufferedLines} lines and it cannot be flushed; the delivery is refused for Lambda to retry`,
+              {
+                cause: error,
+              },
+            );
           }
-          this.o.logger.warn('flush failed; the deliveries stay buffered for the next trigger', { logService: service, reason, error });
+          this.o.logger.warn('flush failed; the deliveries stay buffered for the next trigger', {
+            logService: service,
+            reason,
+            error,
+          });
         }
         if (flush?.keys.includes(key) === true) {
           // Committed: a failed delivery fails the invocation, so Lambda's retry replays the flush's outbox.
@@ -129,7 +165,13 @@ export class IngestBuffers {
         }
       }
       const after = buffer.load;
-      return { outcome: 'buffered', lines: applied.lines, bufferedLines: after.lines, bufferedDeliveries: after.deliveries, alreadyBuffered: false };
+      return {
+        outcome: 'buffered',
+        lines: applied.lines,
+        bufferedLines: after.lines,
+        bufferedDeliveries: after.deliveries,
+        alreadyBuffered: false,
+      };
     });
   }
 
@@ -138,14 +180,21 @@ export class IngestBuffers {
     const now = this.o.now();
     const due = [...this.buffers].flatMap(([service, buffer]) => {
       const reason = flushReason(buffer.load, now, this.o.policy);
-      return reason !== undefined || (this.undelivered.get(service)?.length ?? 0) > 0 ? [[service, reason ?? 'interval'] as const] : [];
+      return reason !== undefined || (this.undelivered.get(service)?.length ?? 0) > 0
+        ? [[service, reason ?? 'interval'] as const]
+        : [];
     });
     const outcomes = await Promise.all(due.map(([service, reason]) => this.tryFlush(service, reason)));
     return outcomes.filter((o): o is FlushOutcome => o !== undefined);
   }
 
   /** Flushes everything buffered (shutdown, tests); returns the commits and the services that failed. */
-  async flushAll(reason: 'shutdown' | 'requested' = 'requested'): Promise<{ readonly flushed: FlushOutcome[]; readonly failed: { readonly service: string; readonly error: unknown }[] }> {
+  async flushAll(
+    reason: 'shutdown' | 'requested' = 'requested',
+  ): Promise<{
+    readonly flushed: FlushOutcome[];
+    readonly failed: { readonly service: string; readonly error: unknown }[];
+  }> {
     const flushed: FlushOutcome[] = [];
     const failed: { service: string; error: unknown }[] = [];
     const services = new Set([...this.buffers.keys(), ...this.undelivered.keys()]);
@@ -164,14 +213,23 @@ export class IngestBuffers {
 
   /** Deliveries and lines buffered per service (for logs and tests). */
   pending(): Map<string, { readonly deliveries: number; readonly lines: number }> {
-    return new Map([...this.buffers].map(([service, buffer]) => [service, { deliveries: buffer.load.deliveries, lines: buffer.load.lines }]));
+    return new Map(
+      [...this.buffers].map(([service, buffer]) => [
+        service,
+        { deliveries: buffer.load.deliveries, lines: buffer.load.lines },
+      ]),
+    );
   }
 
   private async tryFlush(service: string, reason: FlushReason): Promise<FlushOutcome | undefined> {
     try {
       return await this.lock.run(service, () => this.flushLocked(service, reason));
     } catch (error) {
-      this.o.logger.warn('flush failed; the deliveries stay buffered for the next trigger', { logService: service, reason, error });
+      this.o.logger.warn('flush failed; the deliveries stay buffered for the next trigger', {
+        logService: service,
+        reason,
+        error,
+      });
       return undefined;
     }
   }
@@ -189,7 +247,11 @@ export class IngestBuffers {
     }
   }
 
-  private async commit(service: string, buffer: ServiceBuffer, reason: FlushOutcome['reason']): Promise<FlushOutcome | undefined> {
+  private async commit(
+    service: string,
+    buffer: ServiceBuffer,
+    reason: FlushOutcome['reason'],
+  ): Promise<FlushOutcome | undefined> {
     // Wall time, not the injectable clock: the budget is the runtime's, whatever the deliveries' times.
     const retryUntil = reason === 'shutdown' ? performance.now() + SHUTDOWN_RETRY_BUDGET_MS : Infinity;
     for (let attempt = 1; attempt <= this.o.maxAttempts; attempt++) {
@@ -211,7 +273,11 @@ export class IngestBuffers {
       if (!won) {
         buffer.markOutdated();
         this.o.metrics?.addMetric('StateConflicts', MetricUnit.Count, 1);
-        this.o.logger.debug('state changed under this flush; reloading', { logService: service, attempt, basedOn: buffer.version });
+        this.o.logger.debug('state changed under this flush; reloading', {
+          logService: service,
+          attempt,
+          basedOn: buffer.version,
+        });
         const left = retryUntil - performance.now();
         if (left <= 0) break;
         await backoff(attempt, left);
@@ -220,28 +286,49 @@ export class IngestBuffers {
       buffer.committed(prepared);
       this.o.metrics?.addMetric('Flushes', MetricUnit.Count, 1);
       this.o.metrics?.addMetric('FlushedDeliveries', MetricUnit.Count, prepared.deliveries);
-      const base = { service, reason, version: prepared.outbox.version, deliveries: prepared.deliveries, lines: prepared.lines, keys: prepared.keys, attempts: attempt };
+      const base = {
+        service,
+        reason,
+        version: prepared.outbox.version,
+        deliveries: prepared.deliveries,
+        lines: prepared.lines,
+        keys: prepared.keys,
+        attempts: attempt,
+      };
       try {
         const anomaliesSent = await this.o.deliver(service, prepared.outbox);
         this.o.logger.info('flush committed', { ...logFields(base), anomaliesSent });
         return { ...base, anomaliesSent };
       } catch (error) {
         this.queueUndelivered(service, prepared.outbox);
-        this.o.logger.warn('flush committed but its counts or messages could not be delivered; retried at the next trigger', { ...logFields(base), error });
+        this.o.logger.warn(
+          'flush committed but its counts or messages could not be delivered; retried at the next trigger',
+          { ...logFields(base), error },
+        );
         return { ...base, anomaliesSent: 0, deliveryError: error };
       }
     }
-    throw new StateContentionError(`state of service ${service} changed under every attempt (at most ${this.o.maxAttempts}${reason === 'shutdown' ? ` within ${SHUTDOWN_RETRY_BUDGET_MS} ms of shutdown` : ''}) to commit ${buffer.load.deliveries} buffered deliveries; they stay buffered`);
+    throw new StateContentionError(
+      `state of service ${service} changed under every attempt (at most ${this.o.maxAttempts}${reason === 'shutdown' ? ` within ${SHUTDOWN_RETRY_BUDGET_MS} ms of shutdown` : ''}) to commit ${buffer.load.deliveries} buffered deliveries; they stay buffered`,
+    );
   }
 
   /** Deliveries a newer state already holds: their flush's outbox is delivered again (every step is idempotent). */
-  private async adoptCommitted(service: string, alreadyApplied: readonly { readonly key: string; readonly flush: AppliedFlush }[]): Promise<void> {
+  private async adoptCommitted(
+    service: string,
+    alreadyApplied: readonly { readonly key: string; readonly flush: AppliedFlush }[],
+  ): Promise<void> {
     const seen = new Set<number>();
     for (const { key, flush } of alreadyApplied) {
       if (seen.has(flush.version)) continue;
       seen.add(flush.version);
       const outbox = await this.o.store.getOutbox(service, flush);
-      if (outbox === undefined) this.o.logger.warn('a buffered delivery was committed elsewhere and its outbox is gone (expired?)', { logService: service, batchKey: key, version: flush.version });
+      if (outbox === undefined)
+        this.o.logger.warn('a buffered delivery was committed elsewhere and its outbox is gone (expired?)', {
+          logService: service,
+          batchKey: key,
+          version: flush.version,
+        });
       else this.queueUndelivered(service, outbox);
     }
     await this.deliverPending(service);
@@ -249,9 +336,16 @@ export class IngestBuffers {
 
   private async replay(service: string, flush: AppliedFlush, key: string): Promise<number> {
     const outbox = await this.o.store.getOutbox(service, flush);
-    if (outbox === undefined) throw new CulpritError(`batch ${key} of service ${service} was committed as version ${flush.version} but its outbox is gone (expired?)`);
+    if (outbox === undefined)
+      throw new CulpritError(
+        `batch ${key} of service ${service} was committed as version ${flush.version} but its outbox is gone (expired?)`,
+      );
     const sent = await this.o.deliver(service, outbox);
-    this.o.logger.info('batch was already applied; finished its deliveries', { logService: service, batchKey: key, version: flush.version });
+    this.o.logger.info('batch was already applied; finished its deliveries', {
+      logService: service,
+      batchKey: key,
+      version: flush.version,
+    });
     this.o.metrics?.addMetric('BatchesRedelivered', MetricUnit.Count, 1);
     return sent;
   }

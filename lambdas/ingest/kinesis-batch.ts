@@ -2,13 +2,26 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import { CulpritError } from '../core/errors';
-import { decodeSubscriptionData, SubscriptionPayloadError, type KinesisEvent, type KinesisEventRecord, type SubscriptionPayload } from '../core/pipeline';
+import {
+  decodeSubscriptionData,
+  SubscriptionPayloadError,
+  type KinesisEvent,
+  type KinesisEventRecord,
+  type SubscriptionPayload,
+} from '../core/pipeline';
 
 /** A record after a failed one is not attempted: Kinesis retries the batch from the failed record on. */
 export class NotAttemptedError extends CulpritError {}
 
 /** What one record came to; `parked` = unreadable, kept in the dead-letter queue. */
-export type RecordOutcome = 'buffered' | 'applied' | 'redelivered' | 'control-message' | 'outside-prefix' | 'empty' | 'parked';
+export type RecordOutcome =
+  | 'buffered'
+  | 'applied'
+  | 'redelivered'
+  | 'control-message'
+  | 'outside-prefix'
+  | 'empty'
+  | 'parked';
 
 export interface KinesisBatchResult {
   readonly outcome: 'batch';
@@ -21,7 +34,9 @@ export interface KinesisBatchResult {
 
 export interface KinesisBatchDeps {
   /** Ingests one decoded delivery exactly as a direct subscription event would be. */
-  readonly ingest: (payload: SubscriptionPayload) => Promise<{ readonly outcome: Exclude<RecordOutcome, 'parked'>; readonly lines?: number }>;
+  readonly ingest: (
+    payload: SubscriptionPayload,
+  ) => Promise<{ readonly outcome: Exclude<RecordOutcome, 'parked'>; readonly lines?: number }>;
   /** Keeps an unreadable record (the ingest dead-letter queue). */
   readonly park: (record: KinesisEventRecord, error: SubscriptionPayloadError) => Promise<void>;
   readonly logger: Logger;
@@ -35,7 +50,9 @@ export interface KinesisBatchDeps {
  * buffer) ends the batch there: that record and the ones after it are reported, Lambda checkpoints before it
  * and retries from it, and records already buffered are recognised by their batch keys when they come again.
  */
-export function createKinesisBatchHandler(deps: KinesisBatchDeps): (event: KinesisEvent) => Promise<KinesisBatchResult> {
+export function createKinesisBatchHandler(
+  deps: KinesisBatchDeps,
+): (event: KinesisEvent) => Promise<KinesisBatchResult> {
   const processor = new BatchProcessor(EventType.KinesisDataStreams);
   return async (event) => {
     const outcomes: Partial<Record<RecordOutcome, number>> = {};
@@ -47,7 +64,10 @@ export function createKinesisBatchHandler(deps: KinesisBatchDeps): (event: Kines
 
     const handleRecord = async (record: KinesisEventRecord): Promise<void> => {
       const sequenceNumber = record.kinesis.sequenceNumber;
-      if (failedAt !== undefined) throw new NotAttemptedError(`record ${sequenceNumber} not attempted: record ${failedAt} of the batch failed before it`);
+      if (failedAt !== undefined)
+        throw new NotAttemptedError(
+          `record ${sequenceNumber} not attempted: record ${failedAt} of the batch failed before it`,
+        );
       try {
         let payload: SubscriptionPayload;
         try {
@@ -55,7 +75,11 @@ export function createKinesisBatchHandler(deps: KinesisBatchDeps): (event: Kines
         } catch (error) {
           if (!(error instanceof SubscriptionPayloadError)) throw error;
           await deps.park(record, error);
-          deps.logger.error('parked a Kinesis record ingest cannot read in the ingest dead-letter queue', { sequenceNumber, eventID: record.eventID, error });
+          deps.logger.error('parked a Kinesis record ingest cannot read in the ingest dead-letter queue', {
+            sequenceNumber,
+            eventID: record.eventID,
+            error,
+          });
           deps.metrics?.addMetric('ParkedRecords', MetricUnit.Count, 1);
           count('parked');
           return;
@@ -65,7 +89,10 @@ export function createKinesisBatchHandler(deps: KinesisBatchDeps): (event: Kines
         lines += result.lines ?? 0;
       } catch (error) {
         failedAt = sequenceNumber;
-        deps.logger.warn('a Kinesis record failed; it and the records after it are reported for Lambda to retry', { sequenceNumber, error });
+        deps.logger.warn('a Kinesis record failed; it and the records after it are reported for Lambda to retry', {
+          sequenceNumber,
+          error,
+        });
         throw error;
       }
     };
@@ -76,6 +103,12 @@ export function createKinesisBatchHandler(deps: KinesisBatchDeps): (event: Kines
       // A batch where every record failed is reported like any other (Lambda retries from the first).
       throwOnFullBatchFailure: false,
     });
-    return { outcome: 'batch', records: event.Records.length, lines, outcomes, batchItemFailures: response.batchItemFailures };
+    return {
+      outcome: 'batch',
+      records: event.Records.length,
+      lines,
+      outcomes,
+      batchItemFailures: response.batchItemFailures,
+    };
   };
 }

@@ -20,8 +20,12 @@ export class NewTemplateClaims {
   ) {}
 
   /** The messages to send: all but the `new` anomalies whose template another anomaly already claimed. */
-  async filter(messages: readonly AnomalyMessage[]): Promise<{ readonly send: AnomalyMessage[]; readonly suppressed: AnomalyMessage[] }> {
-    const verdicts = await Promise.all(messages.map((message) => (message.anomaly.kind === 'new' ? this.claim(message) : Promise.resolve(true))));
+  async filter(
+    messages: readonly AnomalyMessage[],
+  ): Promise<{ readonly send: AnomalyMessage[]; readonly suppressed: AnomalyMessage[] }> {
+    const verdicts = await Promise.all(
+      messages.map((message) => (message.anomaly.kind === 'new' ? this.claim(message) : Promise.resolve(true))),
+    );
     const send: AnomalyMessage[] = [];
     const suppressed: AnomalyMessage[] = [];
     messages.forEach((message, index) => {
@@ -38,7 +42,13 @@ export class NewTemplateClaims {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { [STATE.partitionKey]: key.pk, [STATE.sortKey]: key.sk, anomalyId: anomaly.id, templateId: anomaly.templateId, firstSeen: anomaly.firstSeen },
+          Item: {
+            [STATE.partitionKey]: key.pk,
+            [STATE.sortKey]: key.sk,
+            anomalyId: anomaly.id,
+            templateId: anomaly.templateId,
+            firstSeen: anomaly.firstSeen,
+          },
           ConditionExpression: 'attribute_not_exists(#pk) OR #anomalyId = :anomalyId',
           ExpressionAttributeNames: { '#pk': STATE.partitionKey, '#anomalyId': 'anomalyId' },
           ExpressionAttributeValues: { ':anomalyId': anomaly.id },

@@ -25,9 +25,14 @@ export type DeliverOutbox = (service: string, outbox: Outbox) => Promise<number>
  */
 export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
   return async (service, outbox) => {
-    const [countsResult, claimed] = await Promise.all([addCounts(deps.counts, service, outbox.key, outbox.counts, deps.bucketMs), deps.claims.filter(outbox.messages)]);
+    const [countsResult, claimed] = await Promise.all([
+      addCounts(deps.counts, service, outbox.key, outbox.counts, deps.bucketMs),
+      deps.claims.filter(outbox.messages),
+    ]);
     if (claimed.suppressed.length > 0) {
-      deps.logger.warn('new-template anomalies not sent: their templates were reported as new before', { ids: claimed.suppressed.map((m) => m.anomaly.id) });
+      deps.logger.warn('new-template anomalies not sent: their templates were reported as new before', {
+        ids: claimed.suppressed.map((m) => m.anomaly.id),
+      });
     }
     const sent = await sendAnomalyMessages({ sqs: deps.sqs, queueUrl: deps.queueUrl }, claimed.send);
     deps.metrics?.addMetric('CountWrites', MetricUnit.Count, countsResult.written);

@@ -19,7 +19,12 @@ export interface ParkedRecord {
  * without losing it: a record that fails the batch would be retried until it ages out, holding up every
  * record behind it. Returns whether the data itself fit in the message.
  */
-export async function parkRecord(sqs: SQSClient, queueUrl: string, record: KinesisEventRecord, error: unknown): Promise<{ readonly withData: boolean }> {
+export async function parkRecord(
+  sqs: SQSClient,
+  queueUrl: string,
+  record: KinesisEventRecord,
+  error: unknown,
+): Promise<{ readonly withData: boolean }> {
   const base: ParkedRecord = {
     reason: messageOf(error),
     eventID: record.eventID,

@@ -35,7 +35,11 @@ const stateItemSchema = z.object({
   version: z.number().int().positive(),
   state: z.instanceof(Uint8Array),
   /** The flushes committed lately, each with its batch keys packed 12 bytes apiece. */
-  flushes: z.array(z.object({ v: z.number().int().positive(), at: z.number().int().nonnegative(), k: z.instanceof(Uint8Array) })).optional(),
+  flushes: z
+    .array(
+      z.object({ v: z.number().int().positive(), at: z.number().int().nonnegative(), k: z.instanceof(Uint8Array) }),
+    )
+    .optional(),
   /** Items written before ingest buffered deliveries: one `{ key, version }` per commit. */
   applied: z.array(z.object({ key: z.string(), version: z.number().int().positive() })).optional(),
 });
@@ -56,20 +60,37 @@ export class StateStore {
   async load(service: string): Promise<CommittedState> {
     const key = stateKey(service);
     const result = await this.o.client.send(
-      new GetCommand({ TableName: this.o.stateTable, Key: { [STATE.partitionKey]: key.pk, [STATE.sortKey]: key.sk }, ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.o.stateTable,
+        Key: { [STATE.partitionKey]: key.pk, [STATE.sortKey]: key.sk },
+        ConsistentRead: true,
+      }),
     );
-    if (result.Item === undefined) return { version: 0, analysis: new ServiceAnalysis(service, this.o.analysis), flushes: [] };
+    if (result.Item === undefined)
+      return { version: 0, analysis: new ServiceAnalysis(service, this.o.analysis), flushes: [] };
     const item = stateItemSchema.safeParse(result.Item);
-    if (!item.success) throw new PipelineStateError(`state item of service ${service} in ${this.o.stateTable} is malformed: ${item.error.message}`, { cause: item.error });
+    if (!item.success)
+      throw new PipelineStateError(
+        `state item of service ${service} in ${this.o.stateTable} is malformed: ${item.error.message}`,
+        { cause: item.error },
+      );
     return {
       version: item.data.version,
       analysis: new ServiceAnalysis(service, this.o.analysis, decodeState(item.data.state, service)),
-      flushes: item.data.flushes?.map((f) => ({ version: f.v, at: f.at, keys: unpackKeys(f.k, service) })) ?? flushesFromApplied(item.data.applied ?? []),
+      flushes:
+        item.data.flushes?.map((f) => ({ version: f.v, at: f.at, keys: unpackKeys(f.k, service) })) ??
+        flushesFromApplied(item.data.applied ?? []),
     };
   }
 
   /** Writes `analysis` as version `basedOn + 1` if `basedOn` is still the latest; false when it is not. */
-  async commit(service: string, basedOn: number, analysis: ServiceAnalysis, flushes: readonly AppliedFlush[], nowMillis: number): Promise<boolean> {
+  async commit(
+    service: string,
+    basedOn: number,
+    analysis: ServiceAnalysis,
+    flushes: readonly AppliedFlush[],
+    nowMillis: number,
+  ): Promise<boolean> {
     const key = stateKey(service);
     try {
       await this.o.client.send(
@@ -85,8 +106,15 @@ export class StateStore {
             updatedAt: nowMillis,
           },
           ...(basedOn === 0
-            ? { ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': STATE.partitionKey } }
-            : { ConditionExpression: '#version = :basedOn', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':basedOn': basedOn } }),
+            ? {
+                ConditionExpression: 'attribute_not_exists(#pk)',
+                ExpressionAttributeNames: { '#pk': STATE.partitionKey },
+              }
+            : {
+                ConditionExpression: '#version = :basedOn',
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':basedOn': basedOn },
+              }),
         }),
       );
       return true;
@@ -115,11 +143,18 @@ export class StateStore {
   async getOutbox(service: string, flush: AppliedFlush): Promise<Outbox | undefined> {
     const key = outboxKey(service, flush.keys[0] ?? '', flush.version);
     const result = await this.o.client.send(
-      new GetCommand({ TableName: this.o.countsTable, Key: { [COUNTS.partitionKey]: key.pk, [COUNTS.sortKey]: key.sk }, ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.o.countsTable,
+        Key: { [COUNTS.partitionKey]: key.pk, [COUNTS.sortKey]: key.sk },
+        ConsistentRead: true,
+      }),
     );
     if (result.Item === undefined) return undefined;
     const item = outboxItemSchema.safeParse(result.Item);
-    if (!item.success) throw new PipelineStateError(`outbox item ${key.sk} of service ${service} is malformed: ${item.error.message}`, { cause: item.error });
+    if (!item.success)
+      throw new PipelineStateError(`outbox item ${key.sk} of service ${service} is malformed: ${item.error.message}`, {
+        cause: item.error,
+      });
     return decodeOutbox(item.data.outbox, service);
   }
 }

@@ -31,7 +31,11 @@ export class ExecutionTrigger {
   async trigger(verdict: Verdict): Promise<TriggerResult> {
     const minConfidence = this.props.minConfidence ?? TRIGGER_MIN_CONFIDENCE;
     const deploy = deployToAct(verdict, minConfidence);
-    if (deploy === undefined) return { status: 'skipped', reason: verdict.blamed === null ? 'no deploy blamed' : `blamed below ${minConfidence}` };
+    if (deploy === undefined)
+      return {
+        status: 'skipped',
+        reason: verdict.blamed === null ? 'no deploy blamed' : `blamed below ${minConfidence}`,
+      };
     const name = executionName(verdict.incidentId, deploy.deployId);
     const input = {
       incidentId: verdict.incidentId,
@@ -47,11 +51,21 @@ export class ExecutionTrigger {
       verdict: verdictEventDetail(verdict, []),
     };
     try {
-      const started = await this.props.client.send(new StartExecutionCommand({ stateMachineArn: this.props.stateMachineArn, name, input: JSON.stringify(input) }));
-      this.props.logger.info('state machine started', { incidentId: verdict.incidentId, deployId: deploy.deployId, name });
+      const started = await this.props.client.send(
+        new StartExecutionCommand({ stateMachineArn: this.props.stateMachineArn, name, input: JSON.stringify(input) }),
+      );
+      this.props.logger.info('state machine started', {
+        incidentId: verdict.incidentId,
+        deployId: deploy.deployId,
+        name,
+      });
       return { status: 'started', name, executionArn: started.executionArn ?? '' };
     } catch (error) {
-      if (error instanceof ExecutionAlreadyExists || (error instanceof Error && error.name === 'ExecutionAlreadyExists')) return { status: 'already-started', name };
+      if (
+        error instanceof ExecutionAlreadyExists ||
+        (error instanceof Error && error.name === 'ExecutionAlreadyExists')
+      )
+        return { status: 'already-started', name };
       const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       this.props.logger.error('state machine not started', { incidentId: verdict.incidentId, name, error: text });
       return { status: 'failed', name, error: text };

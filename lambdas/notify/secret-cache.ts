@@ -1,4 +1,8 @@
-import { GetSecretValueCommand, type GetSecretValueCommandOutput, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import {
+  GetSecretValueCommand,
+  type GetSecretValueCommandOutput,
+  type SecretsManagerClient,
+} from '@aws-sdk/client-secrets-manager';
 import { CulpritError } from '../core/errors';
 
 /** A secret could not be read (missing, no permission, binary). */
@@ -29,9 +33,13 @@ export class SecretCache {
     try {
       result = await this.client.send(new GetSecretValueCommand({ SecretId: secretId }));
     } catch (error) {
-      throw new SecretUnavailableError(`secret ${secretId}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new SecretUnavailableError(
+        `secret ${secretId}: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
     }
-    if (result.SecretString === undefined || result.SecretString === '') throw new SecretUnavailableError(`secret ${secretId}: no string value (binary secrets are not supported)`);
+    if (result.SecretString === undefined || result.SecretString === '')
+      throw new SecretUnavailableError(`secret ${secretId}: no string value (binary secrets are not supported)`);
     return result.SecretString;
   }
 }

@@ -71,7 +71,8 @@ export class SlackHttp {
       } catch {
         return { ok: false, error: `HTTP ${response.status}: not JSON` };
       }
-      if (body.ok !== true) return { ok: false, error: typeof body.error === 'string' ? body.error : `HTTP ${response.status}` };
+      if (body.ok !== true)
+        return { ok: false, error: typeof body.error === 'string' ? body.error : `HTTP ${response.status}` };
       return {
         ok: true,
         ...(typeof body.ts === 'string' ? { ts: body.ts } : {}),
@@ -90,7 +91,12 @@ export class SlackHttp {
     for (let attempt = 1; attempt <= this.o.maxAttempts; attempt++) {
       let wait: number;
       try {
-        const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body), signal: AbortSignal.timeout(this.o.timeoutMs) });
+        const response = await fetch(url, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(this.o.timeoutMs),
+        });
         if (response.status === 429) {
           await response.body?.cancel();
           last = { ok: false, attempts: attempt, status: 429, error: 'rate limited' };
@@ -108,7 +114,11 @@ export class SlackHttp {
           wait = this.retryAfter(response.headers.get('retry-after'));
         }
       } catch (error) {
-        last = { ok: false, attempts: attempt, error: `request failed: ${error instanceof Error ? error.message : String(error)}` };
+        last = {
+          ok: false,
+          attempts: attempt,
+          error: `request failed: ${error instanceof Error ? error.message : String(error)}`,
+        };
         wait = this.backoff(attempt);
       }
       if (attempt < this.o.maxAttempts) await this.o.sleep(wait);

@@ -57,8 +57,18 @@ export class SlackNotifier {
         target.mode === 'webhook'
           ? await this.viaWebhook(target.url, message, next, decision.action)
           : await this.viaBot(target, verdict, message, next, previous?.thread, decision.action);
-      if (result.status === 'failed') this.props.logger.error('Slack notification failed', { incidentId: verdict.incidentId, reason: decision.reason, error: result.error });
-      else this.props.logger.info('Slack notified', { incidentId: verdict.incidentId, status: result.status, reason: decision.reason });
+      if (result.status === 'failed')
+        this.props.logger.error('Slack notification failed', {
+          incidentId: verdict.incidentId,
+          reason: decision.reason,
+          error: result.error,
+        });
+      else
+        this.props.logger.info('Slack notified', {
+          incidentId: verdict.incidentId,
+          status: result.status,
+          reason: decision.reason,
+        });
       return result.status === 'failed' ? result : { ...result, reason: decision.reason };
     } catch (error) {
       const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -75,7 +85,12 @@ export class SlackNotifier {
     return this.target;
   }
 
-  private async viaWebhook(url: string, message: SlackMessage, next: NotifiedState, action: 'post' | 'update'): Promise<SlackNotifyResult | { status: 'posted' | 'updated'; record: SlackRecord }> {
+  private async viaWebhook(
+    url: string,
+    message: SlackMessage,
+    next: NotifiedState,
+    action: 'post' | 'update',
+  ): Promise<SlackNotifyResult | { status: 'posted' | 'updated'; record: SlackRecord }> {
     // A webhook cannot edit: a material change is a new message (still one per change, not per verdict).
     const sent = await this.props.http.postWebhook(url, message);
     if (!sent.ok) return failed(sent, action);
@@ -94,26 +109,46 @@ export class SlackNotifier {
     let status: 'posted' | 'updated' = 'posted';
     let where = thread;
     if (where !== undefined) {
-      const updated = await http.callApi('chat.update', target.token, { channel: where.channel, ts: where.ts, text: message.text, blocks: message.blocks });
+      const updated = await http.callApi('chat.update', target.token, {
+        channel: where.channel,
+        ts: where.ts,
+        text: message.text,
+        blocks: message.blocks,
+      });
       if (updated.ok) status = 'updated';
       // A deleted message is posted again; any other failure is final for this verdict.
       else if (updated.error === 'message_not_found') where = undefined;
       else return failed(updated, 'update');
     }
     if (where === undefined) {
-      const posted = await http.callApi('chat.postMessage', target.token, { channel: target.channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+      const posted = await http.callApi('chat.postMessage', target.token, {
+        channel: target.channel,
+        text: message.text,
+        blocks: message.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+      });
       if (!posted.ok || posted.ts === undefined) return failed(posted, action);
       where = { channel: posted.channel ?? target.channel, ts: posted.ts };
     }
     const details = buildDetailsReply(verdict, this.props.message.redact);
-    const reply = await http.callApi('chat.postMessage', target.token, { channel: where.channel, thread_ts: where.ts, text: details.text, blocks: details.blocks, unfurl_links: false });
+    const reply = await http.callApi('chat.postMessage', target.token, {
+      channel: where.channel,
+      thread_ts: where.ts,
+      text: details.text,
+      blocks: details.blocks,
+      unfurl_links: false,
+    });
     // The main message went out; a lost thread reply is worth a warning, not a failure.
-    if (!reply.ok) this.props.logger.warn('Slack thread reply failed', { incidentId: verdict.incidentId, error: reply.error });
+    if (!reply.ok)
+      this.props.logger.warn('Slack thread reply failed', { incidentId: verdict.incidentId, error: reply.error });
     return { status, record: { notified: next, thread: where } };
   }
 }
 
 function failed(result: SlackCallResult, action: string): SlackNotifyResult {
-  const error = result.ok ? 'Slack answered without a message ts' : `${result.error}${result.status === undefined ? '' : ` (HTTP ${result.status})`} after ${result.attempts} attempt(s)`;
+  const error = result.ok
+    ? 'Slack answered without a message ts'
+    : `${result.error}${result.status === undefined ? '' : ` (HTTP ${result.status})`} after ${result.attempts} attempt(s)`;
   return { status: 'failed', reason: action, error };
 }

@@ -19,9 +19,14 @@ export interface VerdictNotifyResult {
  * failures as values, so this never throws into the batch; store `result.slack.record` (when present)
  * with the incident and pass it back as `previous` next time.
  */
-export function createVerdictNotifier(parts: VerdictNotifierParts): (verdict: Verdict, previous: SlackRecord | undefined) => Promise<VerdictNotifyResult> {
+export function createVerdictNotifier(
+  parts: VerdictNotifierParts,
+): (verdict: Verdict, previous: SlackRecord | undefined) => Promise<VerdictNotifyResult> {
   return async (verdict, previous) => {
-    const [slack, trigger] = await Promise.all([parts.slack?.notify(verdict, previous), parts.trigger?.trigger(verdict)]);
+    const [slack, trigger] = await Promise.all([
+      parts.slack?.notify(verdict, previous),
+      parts.trigger?.trigger(verdict),
+    ]);
     return { ...(slack === undefined ? {} : { slack }), ...(trigger === undefined ? {} : { trigger }) };
   };
 }

@@ -2,7 +2,16 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Anomaly } from '../core/analysis';
-import { PipelineStateError, anomalyHours, anomalyKey, anomalyPartition, anomalySchema, timeKey, type AnomalyMessage, type TimeWindow } from '../core/pipeline';
+import {
+  PipelineStateError,
+  anomalyHours,
+  anomalyKey,
+  anomalyPartition,
+  anomalySchema,
+  timeKey,
+  type AnomalyMessage,
+  type TimeWindow,
+} from '../core/pipeline';
 import { TABLE_KEYS, expiresAt } from '../shared';
 
 /** `stored`: a newer revision than the table held; `duplicate`: this revision was stored before; `outdated`: a newer one was. */
@@ -73,14 +82,21 @@ export class AnomalyStore {
             KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
             ExpressionAttributeNames: { '#pk': INCIDENTS.partitionKey, '#sk': INCIDENTS.sortKey },
             // '~' sorts after the '#' that separates the time from the id.
-            ExpressionAttributeValues: { ':pk': anomalyPartition(hour), ':from': timeKey(window.from), ':to': `${timeKey(window.to)}~` },
+            ExpressionAttributeValues: {
+              ':pk': anomalyPartition(hour),
+              ':from': timeKey(window.from),
+              ':to': `${timeKey(window.to)}~`,
+            },
             ConsistentRead: true,
             ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
           }),
         );
         for (const item of page.Items ?? []) {
           const parsed = itemSchema.safeParse(item);
-          if (!parsed.success) throw new PipelineStateError(`anomaly item ${String(item[INCIDENTS.sortKey])} in ${this.o.tableName} is malformed: ${parsed.error.message}`);
+          if (!parsed.success)
+            throw new PipelineStateError(
+              `anomaly item ${String(item[INCIDENTS.sortKey])} in ${this.o.tableName} is malformed: ${parsed.error.message}`,
+            );
           anomalies.push(parsed.data.anomaly);
           revisions.set(parsed.data.anomaly.id, parsed.data.revision);
         }

@@ -1,6 +1,13 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Deploy } from '../core/schemas';
-import { COUNTS_ATTRIBUTE_PREFIX, CountsMix, countsPartition, timeKey, type ServiceCounts, type TimeWindow } from '../core/pipeline';
+import {
+  COUNTS_ATTRIBUTE_PREFIX,
+  CountsMix,
+  countsPartition,
+  timeKey,
+  type ServiceCounts,
+  type TimeWindow,
+} from '../core/pipeline';
 import { TABLE_KEYS } from '../shared';
 
 export interface CountsReaderOptions {
@@ -37,9 +44,16 @@ export class CountsReader {
     for (const d of candidates) {
       const w = windows.get(d.service);
       const from = Math.floor((d.timestamp - this.o.mixWindowMs) / this.o.bucketMs) * this.o.bucketMs;
-      windows.set(d.service, { from: Math.min(w?.from ?? Infinity, from), to: Math.max(w?.to ?? -Infinity, d.timestamp + this.o.mixWindowMs) });
+      windows.set(d.service, {
+        from: Math.min(w?.from ?? Infinity, from),
+        to: Math.max(w?.to ?? -Infinity, d.timestamp + this.o.mixWindowMs),
+      });
     }
-    const entries = await Promise.all([...windows].map(async ([service, w]): Promise<[string, ServiceCounts]> => [service, await this.countsOf(service, w)]));
+    const entries = await Promise.all(
+      [...windows].map(
+        async ([service, w]): Promise<[string, ServiceCounts]> => [service, await this.countsOf(service, w)],
+      ),
+    );
     return new CountsMix(this.o.bucketMs, new Map(entries));
   }
 
@@ -48,7 +62,10 @@ export class CountsReader {
     let loaded = pending === undefined ? undefined : await pending;
     if (loaded === undefined || loaded.window.from > window.from || loaded.window.to < window.to) {
       // Read a little more than asked: the next anomalies of the incident usually need the same minutes.
-      const wider = { from: Math.min(window.from, loaded?.window.from ?? Infinity) - this.o.mixWindowMs, to: Math.max(window.to, loaded?.window.to ?? -Infinity) + this.o.mixWindowMs };
+      const wider = {
+        from: Math.min(window.from, loaded?.window.from ?? Infinity) - this.o.mixWindowMs,
+        to: Math.max(window.to, loaded?.window.to ?? -Infinity) + this.o.mixWindowMs,
+      };
       const from = Math.floor(wider.from / this.o.bucketMs) * this.o.bucketMs;
       pending = this.read(service, { from, to: wider.to });
       this.loaded.set(service, pending);
@@ -64,7 +81,10 @@ export class CountsReader {
   }
 
   private async read(service: string, window: TimeWindow): Promise<LoadedCounts> {
-    const [buckets, hasOlder] = await Promise.all([this.readBuckets(service, window), this.hasCountsBefore(service, window.from)]);
+    const [buckets, hasOlder] = await Promise.all([
+      this.readBuckets(service, window),
+      this.hasCountsBefore(service, window.from),
+    ]);
     return { window, buckets, hasOlder };
   }
 
@@ -77,7 +97,11 @@ export class CountsReader {
           TableName: this.o.tableName,
           KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
           ExpressionAttributeNames: { '#pk': COUNTS.partitionKey, '#sk': COUNTS.sortKey },
-          ExpressionAttributeValues: { ':pk': countsPartition(service), ':from': timeKey(window.from), ':to': timeKey(window.to) },
+          ExpressionAttributeValues: {
+            ':pk': countsPartition(service),
+            ':from': timeKey(window.from),
+            ':to': timeKey(window.to),
+          },
           ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
         }),
       );
@@ -85,7 +109,8 @@ export class CountsReader {
         const start = Number(item[COUNTS.sortKey]);
         const templates = new Map<string, number>();
         for (const [name, value] of Object.entries(item)) {
-          if (name.startsWith(COUNTS_ATTRIBUTE_PREFIX) && typeof value === 'number') templates.set(name.slice(COUNTS_ATTRIBUTE_PREFIX.length), value);
+          if (name.startsWith(COUNTS_ATTRIBUTE_PREFIX) && typeof value === 'number')
+            templates.set(name.slice(COUNTS_ATTRIBUTE_PREFIX.length), value);
         }
         if (Number.isFinite(start)) buckets.set(start, templates);
       }

@@ -35,7 +35,17 @@ import { publishVerdict } from './verdict-publisher';
 export interface RankHandlerDeps {
   readonly documentClient: DynamoDBDocumentClient;
   readonly eventBridge: EventBridgeClient;
-  readonly env: Pick<RankEnv, 'templateCountsTable' | 'deploysTable' | 'incidentsTable' | 'incidentsTtlDays' | 'eventBusName' | 'blameConfidence' | 'lookbackMinutes' | 'serviceMap'>;
+  readonly env: Pick<
+    RankEnv,
+    | 'templateCountsTable'
+    | 'deploysTable'
+    | 'incidentsTable'
+    | 'incidentsTtlDays'
+    | 'eventBusName'
+    | 'blameConfidence'
+    | 'lookbackMinutes'
+    | 'serviceMap'
+  >;
   readonly logger: Logger;
   readonly metrics?: Metrics;
   /** Options merged over the pipeline's (the environment's ranking settings over the core defaults). @default {} */
@@ -60,15 +70,24 @@ export interface RankRecordResult {
   readonly slack?: 'posted' | 'updated' | 'skipped' | 'failed';
 }
 
-const sqsEventSchema = z.object({ Records: z.array(z.looseObject({ messageId: z.string().min(1), body: z.string(), eventSource: z.literal('aws:sqs') })) });
+const sqsEventSchema = z.object({
+  Records: z.array(
+    z.looseObject({ messageId: z.string().min(1), body: z.string(), eventSource: z.literal('aws:sqs') }),
+  ),
+});
 
 /** The rank function's batch handler: Powertools BatchProcessor over SQS, one record at a time. */
-export function createRankHandler(deps: RankHandlerDeps): (event: unknown, context?: Context) => Promise<SQSBatchResponse> {
+export function createRankHandler(
+  deps: RankHandlerDeps,
+): (event: unknown, context?: Context) => Promise<SQSBatchResponse> {
   const options = resolveAnalysisOptions(mergeOptions(pipelineAnalysisOptions(deps.env), deps.analysis ?? {}));
   const processor = new BatchProcessor(EventType.SQS);
   return async (event, context) => {
     const parsed = sqsEventSchema.safeParse(event);
-    if (!parsed.success) throw new InvalidInputError(`rank event is not an SQS event: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new InvalidInputError(
+        `rank event is not an SQS event: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+      );
     // Per invocation: the service registry and deploy queries are shared by the batch's records.
     const handleRecord = createRecordHandler(deps, options);
     try {
@@ -87,19 +106,38 @@ export function createRankHandler(deps: RankHandlerDeps): (event: unknown, conte
 }
 
 /** Handles one anomaly message: store it, regroup its incident, rank, store the verdict, announce a change. */
-export function createRecordHandler(deps: RankHandlerDeps, options: AnalysisOptions): (record: SQSRecord) => Promise<RankRecordResult> {
+export function createRecordHandler(
+  deps: RankHandlerDeps,
+  options: AnalysisOptions,
+): (record: SQSRecord) => Promise<RankRecordResult> {
   const now = deps.now ?? Date.now;
-  const anomalies = new AnomalyStore({ client: deps.documentClient, tableName: deps.env.incidentsTable, ttlDays: deps.env.incidentsTtlDays });
-  const incidents = new IncidentStore({ client: deps.documentClient, tableName: deps.env.incidentsTable, ttlDays: deps.env.incidentsTtlDays });
+  const anomalies = new AnomalyStore({
+    client: deps.documentClient,
+    tableName: deps.env.incidentsTable,
+    ttlDays: deps.env.incidentsTtlDays,
+  });
+  const incidents = new IncidentStore({
+    client: deps.documentClient,
+    tableName: deps.env.incidentsTable,
+    ttlDays: deps.env.incidentsTtlDays,
+  });
   const deployLookup = new DeployLookup(
     { client: deps.documentClient, tableName: deps.env.deploysTable },
     { client: deps.documentClient, tableName: deps.env.templateCountsTable },
     [...new Set(Object.values(deps.env.serviceMap))],
   );
-  const counts = new CountsReader({ client: deps.documentClient, tableName: deps.env.templateCountsTable, bucketMs: options.detect.bucketMs, mixWindowMs: options.rank.mixWindowMs });
+  const counts = new CountsReader({
+    client: deps.documentClient,
+    tableName: deps.env.templateCountsTable,
+    bucketMs: options.detect.bucketMs,
+    mixWindowMs: options.rank.mixWindowMs,
+  });
 
   /** The whole incident holding `anomalyId`, loading wider windows until nothing outside can chain onto it. */
-  async function incidentOf(anomalyId: string, window: TimeWindow): Promise<{ group: IncidentGroup; revisions: Map<string, number> } | undefined> {
+  async function incidentOf(
+    anomalyId: string,
+    window: TimeWindow,
+  ): Promise<{ group: IncidentGroup; revisions: Map<string, number> } | undefined> {
     let loaded = window;
     for (;;) {
       const { anomalies: list, revisions } = await anomalies.load(loaded);
@@ -107,7 +145,11 @@ export function createRecordHandler(deps: RankHandlerDeps, options: AnalysisOpti
       if (group === undefined) return undefined;
       const wider = windowNeeded(group, loaded, options.incidents);
       if (wider === undefined || wider.to - wider.from > MAX_INCIDENT_WINDOW_MS) {
-        if (wider !== undefined) deps.logger.warn('incident reaches beyond the widest window; ranked on part of it', { incidentId: group.id, window: loaded });
+        if (wider !== undefined)
+          deps.logger.warn('incident reaches beyond the widest window; ranked on part of it', {
+            incidentId: group.id,
+            window: loaded,
+          });
         return { group, revisions };
       }
       loaded = wider;
@@ -142,8 +184,16 @@ export function createRecordHandler(deps: RankHandlerDeps, options: AnalysisOpti
     if (slack === undefined) return undefined;
     if (slack.status === 'posted' || slack.status === 'updated') {
       deps.metrics?.addMetric(slack.status === 'posted' ? 'SlackPosted' : 'SlackUpdated', MetricUnit.Count, 1);
-      const kept = await incidents.markNotified(stored.verdict.start, stored.verdict.incidentId, stored.slack, slack.record);
-      if (!kept) deps.logger.warn('Slack record not stored: another invocation notified the incident meanwhile', { incidentId: stored.verdict.incidentId });
+      const kept = await incidents.markNotified(
+        stored.verdict.start,
+        stored.verdict.incidentId,
+        stored.slack,
+        slack.record,
+      );
+      if (!kept)
+        deps.logger.warn('Slack record not stored: another invocation notified the incident meanwhile', {
+          incidentId: stored.verdict.incidentId,
+        });
     } else if (slack.status === 'failed') {
       deps.metrics?.addMetric('SlackFailed', MetricUnit.Count, 1);
     }
@@ -155,13 +205,15 @@ export function createRecordHandler(deps: RankHandlerDeps, options: AnalysisOpti
     try {
       message = parseAnomalyMessage(record.body, `SQS message ${record.messageId}`);
     } catch (error) {
-      if (error instanceof AnomalyMessageError) deps.logger.error('anomaly message rejected', { messageId: record.messageId, error });
+      if (error instanceof AnomalyMessageError)
+        deps.logger.error('anomaly message rejected', { messageId: record.messageId, error });
       throw error;
     }
     const stored = await anomalies.put(message);
     deps.metrics?.addMetric(stored === 'stored' ? 'AnomaliesStored' : 'AnomaliesIgnored', MetricUnit.Count, 1);
     // Anomalies this weak are in no incident (groupAnomalies leaves them out), whatever else is stored.
-    if (message.anomaly.score < options.incidents.minScore) return { anomaly: stored, incident: 'none', published: false };
+    if (message.anomaly.score < options.incidents.minScore)
+      return { anomaly: stored, incident: 'none', published: false };
     // A repeated or outdated message still regroups (read-only unless something is missing): it finishes the
     // work of an earlier attempt that stored the anomaly and then failed.
     const found = await incidentOf(message.anomaly.id, initialWindow(message.anomaly, options.incidents));
@@ -169,7 +221,10 @@ export function createRecordHandler(deps: RankHandlerDeps, options: AnalysisOpti
     const { group, revisions } = found;
 
     const rank = options.rank;
-    const deploys = await deployLookup.deploys({ from: group.start - rank.lookbackMs, to: group.end + rank.mixWindowMs }, group.services);
+    const deploys = await deployLookup.deploys(
+      { from: group.start - rank.lookbackMs, to: group.end + rank.mixWindowMs },
+      group.services,
+    );
     const mix = await counts.mixFor(candidateDeploys(group, deploys, rank));
     const verdict = buildVerdict(group, rankSuspects(group, deploys, rank, mix));
     const replaced = await incidents.overlapping(group);
@@ -200,7 +255,13 @@ export function createRecordHandler(deps: RankHandlerDeps, options: AnalysisOpti
     }
     const published = await publishIfChanged(current);
     const slack = await notifyIfConfigured(current);
-    return { anomaly: stored, incident: saved.outcome, incidentId: verdict.incidentId, published, ...(slack === undefined ? {} : { slack }) };
+    return {
+      anomaly: stored,
+      incident: saved.outcome,
+      incidentId: verdict.incidentId,
+      published,
+      ...(slack === undefined ? {} : { slack }),
+    };
   };
 }
 

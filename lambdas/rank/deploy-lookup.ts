@@ -36,7 +36,10 @@ export class DeployLookup {
     }
     // Read a little more than asked: the batch's next records usually concern the same incident.
     const margin = window.to - window.from;
-    const wider = { from: Math.min(window.from, cached?.window.from ?? Infinity) - margin, to: Math.max(window.to, cached?.window.to ?? -Infinity) + margin };
+    const wider = {
+      from: Math.min(window.from, cached?.window.from ?? Infinity) - margin,
+      to: Math.max(window.to, cached?.window.to ?? -Infinity) + margin,
+    };
     const deploys = queryDeploys(this.table, service, wider.from, wider.to);
     this.cache.set(service, { window: wider, deploys });
     return (await deploys).filter((d) => d.timestamp >= window.from && d.timestamp <= window.to);

@@ -25,9 +25,15 @@ export async function handler(event: unknown, context?: Context): Promise<SQSBat
   if (fromEnvironment === undefined) {
     const env = parseEnv(rankEnvSchema, process.env, 'rank');
     // Only what is configured is built: no Secrets Manager or Step Functions client otherwise.
-    const notify = notifierFromEnv(env, { secretsManager: () => new SecretsManagerClient({}), stepFunctions: () => new SFNClient({}) }, logger);
+    const notify = notifierFromEnv(
+      env,
+      { secretsManager: () => new SecretsManagerClient({}), stepFunctions: () => new SFNClient({}) },
+      logger,
+    );
     fromEnvironment = createRankHandler({
-      documentClient: DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } }),
+      documentClient: DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+        marshallOptions: { removeUndefinedValues: true },
+      }),
       eventBridge: new EventBridgeClient({}),
       env,
       logger,

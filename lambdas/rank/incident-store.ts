@@ -1,8 +1,21 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+  type UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { IncidentGroup } from '../core/incidents';
-import { incidentDays, incidentKey, incidentPartition, PipelineStateError, verdictKey, type Verdict } from '../core/pipeline';
+import {
+  incidentDays,
+  incidentKey,
+  incidentPartition,
+  PipelineStateError,
+  verdictKey,
+  type Verdict,
+} from '../core/pipeline';
 import { TABLE_KEYS, expiresAt } from '../shared';
 import type { SlackRecord } from '../notify';
 
@@ -57,16 +70,27 @@ const slackRecordSchema = z.object({
 
 function toStored(item: Record<string, unknown>, where: string): StoredIncident {
   const parsed = itemSchema.safeParse(item);
-  if (!parsed.success) throw new PipelineStateError(`incident item ${where} is malformed: ${parsed.error.message}`, { cause: parsed.error });
+  if (!parsed.success)
+    throw new PipelineStateError(`incident item ${where} is malformed: ${parsed.error.message}`, {
+      cause: parsed.error,
+    });
   const { slack, ...rest } = parsed.data;
-  return { ...rest, verdict: JSON.parse(parsed.data.verdict) as Verdict, slack: slack === undefined ? undefined : parseSlackRecord(slack, where) };
+  return {
+    ...rest,
+    verdict: JSON.parse(parsed.data.verdict) as Verdict,
+    slack: slack === undefined ? undefined : parseSlackRecord(slack, where),
+  };
 }
 
 /** The stored text of a record, with its keys in one fixed order so equal records compare equal. */
 function slackRecordText(record: SlackRecord): string {
   const { blamed, confidence, resolved } = record.notified;
   const notified = { blamed, confidence, resolved };
-  return JSON.stringify(record.thread === undefined ? { notified } : { notified, thread: { channel: record.thread.channel, ts: record.thread.ts } });
+  return JSON.stringify(
+    record.thread === undefined
+      ? { notified }
+      : { notified, thread: { channel: record.thread.channel, ts: record.thread.ts } },
+  );
 }
 
 function parseSlackRecord(text: string, where: string): SlackRecord {
@@ -77,7 +101,10 @@ function parseSlackRecord(text: string, where: string): SlackRecord {
     throw new PipelineStateError(`incident item ${where} has a slack attribute that is not JSON`, { cause: error });
   }
   const parsed = slackRecordSchema.safeParse(value);
-  if (!parsed.success) throw new PipelineStateError(`incident item ${where} has a malformed slack attribute: ${parsed.error.message}`, { cause: parsed.error });
+  if (!parsed.success)
+    throw new PipelineStateError(`incident item ${where} has a malformed slack attribute: ${parsed.error.message}`, {
+      cause: parsed.error,
+    });
   const { notified, thread } = parsed.data;
   return thread === undefined ? { notified } : { notified, thread };
 }
@@ -88,13 +115,23 @@ function parseSlackRecord(text: string, where: string): SlackRecord {
  * so concurrent rank invocations converge on the best-informed verdict whatever order they finish in.
  */
 type ConditionalUpdate = Required<
-  Pick<UpdateCommandInput, 'UpdateExpression' | 'ConditionExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>
+  Pick<
+    UpdateCommandInput,
+    'UpdateExpression' | 'ConditionExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'
+  >
 >;
 
 export class IncidentStore {
   constructor(private readonly o: IncidentStoreOptions) {}
 
-  async save(verdict: Verdict, evidence: number, deployCount: number, supersedes: readonly string[], anomalyIds: readonly string[], nowMillis: number): Promise<SaveOutcome> {
+  async save(
+    verdict: Verdict,
+    evidence: number,
+    deployCount: number,
+    supersedes: readonly string[],
+    anomalyIds: readonly string[],
+    nowMillis: number,
+  ): Promise<SaveOutcome> {
     const key = incidentKey(verdict.start, verdict.incidentId);
     try {
       const result = await this.o.client.send(
@@ -104,7 +141,8 @@ export class IncidentStore {
           UpdateExpression:
             'SET #verdict = :verdict, #evidence = :evidence, #deployCount = :deployCount, #verdictKey = :verdictKey, #supersedes = :supersedes, ' +
             '#anomalyIds = :anomalyIds, #start = :start, #updatedAt = :now, #ttl = :ttl REMOVE #supersededBy',
-          ConditionExpression: 'attribute_not_exists(#pk) OR #evidence < :evidence OR (#evidence = :evidence AND #deployCount < :deployCount)',
+          ConditionExpression:
+            'attribute_not_exists(#pk) OR #evidence < :evidence OR (#evidence = :evidence AND #deployCount < :deployCount)',
           ExpressionAttributeNames: {
             '#pk': INCIDENTS.partitionKey,
             '#verdict': 'verdict',
@@ -132,19 +170,27 @@ export class IncidentStore {
           ReturnValues: 'ALL_OLD',
         }),
       );
-      return { outcome: 'written', previous: result.Attributes === undefined ? undefined : toStored(result.Attributes, key.sk) };
+      return {
+        outcome: 'written',
+        previous: result.Attributes === undefined ? undefined : toStored(result.Attributes, key.sk),
+      };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
     const current = await this.get(verdict.start, verdict.incidentId);
-    if (current === undefined) throw new PipelineStateError(`incident ${verdict.incidentId} refused a write but cannot be read`);
+    if (current === undefined)
+      throw new PipelineStateError(`incident ${verdict.incidentId} refused a write but cannot be read`);
     return { outcome: 'kept', current };
   }
 
   async get(start: number, incidentId: string): Promise<StoredIncident | undefined> {
     const key = incidentKey(start, incidentId);
     const result = await this.o.client.send(
-      new GetCommand({ TableName: this.o.tableName, Key: { [INCIDENTS.partitionKey]: key.pk, [INCIDENTS.sortKey]: key.sk }, ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.o.tableName,
+        Key: { [INCIDENTS.partitionKey]: key.pk, [INCIDENTS.sortKey]: key.sk },
+        ConsistentRead: true,
+      }),
     );
     return result.Item === undefined ? undefined : toStored(result.Item, key.sk);
   }
@@ -164,12 +210,24 @@ export class IncidentStore {
    * two invocations notify at once, the first write wins and the other's record (a duplicate) is dropped.
    * Returns whether the record was stored.
    */
-  async markNotified(start: number, incidentId: string, previous: SlackRecord | undefined, record: SlackRecord): Promise<boolean> {
+  async markNotified(
+    start: number,
+    incidentId: string,
+    previous: SlackRecord | undefined,
+    record: SlackRecord,
+  ): Promise<boolean> {
     return this.updateIf(start, incidentId, {
       UpdateExpression: 'SET #slack = :record',
-      ConditionExpression: previous === undefined ? 'attribute_exists(#pk) AND attribute_not_exists(#slack)' : '#slack = :previous',
-      ExpressionAttributeNames: { '#slack': 'slack', ...(previous === undefined ? { '#pk': INCIDENTS.partitionKey } : {}) },
-      ExpressionAttributeValues: { ':record': slackRecordText(record), ...(previous === undefined ? {} : { ':previous': slackRecordText(previous) }) },
+      ConditionExpression:
+        previous === undefined ? 'attribute_exists(#pk) AND attribute_not_exists(#slack)' : '#slack = :previous',
+      ExpressionAttributeNames: {
+        '#slack': 'slack',
+        ...(previous === undefined ? { '#pk': INCIDENTS.partitionKey } : {}),
+      },
+      ExpressionAttributeValues: {
+        ':record': slackRecordText(record),
+        ...(previous === undefined ? {} : { ':previous': slackRecordText(previous) }),
+      },
     });
   }
 
@@ -188,7 +246,13 @@ export class IncidentStore {
             TableName: this.o.tableName,
             KeyConditionExpression: '#pk = :pk',
             FilterExpression: '#start BETWEEN :from AND :to AND attribute_not_exists(#supersededBy)',
-            ExpressionAttributeNames: { '#pk': INCIDENTS.partitionKey, '#sk': INCIDENTS.sortKey, '#start': 'start', '#anomalyIds': 'anomalyIds', '#supersededBy': 'supersededBy' },
+            ExpressionAttributeNames: {
+              '#pk': INCIDENTS.partitionKey,
+              '#sk': INCIDENTS.sortKey,
+              '#start': 'start',
+              '#anomalyIds': 'anomalyIds',
+              '#supersededBy': 'supersededBy',
+            },
             ExpressionAttributeValues: { ':pk': incidentPartition(day), ':from': group.start, ':to': group.end },
             ProjectionExpression: '#sk, #start, #anomalyIds',
             ConsistentRead: true,
@@ -199,7 +263,8 @@ export class IncidentStore {
           const id: unknown = item[INCIDENTS.sortKey];
           const start: unknown = item.start;
           const anomalyIds: unknown = item.anomalyIds;
-          if (typeof id !== 'string' || typeof start !== 'number' || id === group.id || !Array.isArray(anomalyIds)) continue;
+          if (typeof id !== 'string' || typeof start !== 'number' || id === group.id || !Array.isArray(anomalyIds))
+            continue;
           if (anomalyIds.some((a) => typeof a === 'string' && ids.has(a))) found.push({ id, start });
         }
         startKey = page.LastEvaluatedKey;
@@ -223,7 +288,11 @@ export class IncidentStore {
     const key = incidentKey(start, incidentId);
     try {
       await this.o.client.send(
-        new UpdateCommand({ TableName: this.o.tableName, Key: { [INCIDENTS.partitionKey]: key.pk, [INCIDENTS.sortKey]: key.sk }, ...update }),
+        new UpdateCommand({
+          TableName: this.o.tableName,
+          Key: { [INCIDENTS.partitionKey]: key.pk, [INCIDENTS.sortKey]: key.sk },
+          ...update,
+        }),
       );
       return true;
     } catch (error) {

@@ -4,7 +4,16 @@ import type { SFNClient } from '@aws-sdk/client-sfn';
 import { createRedactor } from '../core/notify';
 import type { ServiceMap } from '../core/deploys';
 import type { Verdict } from '../core/pipeline';
-import { createVerdictNotifier, ExecutionTrigger, SecretCache, SlackHttp, SlackNotifier, type SlackHttpOptions, type SlackRecord, type VerdictNotifyResult } from '../notify';
+import {
+  createVerdictNotifier,
+  ExecutionTrigger,
+  SecretCache,
+  SlackHttp,
+  SlackNotifier,
+  type SlackHttpOptions,
+  type SlackRecord,
+  type VerdictNotifyResult,
+} from '../notify';
 import type { RankEnv } from '../shared';
 
 export type RankNotifier = (verdict: Verdict, previous: SlackRecord | undefined) => Promise<VerdictNotifyResult>;
@@ -38,7 +47,16 @@ export function logGroupsOfService(serviceMap: ServiceMap): (service: string) =>
  * cold start, rather than letting a message leave unredacted.
  */
 export function notifierFromEnv(
-  env: Pick<RankEnv, 'slackSecretName' | 'slackChannel' | 'redactPatterns' | 'triggerStateMachineArn' | 'triggerConfidence' | 'region' | 'serviceMap'>,
+  env: Pick<
+    RankEnv,
+    | 'slackSecretName'
+    | 'slackChannel'
+    | 'redactPatterns'
+    | 'triggerStateMachineArn'
+    | 'triggerConfidence'
+    | 'region'
+    | 'serviceMap'
+  >,
   clients: NotifierClients,
   logger: Pick<Logger, 'info' | 'warn' | 'error'>,
 ): RankNotifier | undefined {
@@ -64,5 +82,8 @@ export function notifierFromEnv(
           logger,
         });
   if (slack === undefined && trigger === undefined) return undefined;
-  return createVerdictNotifier({ ...(slack === undefined ? {} : { slack }), ...(trigger === undefined ? {} : { trigger }) });
+  return createVerdictNotifier({
+    ...(slack === undefined ? {} : { slack }),
+    ...(trigger === undefined ? {} : { trigger }),
+  });
 }

@@ -6,7 +6,12 @@ import { VERDICT_EVENT, verdictEventDetail, type Verdict } from '../core/pipelin
 export class PublishFailedError extends CulpritError {}
 
 /** Puts one `Culprit Verdict` event (source `culprit`) on the Culprit bus. */
-export async function publishVerdict(client: EventBridgeClient, eventBusName: string, verdict: Verdict, supersedes: readonly string[]): Promise<void> {
+export async function publishVerdict(
+  client: EventBridgeClient,
+  eventBusName: string,
+  verdict: Verdict,
+  supersedes: readonly string[],
+): Promise<void> {
   const result = await client.send(
     new PutEventsCommand({
       Entries: [
@@ -21,6 +26,8 @@ export async function publishVerdict(client: EventBridgeClient, eventBusName: st
   );
   if ((result.FailedEntryCount ?? 0) > 0) {
     const entry = result.Entries?.find((e) => e.ErrorCode !== undefined);
-    throw new PublishFailedError(`EventBridge refused the verdict of ${verdict.incidentId} on bus ${eventBusName}: ${entry?.ErrorCode ?? '?'} ${entry?.ErrorMessage ?? ''}`.trim());
+    throw new PublishFailedError(
+      `EventBridge refused the verdict of ${verdict.incidentId} on bus ${eventBusName}: ${entry?.ErrorCode ?? '?'} ${entry?.ErrorMessage ?? ''}`.trim(),
+    );
   }
 }

@@ -26,7 +26,12 @@ export async function putDeploy(table: DeploysTable, deploy: Deploy, ttlDays: nu
     await table.client.send(
       new PutCommand({
         TableName: table.tableName,
-        Item: { ...deploy, [partitionKey]: deploy.service, [sortKey]: deploySortKey(deploy), [ttlAttribute]: expiresAt(deploy.timestamp, ttlDays) },
+        Item: {
+          ...deploy,
+          [partitionKey]: deploy.service,
+          [sortKey]: deploySortKey(deploy),
+          [ttlAttribute]: expiresAt(deploy.timestamp, ttlDays),
+        },
         ConditionExpression: 'attribute_not_exists(#sk)',
         ExpressionAttributeNames: { '#sk': sortKey },
       }),
@@ -39,7 +44,12 @@ export async function putDeploy(table: DeploysTable, deploy: Deploy, ttlDays: nu
 }
 
 /** Deploys of `service` with a timestamp in [fromMillis, toMillis], oldest first. */
-export async function queryDeploys(table: DeploysTable, service: string, fromMillis: number, toMillis: number): Promise<Deploy[]> {
+export async function queryDeploys(
+  table: DeploysTable,
+  service: string,
+  fromMillis: number,
+  toMillis: number,
+): Promise<Deploy[]> {
   const bounds = deployWindowBounds(fromMillis, toMillis);
   const deploys: Deploy[] = [];
   let startKey: Record<string, unknown> | undefined;
@@ -56,9 +66,12 @@ export async function queryDeploys(table: DeploysTable, service: string, fromMil
     for (const item of page.Items ?? []) {
       const parsed = deploySchema.safeParse(item);
       if (!parsed.success) {
-        throw new InvalidInputError(`deploys table ${table.tableName} holds an item that is not a deploy: ${parsed.error.message}`, {
-          cause: parsed.error,
-        });
+        throw new InvalidInputError(
+          `deploys table ${table.tableName} holds an item that is not a deploy: ${parsed.error.message}`,
+          {
+            cause: parsed.error,
+          },
+        );
       }
       deploys.push(parsed.data);
     }

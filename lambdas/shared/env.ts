@@ -34,7 +34,10 @@ const serviceMapJson = z
     }
     const parsed = serviceMapSchema.safeParse(value);
     if (!parsed.success) {
-      ctx.addIssue({ code: 'custom', message: `not an object of non-empty strings: ${parsed.error.issues.map((issue) => issue.message).join('; ')}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `not an object of non-empty strings: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`,
+      });
       return z.NEVER;
     }
     return parsed.data;
@@ -145,7 +148,9 @@ export function parseEnv<S extends z.ZodType>(
 ): z.output<S> {
   const parsed = schema.safeParse(env);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
+  const problems = parsed.error.issues.map(
+    (issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`,
+  );
   throw new InvalidInputError(`environment of the ${functionName} function is invalid: ${problems.join('; ')}`, {
     cause: parsed.error,
   });

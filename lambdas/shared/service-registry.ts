@@ -15,7 +15,12 @@ export interface ServiceRegistry {
 const { partitionKey, sortKey, ttlAttribute } = TABLE_KEYS.templateCounts;
 
 /** Records (or refreshes) `service`; ingest does it once per service and container. */
-export async function registerService(registry: ServiceRegistry, service: string, nowMillis: number, ttlDays: number): Promise<void> {
+export async function registerService(
+  registry: ServiceRegistry,
+  service: string,
+  nowMillis: number,
+  ttlDays: number,
+): Promise<void> {
   const key = serviceRegistryKey(service);
   await registry.client.send(
     new UpdateCommand({

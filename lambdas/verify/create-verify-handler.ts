@@ -21,11 +21,29 @@ export function createVerifyHandler(deps: VerifyHandlerDeps): (event: unknown) =
   const now = deps.now ?? Date.now;
   return async (event) => {
     const request = parseVerifyInput(event);
-    const range = { from: request.deployTime - request.windowMs, to: Math.min(request.deployTime + request.windowMs, now()) };
-    const { events, truncated } = await readLogEvents(deps.logs, request.logGroups, request.service, range, deps.reader);
-    if (truncated) deps.logger.warn('verification read only part of the window', { logService: request.service, logGroups: request.logGroups });
+    const range = {
+      from: request.deployTime - request.windowMs,
+      to: Math.min(request.deployTime + request.windowMs, now()),
+    };
+    const { events, truncated } = await readLogEvents(
+      deps.logs,
+      request.logGroups,
+      request.service,
+      range,
+      deps.reader,
+    );
+    if (truncated)
+      deps.logger.warn('verification read only part of the window', {
+        logService: request.service,
+        logGroups: request.logGroups,
+      });
     const verdict = await judgeDeploy(request, events, deps.judge);
-    deps.logger.info('deploy verified', { logService: request.service, deployTime: new Date(request.deployTime).toISOString(), verdict: verdict.verdict, confidence: verdict.confidence });
+    deps.logger.info('deploy verified', {
+      logService: request.service,
+      deployTime: new Date(request.deployTime).toISOString(),
+      verdict: verdict.verdict,
+      confidence: verdict.confidence,
+    });
     return verdict;
   };
 }

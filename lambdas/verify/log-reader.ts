@@ -21,7 +21,12 @@ export interface LogReaderOptions {
 export const LOG_READER_DEFAULTS = { maxEvents: 200_000, maxThrottleRetries: 6, baseDelayMs: 250 } as const;
 
 /** Error names CloudWatch Logs uses for "slow down" (FilterLogEvents allows a few calls per second per account). */
-const THROTTLED = new Set(['ThrottlingException', 'LimitExceededException', 'TooManyRequestsException', 'ServiceUnavailableException']);
+const THROTTLED = new Set([
+  'ThrottlingException',
+  'LimitExceededException',
+  'TooManyRequestsException',
+  'ServiceUnavailableException',
+]);
 
 export interface ReadOutcome {
   readonly events: LogEvent[];
@@ -45,13 +50,16 @@ export async function readLogEvents(
     let read = 0;
     do {
       const page = await withThrottleRetries(
-        () => client.send(new FilterLogEventsCommand({
-            logGroupName,
-            startTime: range.from,
-            endTime: range.to - 1,
-            ...(options.pageSize === undefined ? {} : { limit: options.pageSize }),
-            ...(nextToken === undefined ? {} : { nextToken }),
-          })),
+        () =>
+          client.send(
+            new FilterLogEventsCommand({
+              logGroupName,
+              startTime: range.from,
+              endTime: range.to - 1,
+              ...(options.pageSize === undefined ? {} : { limit: options.pageSize }),
+              ...(nextToken === undefined ? {} : { nextToken }),
+            }),
+          ),
         logGroupName,
         o,
       );
@@ -72,14 +80,21 @@ export async function readLogEvents(
   return { events, truncated };
 }
 
-async function withThrottleRetries<T>(call: () => Promise<T>, logGroupName: string, o: Required<Omit<LogReaderOptions, 'pageSize'>>): Promise<T> {
+async function withThrottleRetries<T>(
+  call: () => Promise<T>,
+  logGroupName: string,
+  o: Required<Omit<LogReaderOptions, 'pageSize'>>,
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await call();
     } catch (error) {
       const name = error instanceof Error ? error.name : '';
       if (!THROTTLED.has(name) || attempt >= o.maxThrottleRetries) {
-        throw new LogReadError(`FilterLogEvents on ${logGroupName}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        throw new LogReadError(
+          `FilterLogEvents on ${logGroupName}: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
+        );
       }
       await o.sleep(o.baseDelayMs * 2 ** attempt);
     }

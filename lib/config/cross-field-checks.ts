@@ -47,7 +47,10 @@ export function crossFieldProblems(raw: unknown): ConfigProblem[] {
     if (service === undefined) return;
     const mapped = ownString(services, name);
     if (mapped !== undefined && mapped !== service) {
-      problems.push({ path: `logGroups[${index}].service`, message: `says ${service} but services["${name}"] says ${mapped}` });
+      problems.push({
+        path: `logGroups[${index}].service`,
+        message: `says ${service} but services["${name}"] says ${mapped}`,
+      });
     }
     merged[name] = service;
   });
@@ -55,18 +58,27 @@ export function crossFieldProblems(raw: unknown): ConfigProblem[] {
   if (raw.ingestTransport !== 'kinesis') {
     for (const key of KINESIS_SETTINGS) {
       if (raw[key] === undefined) continue;
-      problems.push({ path: key, message: 'applies only to the Kinesis transport: set ingestTransport to "kinesis" or remove it' });
+      problems.push({
+        path: key,
+        message: 'applies only to the Kinesis transport: set ingestTransport to "kinesis" or remove it',
+      });
     }
   }
 
   if (typeof raw.slackChannel === 'string' && typeof raw.slackSecretName !== 'string') {
-    problems.push({ path: 'slackChannel', message: 'needs slackSecretName: the channel is used with the bot token that secret holds' });
+    problems.push({
+      path: 'slackChannel',
+      message: 'needs slackSecretName: the channel is used with the bot token that secret holds',
+    });
   }
 
   if (Array.isArray(raw.redactPatterns)) {
     const patternBytes = Buffer.byteLength(JSON.stringify(raw.redactPatterns), 'utf8');
     if (patternBytes > MAX_REDACT_PATTERNS_JSON_BYTES) {
-      problems.push({ path: 'redactPatterns', message: `are ${patternBytes} bytes as JSON; they travel in the rank function's environment (4 KB for all variables), so keep them under ${MAX_REDACT_PATTERNS_JSON_BYTES} bytes` });
+      problems.push({
+        path: 'redactPatterns',
+        message: `are ${patternBytes} bytes as JSON; they travel in the rank function's environment (4 KB for all variables), so keep them under ${MAX_REDACT_PATTERNS_JSON_BYTES} bytes`,
+      });
     }
   }
 

@@ -19,7 +19,10 @@ const redactPattern = z
     try {
       new RegExp(source, 'g');
     } catch (error) {
-      ctx.addIssue({ code: 'custom', message: `not a regular expression: ${error instanceof Error ? error.message : String(error)}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `not a regular expression: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
   });
 
@@ -30,10 +33,7 @@ const RETENTION_CHOICES: readonly number[] = Object.values(RetentionDays).filter
 
 // Log group and service names follow the same rules as in culprit.config.json (lambdas/core/config).
 
-const logGroupEntry = z.union([
-  logGroupName,
-  z.strictObject({ name: logGroupName, service: serviceName.optional() }),
-]);
+const logGroupEntry = z.union([logGroupName, z.strictObject({ name: logGroupName, service: serviceName.optional() })]);
 
 const positiveDays = (what: string) => z.number().positive(`${what} must be more than 0 days`);
 
@@ -45,22 +45,41 @@ export const culpritConfigSchema = z
   .strictObject({
     logGroups: z.array(logGroupEntry).default([...CONFIG_DEFAULTS.logGroups]),
     logGroupPrefix: logGroupName.optional(),
-    services: z.record(z.string().min(1, 'a resource name cannot be empty'), serviceName).default({ ...CONFIG_DEFAULTS.services }),
-    filterPattern: z.string().max(1024, 'a filter pattern has at most 1024 characters').default(CONFIG_DEFAULTS.filterPattern),
-    blameConfidence: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').default(CONFIG_DEFAULTS.blameConfidence),
-    lookbackMinutes: z.number().int('must be whole minutes').positive('must be more than 0').max(7 * 24 * 60, 'must be at most a week (10080)').default(CONFIG_DEFAULTS.lookbackMinutes),
+    services: z
+      .record(z.string().min(1, 'a resource name cannot be empty'), serviceName)
+      .default({ ...CONFIG_DEFAULTS.services }),
+    filterPattern: z
+      .string()
+      .max(1024, 'a filter pattern has at most 1024 characters')
+      .default(CONFIG_DEFAULTS.filterPattern),
+    blameConfidence: z
+      .number()
+      .min(0, 'must be between 0 and 1')
+      .max(1, 'must be between 0 and 1')
+      .default(CONFIG_DEFAULTS.blameConfidence),
+    lookbackMinutes: z
+      .number()
+      .int('must be whole minutes')
+      .positive('must be more than 0')
+      .max(7 * 24 * 60, 'must be at most a week (10080)')
+      .default(CONFIG_DEFAULTS.lookbackMinutes),
     ingestFlushIntervalMs: z
       .number()
       .int('must be whole milliseconds')
       .min(0, 'must be 0 (commit every delivery) or more')
       .max(MAX_FLUSH_INTERVAL_MS, `must be at most ${MAX_FLUSH_INTERVAL_MS} (15 minutes)`)
       .default(CONFIG_DEFAULTS.ingestFlushIntervalMs),
-    templateCountsRetentionDays: positiveDays('template counts retention').default(CONFIG_DEFAULTS.templateCountsRetentionDays),
+    templateCountsRetentionDays: positiveDays('template counts retention').default(
+      CONFIG_DEFAULTS.templateCountsRetentionDays,
+    ),
     deploysRetentionDays: positiveDays('deploys retention').default(CONFIG_DEFAULTS.deploysRetentionDays),
     incidentsRetentionDays: positiveDays('incidents retention').default(CONFIG_DEFAULTS.incidentsRetentionDays),
     logRetentionDays: z
       .number()
-      .refine((days) => RETENTION_CHOICES.includes(days), `must be one of CloudWatch Logs' retention periods: ${RETENTION_CHOICES.join(', ')}`)
+      .refine(
+        (days) => RETENTION_CHOICES.includes(days),
+        `must be one of CloudWatch Logs' retention periods: ${RETENTION_CHOICES.join(', ')}`,
+      )
       .default(CONFIG_DEFAULTS.logRetentionDays),
     eventBusName: z
       .string()
@@ -70,12 +89,27 @@ export const culpritConfigSchema = z
       .refine((name) => name !== 'default', 'Culprit creates its own bus; "default" is the account\'s bus')
       .default(CONFIG_DEFAULTS.eventBusName),
     trackLambdaDeploys: z.boolean().default(CONFIG_DEFAULTS.trackLambdaDeploys),
-    alarmTopicArn: z.string().regex(SNS_TOPIC_ARN, 'must be an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)').optional(),
+    alarmTopicArn: z
+      .string()
+      .regex(SNS_TOPIC_ARN, 'must be an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)')
+      .optional(),
     removalPolicy: z.enum(['retain', 'destroy']).default(CONFIG_DEFAULTS.removalPolicy),
     rankBatchSize: z.number().int().min(1).max(10_000).default(CONFIG_DEFAULTS.rankBatchSize),
-    rankMaxBatchingWindowSeconds: z.number().int().min(0).max(300, 'SQS event sources batch for at most 300 seconds').default(CONFIG_DEFAULTS.rankMaxBatchingWindowSeconds),
-    rankMaxConcurrency: z.number().int().min(2, 'SQS event sources allow 2 to 1000').max(1000, 'SQS event sources allow 2 to 1000').default(CONFIG_DEFAULTS.rankMaxConcurrency),
-    ingestTransport: z.enum(['lambda', 'kinesis'], { error: 'must be "lambda" or "kinesis"' }).default(CONFIG_DEFAULTS.ingestTransport),
+    rankMaxBatchingWindowSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(300, 'SQS event sources batch for at most 300 seconds')
+      .default(CONFIG_DEFAULTS.rankMaxBatchingWindowSeconds),
+    rankMaxConcurrency: z
+      .number()
+      .int()
+      .min(2, 'SQS event sources allow 2 to 1000')
+      .max(1000, 'SQS event sources allow 2 to 1000')
+      .default(CONFIG_DEFAULTS.rankMaxConcurrency),
+    ingestTransport: z
+      .enum(['lambda', 'kinesis'], { error: 'must be "lambda" or "kinesis"' })
+      .default(CONFIG_DEFAULTS.ingestTransport),
     kinesisShardCount: z
       .number()
       .int('must be a whole number of shards')
@@ -94,15 +128,38 @@ export const culpritConfigSchema = z
       .min(0, 'Kinesis event sources batch for 0 to 300 seconds')
       .max(300, 'Kinesis event sources batch for 0 to 300 seconds')
       .optional(),
-    slackSecretName: z.string().regex(SECRET_NAME, 'a secret name has 1 to 512 letters, digits and / _ + = . @ -').optional(),
+    slackSecretName: z
+      .string()
+      .regex(SECRET_NAME, 'a secret name has 1 to 512 letters, digits and / _ + = . @ -')
+      .optional(),
     slackChannel: z.string().regex(SLACK_CHANNEL, 'a channel id (C…) or name, at most 80 characters').optional(),
     redactPatterns: z.array(redactPattern).default([...CONFIG_DEFAULTS.redactPatterns]),
-    triggerStateMachineArn: z.string().regex(STATE_MACHINE_ARN, 'must be a state machine ARN (arn:aws:states:<region>:<account>:stateMachine:<name>)').optional(),
-    triggerConfidence: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').default(CONFIG_DEFAULTS.triggerConfidence),
+    triggerStateMachineArn: z
+      .string()
+      .regex(STATE_MACHINE_ARN, 'must be a state machine ARN (arn:aws:states:<region>:<account>:stateMachine:<name>)')
+      .optional(),
+    triggerConfidence: z
+      .number()
+      .min(0, 'must be between 0 and 1')
+      .max(1, 'must be between 0 and 1')
+      .default(CONFIG_DEFAULTS.triggerConfidence),
     verification: z
-      .union([z.boolean(), z.strictObject({ waitMinutes: z.number().int().min(0).max(24 * 60).optional() })], {
-        error: 'must be true, false or { waitMinutes } with whole minutes from 0 to 1440',
-      })
+      .union(
+        [
+          z.boolean(),
+          z.strictObject({
+            waitMinutes: z
+              .number()
+              .int()
+              .min(0)
+              .max(24 * 60)
+              .optional(),
+          }),
+        ],
+        {
+          error: 'must be true, false or { waitMinutes } with whole minutes from 0 to 1440',
+        },
+      )
       .default(CONFIG_DEFAULTS.verification),
   })
   .transform(withTransportSettings);
@@ -112,9 +169,9 @@ export const culpritConfigSchema = z
  * parsed configuration parses again to itself (CulpritStack and bin/app.ts hand one to `Culprit`, which parses its
  * props), and a kinesis setting next to the Lambda transport is still the user's (cross-field-checks.ts).
  */
-function withTransportSettings<T extends { ingestTransport: 'lambda' | 'kinesis' } & { [K in KinesisSetting]?: number | undefined }>(
-  config: T,
-): Omit<T, 'ingestTransport' | KinesisSetting> & TransportSettings {
+function withTransportSettings<
+  T extends { ingestTransport: 'lambda' | 'kinesis' } & { [K in KinesisSetting]?: number | undefined },
+>(config: T): Omit<T, 'ingestTransport' | KinesisSetting> & TransportSettings {
   const { ingestTransport, kinesisShardCount, kinesisBatchSize, kinesisMaxBatchingWindowSeconds, ...rest } = config;
   if (ingestTransport === 'lambda') return { ...rest, ingestTransport };
   return {
@@ -131,7 +188,12 @@ type KinesisSetting = 'kinesisShardCount' | 'kinesisBatchSize' | 'kinesisMaxBatc
 /** How deliveries reach ingest, with the settings of that transport. */
 export type TransportSettings =
   | { readonly ingestTransport: 'lambda' }
-  | { readonly ingestTransport: 'kinesis'; readonly kinesisShardCount: number; readonly kinesisBatchSize: number; readonly kinesisMaxBatchingWindowSeconds: number };
+  | {
+      readonly ingestTransport: 'kinesis';
+      readonly kinesisShardCount: number;
+      readonly kinesisBatchSize: number;
+      readonly kinesisMaxBatchingWindowSeconds: number;
+    };
 
 /** The configuration as written (every field optional). */
 export type CulpritConfigInput = z.input<typeof culpritConfigSchema>;

@@ -16,14 +16,16 @@ export function parseCulpritConfig(input: unknown, origin = 'props'): CulpritCon
       ? []
       : parsed.error.issues.map((issue) => ({
           path: formatConfigPath(issue.path),
-          message: issue.code === 'unrecognized_keys' ? `unknown setting(s) ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}` : issue.message,
+          message:
+            issue.code === 'unrecognized_keys'
+              ? `unknown setting(s) ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}`
+              : issue.message,
         }))),
     ...crossFieldProblems(raw),
   ];
   if (parsed.success && problems.length === 0) return parsed.data;
   throw new CulpritConfigError(origin, problems, parsed.success ? undefined : { cause: parsed.error });
 }
-
 
 /**
  * The raw configuration from CDK context key `culprit`: an object in cdk.json, or JSON text from
@@ -36,8 +38,10 @@ export function readCulpritContext(tryGetContext: (key: string) => unknown): unk
   try {
     return JSON.parse(value) as unknown;
   } catch (error) {
-    throw new CulpritConfigError(`context "${CONFIG_CONTEXT_KEY}"`, [
-      { path: '(root)', message: `not JSON: ${error instanceof Error ? error.message : String(error)}` },
-    ], { cause: error });
+    throw new CulpritConfigError(
+      `context "${CONFIG_CONTEXT_KEY}"`,
+      [{ path: '(root)', message: `not JSON: ${error instanceof Error ? error.message : String(error)}` }],
+      { cause: error },
+    );
   }
 }

@@ -37,10 +37,22 @@ export const FUNCTION_SETTINGS: Record<CulpritFunctionName, FunctionSettings> = 
     // errors stay visible as the function's Lambda metrics.
     quietPlatformLogs: true,
   },
-  rank: { memorySize: 512, timeout: Duration.seconds(60), description: 'Culprit rank: groups anomalies into incidents and ranks the deploys that explain them' },
-  deploys: { memorySize: 256, timeout: Duration.seconds(10), description: 'Culprit deploys: records deploy events from CodeDeploy, ECS, CloudFormation, Lambda and CI' },
+  rank: {
+    memorySize: 512,
+    timeout: Duration.seconds(60),
+    description: 'Culprit rank: groups anomalies into incidents and ranks the deploys that explain them',
+  },
+  deploys: {
+    memorySize: 256,
+    timeout: Duration.seconds(10),
+    description: 'Culprit deploys: records deploy events from CodeDeploy, ECS, CloudFormation, Lambda and CI',
+  },
   // Reads up to two windows of logs and runs the whole analysis on them (lib/parts/verification.ts).
-  verify: { memorySize: 1024, timeout: Duration.seconds(120), description: 'Culprit verify: judges a deploy from its service logs before and after it' },
+  verify: {
+    memorySize: 1024,
+    timeout: Duration.seconds(120),
+    description: 'Culprit verify: judges a deploy from its service logs before and after it',
+  },
 };
 
 /**

@@ -1,5 +1,16 @@
-export { CONFIG_DEFAULTS, CONFIG_CONTEXT_KEY, MAX_SERVICE_MAP_JSON_BYTES, MAX_REDACT_PATTERNS_JSON_BYTES } from './config-defaults';
-export { FUNCTION_DEFAULTS, FUNCTION_SETTINGS, BUNDLING_DEFAULTS, powertoolsEnvironment, type CulpritFunctionName } from './function-defaults';
+export {
+  CONFIG_DEFAULTS,
+  CONFIG_CONTEXT_KEY,
+  MAX_SERVICE_MAP_JSON_BYTES,
+  MAX_REDACT_PATTERNS_JSON_BYTES,
+} from './config-defaults';
+export {
+  FUNCTION_DEFAULTS,
+  FUNCTION_SETTINGS,
+  BUNDLING_DEFAULTS,
+  powertoolsEnvironment,
+  type CulpritFunctionName,
+} from './function-defaults';
 export { QUEUE_DEFAULTS } from './queue-defaults';
 export { TABLE_DEFAULTS } from './table-defaults';
 export { ALARM_DEFAULTS } from './alarm-defaults';

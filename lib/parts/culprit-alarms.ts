@@ -24,13 +24,19 @@ export class CulpritAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: CulpritAlarmsProps) {
     super(scope, id);
-    const action = props.alarmTopicArn === undefined ? undefined : new SnsAction(Topic.fromTopicArn(this, 'Topic', props.alarmTopicArn));
+    const action =
+      props.alarmTopicArn === undefined
+        ? undefined
+        : new SnsAction(Topic.fromTopicArn(this, 'Topic', props.alarmTopicArn));
     const alarms: Alarm[] = [];
     for (const [name, queue] of Object.entries(props.deadLetterQueues)) {
       alarms.push(
         new Alarm(this, `${name}DeadLetters`, {
           alarmDescription: `Culprit: messages are waiting in the ${name} dead-letter queue; inspect them, fix the cause, redrive`,
-          metric: queue.metricApproximateNumberOfMessagesVisible({ period: ALARM_DEFAULTS.period, statistic: 'Maximum' }),
+          metric: queue.metricApproximateNumberOfMessagesVisible({
+            period: ALARM_DEFAULTS.period,
+            statistic: 'Maximum',
+          }),
           threshold: ALARM_DEFAULTS.deadLetterThreshold,
           evaluationPeriods: ALARM_DEFAULTS.evaluationPeriods,
           comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,

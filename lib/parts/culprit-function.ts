@@ -5,7 +5,13 @@ import { ApplicationLogLevel, LoggingFormat, SystemLogLevel } from 'aws-cdk-lib/
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { BUNDLING_DEFAULTS, FUNCTION_DEFAULTS, FUNCTION_SETTINGS, powertoolsEnvironment, type CulpritFunctionName } from '../defaults';
+import {
+  BUNDLING_DEFAULTS,
+  FUNCTION_DEFAULTS,
+  FUNCTION_SETTINGS,
+  powertoolsEnvironment,
+  type CulpritFunctionName,
+} from '../defaults';
 import { handlerEntry } from './handler-entry';
 
 export interface CulpritFunctionProps {
@@ -30,7 +36,10 @@ export class CulpritFunction extends Construct {
   constructor(scope: Construct, id: string, props: CulpritFunctionProps) {
     super(scope, id);
     const settings = FUNCTION_SETTINGS[props.name];
-    this.logGroup = new LogGroup(this, 'LogGroup', { retention: props.logRetention, removalPolicy: props.removalPolicy });
+    this.logGroup = new LogGroup(this, 'LogGroup', {
+      retention: props.logRetention,
+      removalPolicy: props.removalPolicy,
+    });
     // No AWSLambdaBasicExecutionRole: it allows writing to every log group in the account.
     this.role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
@@ -50,7 +59,11 @@ export class CulpritFunction extends Construct {
       bundling: BUNDLING_DEFAULTS,
       environment: { ...powertoolsEnvironment(props.name), ...props.environment },
       ...(settings.quietPlatformLogs === true
-        ? { loggingFormat: LoggingFormat.JSON, systemLogLevelV2: SystemLogLevel.WARN, applicationLogLevelV2: ApplicationLogLevel.INFO }
+        ? {
+            loggingFormat: LoggingFormat.JSON,
+            systemLogLevelV2: SystemLogLevel.WARN,
+            applicationLogLevelV2: ApplicationLogLevel.INFO,
+          }
         : {}),
       ...(props.deadLetterQueue === undefined
         ? {}

@@ -27,7 +27,9 @@ export class CulpritQueues extends Construct {
     this.anomalies = new Queue(this, 'Anomalies', {
       encryption: QUEUE_DEFAULTS.encryption,
       enforceSSL: QUEUE_DEFAULTS.enforceSSL,
-      visibilityTimeout: Duration.seconds(props.consumerTimeout.toSeconds() * QUEUE_DEFAULTS.visibilityTimeoutPerFunctionTimeout),
+      visibilityTimeout: Duration.seconds(
+        props.consumerTimeout.toSeconds() * QUEUE_DEFAULTS.visibilityTimeoutPerFunctionTimeout,
+      ),
       deadLetterQueue: { queue: this.anomaliesDeadLetter, maxReceiveCount: QUEUE_DEFAULTS.maxReceiveCount },
       removalPolicy: props.removalPolicy,
     });

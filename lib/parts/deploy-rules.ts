@@ -27,7 +27,10 @@ export class DeployRules extends Construct {
     super(scope, id);
     // EventBridge retries when it cannot hand the event over (throttling, outages); the function's own
     // failures are retried by Lambda's asynchronous invocation and end in the same dead-letter queue.
-    const target = new LambdaFunction(props.deploysFunction, { ...RULE_TARGET_DEFAULTS, deadLetterQueue: props.deadLetterQueue });
+    const target = new LambdaFunction(props.deploysFunction, {
+      ...RULE_TARGET_DEFAULTS,
+      deadLetterQueue: props.deadLetterQueue,
+    });
     const defaultBus = EventBus.fromEventBusName(this, 'DefaultBus', 'default');
     const rule = (ruleId: string, description: string, bus: IEventBus, eventPattern: EventPattern): Rule =>
       new Rule(this, ruleId, { description, eventBus: bus, eventPattern, targets: [target] });
@@ -54,17 +57,22 @@ export class DeployRules extends Construct {
     ];
     if (props.trackLambdaDeploys) {
       rules.push(
-        rule('LambdaCodeDeployed', 'Culprit: Lambda code updates, published versions and alias moves (via CloudTrail)', defaultBus, {
-          source: ['aws.lambda'],
-          detailType: ['AWS API Call via CloudTrail'],
-          detail: {
-            eventSource: ['lambda.amazonaws.com'],
-            // CloudTrail appends the API version to the name (UpdateFunctionCode20150331v2).
-            eventName: Match.anyOf(...LAMBDA_DEPLOY_API_CALLS.map((call) => Match.prefix(call))),
-            // A failed call deployed nothing.
-            errorCode: Match.doesNotExist(),
+        rule(
+          'LambdaCodeDeployed',
+          'Culprit: Lambda code updates, published versions and alias moves (via CloudTrail)',
+          defaultBus,
+          {
+            source: ['aws.lambda'],
+            detailType: ['AWS API Call via CloudTrail'],
+            detail: {
+              eventSource: ['lambda.amazonaws.com'],
+              // CloudTrail appends the API version to the name (UpdateFunctionCode20150331v2).
+              eventName: Match.anyOf(...LAMBDA_DEPLOY_API_CALLS.map((call) => Match.prefix(call))),
+              // A failed call deployed nothing.
+              errorCode: Match.doesNotExist(),
+            },
           },
-        }),
+        ),
       );
     }
     this.rules = rules;

@@ -24,7 +24,9 @@ export function handlerEntry(name: CulpritFunctionName): HandlerEntry {
   }
   const depsLockFilePath = findUp('package-lock.json', lambdasDir);
   if (depsLockFilePath === undefined) {
-    throw new CulpritError(`Culprit: no package-lock.json in ${lambdasDir} or above it; NodejsFunction needs one to bundle`);
+    throw new CulpritError(
+      `Culprit: no package-lock.json in ${lambdasDir} or above it; NodejsFunction needs one to bundle`,
+    );
   }
   return { entry, projectRoot: dirname(depsLockFilePath), depsLockFilePath };
 }

@@ -44,9 +44,12 @@ export class LogSubscriptions extends Construct {
     super(scope, id);
     const pattern = props.filterPattern === '' ? FilterPattern.allEvents() : FilterPattern.literal(props.filterPattern);
     const target = props.destination;
-    const perGroupPermissions = props.logGroupPrefix === undefined && props.logGroupNames.length <= SUBSCRIPTION_DEFAULTS.perLogGroupPermissionLimit;
+    const perGroupPermissions =
+      props.logGroupPrefix === undefined &&
+      props.logGroupNames.length <= SUBSCRIPTION_DEFAULTS.perLogGroupPermissionLimit;
     // A stream is written with the role; only a function needs a resource policy letting CloudWatch Logs invoke it.
-    const accountWidePermission = target.kind === 'function' && !perGroupPermissions ? this.allowLogsToInvoke(target.function) : undefined;
+    const accountWidePermission =
+      target.kind === 'function' && !perGroupPermissions ? this.allowLogsToInvoke(target.function) : undefined;
 
     this.filters = props.logGroupNames.map((name, index) => {
       const filter = new SubscriptionFilter(this, `Filter${index}`, {
@@ -94,7 +97,8 @@ export class LogSubscriptions extends Construct {
       sourceArn: `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:*`,
     });
     const permission = destination.node.tryFindChild('InvokeFromCloudWatchLogs');
-    if (permission === undefined) throw new CulpritError('Culprit: the CloudWatch Logs invoke permission was not created');
+    if (permission === undefined)
+      throw new CulpritError('Culprit: the CloudWatch Logs invoke permission was not created');
     return permission;
   }
 }

@@ -15,9 +15,15 @@ export class ShutdownSignalLayer extends Construct {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     // Same place from source (lib/parts) and from dist/lib/parts: the layer is plain files, not compiled.
-    const candidates = [resolve(__dirname, '..', '..', 'lambdas', 'extensions', 'shutdown-signal'), resolve(__dirname, '..', '..', '..', 'lambdas', 'extensions', 'shutdown-signal')];
+    const candidates = [
+      resolve(__dirname, '..', '..', 'lambdas', 'extensions', 'shutdown-signal'),
+      resolve(__dirname, '..', '..', '..', 'lambdas', 'extensions', 'shutdown-signal'),
+    ];
     const dir = candidates.find((candidate) => existsSync(resolve(candidate, 'extensions', 'culprit-shutdown-signal')));
-    if (dir === undefined) throw new CulpritError(`Culprit: the shutdown-signal extension is missing; looked in ${candidates.join(' and ')}`);
+    if (dir === undefined)
+      throw new CulpritError(
+        `Culprit: the shutdown-signal extension is missing; looked in ${candidates.join(' and ')}`,
+      );
     this.layer = new LayerVersion(this, 'Layer', {
       code: Code.fromAsset(dir, { exclude: ['README.md'] }),
       compatibleArchitectures: [FUNCTION_DEFAULTS.architecture],

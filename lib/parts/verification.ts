@@ -3,7 +3,17 @@ import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Choice, Condition, DefinitionBody, Fail, LogLevel, StateMachine, Succeed, Wait, WaitTime } from 'aws-cdk-lib/aws-stepfunctions';
+import {
+  Choice,
+  Condition,
+  DefinitionBody,
+  Fail,
+  LogLevel,
+  StateMachine,
+  Succeed,
+  Wait,
+  WaitTime,
+} from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { CulpritError } from '../../lambdas/core/errors';
@@ -46,10 +56,19 @@ export class Verification extends Construct {
   constructor(scope: Construct, id: string, props: VerificationProps) {
     super(scope, id);
     const waitMinutes = props.waitMinutes ?? VERIFICATION_DEFAULTS.waitMinutes;
-    if (!Number.isInteger(waitMinutes) || waitMinutes < 0) throw new CulpritError(`Culprit verification: waitMinutes must be a whole number of minutes ≥ 0, got ${waitMinutes}`);
+    if (!Number.isInteger(waitMinutes) || waitMinutes < 0)
+      throw new CulpritError(
+        `Culprit verification: waitMinutes must be a whole number of minutes ≥ 0, got ${waitMinutes}`,
+      );
 
-    this.functionLogGroup = new LogGroup(this, 'FunctionLogGroup', { retention: props.logRetention, removalPolicy: props.removalPolicy });
-    const role = new Role(this, 'FunctionRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: 'Culprit verify function' });
+    this.functionLogGroup = new LogGroup(this, 'FunctionLogGroup', {
+      retention: props.logRetention,
+      removalPolicy: props.removalPolicy,
+    });
+    const role = new Role(this, 'FunctionRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Culprit verify function',
+    });
     this.functionLogGroup.grantWrite(role);
     this.function = new NodejsFunction(this, 'Function', {
       ...handlerEntry('verify'),
@@ -66,23 +85,43 @@ export class Verification extends Construct {
     });
     const stack = Stack.of(this);
     const logGroupArn = (pattern: string): string =>
-      stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: `${pattern}:*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
-    const readable = [...(props.logGroupNames ?? []).map((name) => logGroupArn(name)), ...(props.logGroupPrefix === undefined ? [] : [logGroupArn(`${props.logGroupPrefix}*`)])];
-    if (readable.length > 0) role.addToPolicy(new PolicyStatement({ actions: ['logs:FilterLogEvents'], resources: readable }));
+      stack.formatArn({
+        service: 'logs',
+        resource: 'log-group',
+        resourceName: `${pattern}:*`,
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      });
+    const readable = [
+      ...(props.logGroupNames ?? []).map((name) => logGroupArn(name)),
+      ...(props.logGroupPrefix === undefined ? [] : [logGroupArn(`${props.logGroupPrefix}*`)]),
+    ];
+    if (readable.length > 0)
+      role.addToPolicy(new PolicyStatement({ actions: ['logs:FilterLogEvents'], resources: readable }));
 
     const verify = new LambdaInvoke(this, 'Verify', {
       lambdaFunction: this.function,
       outputPath: '$.Payload',
       comment: 'Reads the service logs before and after the deploy and judges it',
     });
-    const definition = new Wait(this, 'WaitForTraffic', { time: WaitTime.duration(Duration.minutes(waitMinutes)), comment: 'Lets the new version serve traffic first' })
+    const definition = new Wait(this, 'WaitForTraffic', {
+      time: WaitTime.duration(Duration.minutes(waitMinutes)),
+      comment: 'Lets the new version serve traffic first',
+    })
       .next(verify)
       .next(
         new Choice(this, 'IsHealthy')
           .when(Condition.stringEquals('$.verdict', 'healthy'), new Succeed(this, 'DeployHealthy'))
-          .otherwise(new Fail(this, 'DeploySuspect', { error: 'DeploySuspect', cause: 'Culprit judged the deploy suspect; the Verify state output holds the evidence' })),
+          .otherwise(
+            new Fail(this, 'DeploySuspect', {
+              error: 'DeploySuspect',
+              cause: 'Culprit judged the deploy suspect; the Verify state output holds the evidence',
+            }),
+          ),
       );
-    this.stateMachineLogGroup = new LogGroup(this, 'StateMachineLogGroup', { retention: props.logRetention, removalPolicy: props.removalPolicy });
+    this.stateMachineLogGroup = new LogGroup(this, 'StateMachineLogGroup', {
+      retention: props.logRetention,
+      removalPolicy: props.removalPolicy,
+    });
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       definitionBody: DefinitionBody.fromChainable(definition),
       comment: 'Culprit post-deploy verification',
@@ -98,22 +137,28 @@ export class Verification extends Construct {
     // cdk-nag names each wildcard resource; each is acknowledged by its exact finding id.
     const rendered = (value: string, pseudo: string): string => (Token.isUnresolved(value) ? `<${pseudo}>` : value);
     const logsArnPrefix = `arn:<AWS::Partition>:logs:${rendered(stack.region, 'AWS::Region')}:${rendered(stack.account, 'AWS::AccountId')}:log-group:`;
-    const logPatterns = [...(props.logGroupNames ?? []), ...(props.logGroupPrefix === undefined ? [] : [`${props.logGroupPrefix}*`])];
+    const logPatterns = [
+      ...(props.logGroupNames ?? []),
+      ...(props.logGroupPrefix === undefined ? [] : [`${props.logGroupPrefix}*`]),
+    ];
     for (const pattern of logPatterns) {
       Validations.of(role).acknowledge({
         id: `AwsSolutions-IAM5[Resource::${logsArnPrefix}${pattern}:*]`,
-        reason: 'FilterLogEvents on the configured log group(s): the `:*` suffix names the log streams of that group (or groups of that prefix), nothing else.',
+        reason:
+          'FilterLogEvents on the configured log group(s): the `:*` suffix names the log streams of that group (or groups of that prefix), nothing else.',
       });
     }
     const functionLogicalId = stack.resolve((this.function.node.defaultChild as CfnFunction).logicalId) as string;
     Validations.of(this.stateMachine).acknowledge(
       {
         id: `AwsSolutions-IAM5[Resource::<${functionLogicalId}.Arn>:*]`,
-        reason: 'Generated by CDK for LambdaInvoke: the verify function invoked by any of its versions (`:*`); no other function.',
+        reason:
+          'Generated by CDK for LambdaInvoke: the verify function invoked by any of its versions (`:*`); no other function.',
       },
       {
         id: 'AwsSolutions-IAM5[Resource::*]',
-        reason: 'Step Functions log delivery (logs:*LogDelivery*, DescribeLogGroups…) and X-Ray tracing take no resource narrower than `*`.',
+        reason:
+          'Step Functions log delivery (logs:*LogDelivery*, DescribeLogGroups…) and X-Ray tracing take no resource narrower than `*`.',
       },
     );
   }

@@ -8,7 +8,12 @@ import { describeFailure } from '../../bench/scenarios/eval-report';
 import { type ScenarioRun, evaluateScenario } from '../../bench/scenarios/evaluate-scenario';
 import { INCIDENT_KINDS } from '../../bench/scenarios';
 
-const SUBSET = { minutes: 45, rate: { min: 2, max: 5 }, services: { min: 3, max: 3 }, bursts: { min: 1, max: 1 } } as const;
+const SUBSET = {
+  minutes: 45,
+  rate: { min: 2, max: 5 },
+  services: { min: 3, max: 3 },
+  bursts: { min: 1, max: 1 },
+} as const;
 
 describe('the evaluation subset (one short scenario per incident kind)', () => {
   const runs = new Map<string, ScenarioRun>();
@@ -42,7 +47,9 @@ describe('the evaluation subset (one short scenario per incident kind)', () => {
   it.each([...INCIDENT_KINDS])('blames no deploy for an incident no deploy caused in the %s scenario', (kind) => {
     const run = runs.get(kind) as ScenarioRun;
 
-    const wrong = run.score.blames.filter((blame) => blame.incidentClass === 'transient' || (kind === 'no-deploy' && blame.incidentClass === 'incident'));
+    const wrong = run.score.blames.filter(
+      (blame) => blame.incidentClass === 'transient' || (kind === 'no-deploy' && blame.incidentClass === 'incident'),
+    );
 
     expect(wrong).toEqual([]);
   });

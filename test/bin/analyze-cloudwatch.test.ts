@@ -27,7 +27,12 @@ const COORDINATOR = '/ecs/coordinator';
 const START = Math.floor(Date.now() / MINUTE) * MINUTE - 100 * MINUTE;
 const MINUTES = 45;
 const DEPLOY_MINUTE = 28;
-const ENV = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true' };
+const ENV = {
+  AWS_ACCESS_KEY_ID: 'test',
+  AWS_SECRET_ACCESS_KEY: 'test',
+  AWS_REGION: 'us-east-1',
+  AWS_EC2_METADATA_DISABLED: 'true',
+};
 
 /** Collects what the command writes. */
 function capture(): { stream: PassThrough; text: () => string } {
@@ -40,7 +45,10 @@ function capture(): { stream: PassThrough; text: () => string } {
 async function run(options: Partial<AnalyzeCommandOptions> & Pick<AnalyzeCommandOptions, 'deploys'>) {
   const stdout = capture();
   const stderr = capture();
-  const code = await runAnalyze({ logs: [], json: false, ...options }, { stdout: stdout.stream, stderr: stderr.stream });
+  const code = await runAnalyze(
+    { logs: [], json: false, ...options },
+    { stdout: stdout.stream, stderr: stderr.stream },
+  );
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
@@ -75,13 +83,29 @@ describe('culprit analyze --log-groups against CloudWatch Logs (moto_server)', (
         { name: STORAGE, lines: loghubLines('HDFS', (l) => !/exception/i.test(l)), rate: 2 },
         { name: COORDINATOR, lines: loghubLines('Zookeeper', (l) => / INFO /.test(l)), rate: 1.5 },
       ],
-      effects: [{ service: STORAGE, from: START + (DEPLOY_MINUTE + 1) * MINUTE, to: START + MINUTES * MINUTE, add: loghubLines('HDFS', (l) => /exception/i.test(l)), rate: 0.4 }],
+      effects: [
+        {
+          service: STORAGE,
+          from: START + (DEPLOY_MINUTE + 1) * MINUTE,
+          to: START + MINUTES * MINUTE,
+          add: loghubLines('HDFS', (l) => /exception/i.test(l)),
+          rate: 0.4,
+        },
+      ],
     });
     pushed = events.length;
     const client = new CloudWatchLogsClient({ endpoint: moto.endpoint });
     try {
-      await putGroup(client, STORAGE, events.filter((e) => e.service === STORAGE));
-      await putGroup(client, COORDINATOR, events.filter((e) => e.service === COORDINATOR));
+      await putGroup(
+        client,
+        STORAGE,
+        events.filter((e) => e.service === STORAGE),
+      );
+      await putGroup(
+        client,
+        COORDINATOR,
+        events.filter((e) => e.service === COORDINATOR),
+      );
     } finally {
       client.destroy();
     }
@@ -90,8 +114,18 @@ describe('culprit analyze --log-groups against CloudWatch Logs (moto_server)', (
     writeFileSync(
       deploys,
       [
-        { id: 'dpl-coord-3', service: COORDINATOR, timestamp: new Date(START + 20 * MINUTE).toISOString(), version: 'v1.3.0' },
-        { id: 'dpl-storage-7', service: STORAGE, timestamp: new Date(START + DEPLOY_MINUTE * MINUTE).toISOString(), version: 'v2.7.0' },
+        {
+          id: 'dpl-coord-3',
+          service: COORDINATOR,
+          timestamp: new Date(START + 20 * MINUTE).toISOString(),
+          version: 'v1.3.0',
+        },
+        {
+          id: 'dpl-storage-7',
+          service: STORAGE,
+          timestamp: new Date(START + DEPLOY_MINUTE * MINUTE).toISOString(),
+          version: 'v2.7.0',
+        },
       ]
         .map((d) => JSON.stringify(d))
         .join('\n'),
@@ -112,7 +146,14 @@ describe('culprit analyze --log-groups against CloudWatch Logs (moto_server)', (
     const html = join(dir, 'report.html');
 
     // Act
-    const { code, stdout, stderr } = await run({ logGroups: [STORAGE, COORDINATOR], since: '2h', deploys, endpoint: moto.endpoint, json: true, html });
+    const { code, stdout, stderr } = await run({
+      logGroups: [STORAGE, COORDINATOR],
+      since: '2h',
+      deploys,
+      endpoint: moto.endpoint,
+      json: true,
+      html,
+    });
 
     // Assess
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
@@ -127,7 +168,9 @@ describe('culprit analyze --log-groups against CloudWatch Logs (moto_server)', (
       ['dpl-storage-7', true],
       ['dpl-coord-3', false],
     ]);
-    expect(incident?.suspects[0]?.evidence[0]).toMatch(/^\/aws\/lambda\/storage's first anomaly came .* after the deploy: a new error template/);
+    expect(incident?.suspects[0]?.evidence[0]).toMatch(
+      /^\/aws\/lambda\/storage's first anomaly came .* after the deploy: a new error template/,
+    );
     // The HTML timeline draws each lane from the analyzer's real per-bucket counts, not the before/after fallback.
     const page = readFileSync(html, 'utf8');
     expect(page).toContain('class="rate-series"');
@@ -136,7 +179,13 @@ describe('culprit analyze --log-groups against CloudWatch Logs (moto_server)', (
 
   it('exits 2 with a clear message when given both --logs and --log-groups', async () => {
     // Act
-    const { code, stdout, stderr } = await run({ logs: [dir], logGroups: [STORAGE], since: '2h', deploys, endpoint: moto.endpoint });
+    const { code, stdout, stderr } = await run({
+      logs: [dir],
+      logGroups: [STORAGE],
+      since: '2h',
+      deploys,
+      endpoint: moto.endpoint,
+    });
 
     // Assess
     expect(code).toBe(2);

@@ -42,8 +42,19 @@ function expectSameAnswer(sequential: RunResult, parallel: RunResult): void {
 
 /** What the parallel path alone makes of `folder`: merged on workers, or handed back to the sequential path. */
 async function parallelOutcome(folder: string): Promise<string> {
-  const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => /\.(log|jsonl|json)$/.test(name)).sort().map((name) => join(folder, name));
-  const outcome = await analyzeInParallel({ files, threads: 4, analyzer: new Analyzer(), config: undefined, onProblem: () => undefined, onProgress: () => undefined, progressEvery: 4096 });
+  const files = readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.(log|jsonl|json)$/.test(name))
+    .sort()
+    .map((name) => join(folder, name));
+  const outcome = await analyzeInParallel({
+    files,
+    threads: 4,
+    analyzer: new Analyzer(),
+    config: undefined,
+    onProblem: () => undefined,
+    onProgress: () => undefined,
+    progressEvery: 4096,
+  });
   return outcome.kind;
 }
 
@@ -65,7 +76,10 @@ function scrambleTimes(file: string): void {
       line
         .replace(/^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)\.\d{3}Z/, '$1.000Z')
         .replace(/("timestamp":"[^"]*T\d\d:\d\d:\d\d)\.\d{3}Z"/, '$1.000Z"')
-        .replace(/("timestamp":)(\d+)/, (_, key: string, millis: string) => `${key}${Math.floor(Number(millis) / 1000) * 1000}`),
+        .replace(
+          /("timestamp":)(\d+)/,
+          (_, key: string, millis: string) => `${key}${Math.floor(Number(millis) / 1000) * 1000}`,
+        ),
     );
   const moved = lines.splice(600, 20);
   lines.splice(120, 0, ...moved);
@@ -83,11 +97,17 @@ function damage(logsDir: string): void {
     const file = join(logsDir, name);
     if (name.endsWith('.log') || name.endsWith('.jsonl')) scrambleTimes(file);
     if (name.endsWith('.log')) {
-      for (const at of [400, 250, 120]) insertLine(file, at, '\tat org.apache.hadoop.ipc.Server$Handler.run(Server.java:2217)');
+      for (const at of [400, 250, 120])
+        insertLine(file, at, '\tat org.apache.hadoop.ipc.Server$Handler.run(Server.java:2217)');
       insertLine(file, 90, '');
       insertLine(file, 1, 'starting up, no timestamp here');
     } else if (name.endsWith('.jsonl')) {
-      for (let at = 2000; at >= 50; at -= 150) insertLine(file, at, at % 300 === 0 ? '{"timestamp": "yesterday", "service": "x", "message": "m"}' : '{not json');
+      for (let at = 2000; at >= 50; at -= 150)
+        insertLine(
+          file,
+          at,
+          at % 300 === 0 ? '{"timestamp": "yesterday", "service": "x", "message": "m"}' : '{not json',
+        );
     }
   }
 }
@@ -100,7 +120,13 @@ function addEventlessFiles(logsDir: string): void {
 
 /** A generated scenario's files; `folder` is its logs folder, `logs` the CLI's --logs. */
 function writeKind(dir: string, kind: IncidentKind, seed: string): { folder: string; logs: string[]; deploys: string } {
-  const scenario = generateScenario({ seed, kind, durationMinutes: 40, rate: { min: 2, max: 4 }, services: { min: 3, max: 5 } });
+  const scenario = generateScenario({
+    seed,
+    kind,
+    durationMinutes: 40,
+    rate: { min: 2, max: 4 },
+    services: { min: 3, max: 5 },
+  });
   writeScenario(scenario, dir);
   return { folder: join(dir, 'logs'), logs: [join(dir, 'logs')], deploys: join(dir, 'deploys.json') };
 }
@@ -143,7 +169,9 @@ describe('culprit analyze on worker threads', () => {
     const logFiles = await listLogFiles(files.logs);
     const sequentialProblems: string[] = [];
     const sequential = new Analyzer();
-    for await (const batch of readLogEventBatches(files.logs, { onProblem: (p) => sequentialProblems.push(`${p.file}:${p.line}: ${p.problem}`) })) {
+    for await (const batch of readLogEventBatches(files.logs, {
+      onProblem: (p) => sequentialProblems.push(`${p.file}:${p.line}: ${p.problem}`),
+    })) {
       for (const event of batch) sequential.push(event);
     }
     const deploys = await readDeploys(files.deploys);
@@ -193,7 +221,9 @@ describe('culprit analyze on worker threads', () => {
   it('mines a JSON Lines file of several services on a worker when no other file has them', async () => {
     // Prepare: two JSON Lines services' records in one file, one after the other (so the file is not in time order).
     const files = writeKind(dir, 'spike', 'par-1');
-    const jsonl = readdirSync(files.folder).filter((name) => name.endsWith('.jsonl')).sort();
+    const jsonl = readdirSync(files.folder)
+      .filter((name) => name.endsWith('.jsonl'))
+      .sort();
     const [first, second] = jsonl as [string, string];
     const text = readFileSync(join(files.folder, first), 'utf8') + readFileSync(join(files.folder, second), 'utf8');
     rmSync(join(files.folder, first));
@@ -230,7 +260,9 @@ describe('culprit analyze on worker threads', () => {
     // Prepare: some of a JSON Lines service's records moved to a file of another name, with unusable lines.
     const files = writeKind(dir, 'spike', 'par-1');
     const jsonl = readdirSync(files.folder).find((name) => name.endsWith('.jsonl')) as string;
-    const records = readFileSync(join(files.folder, jsonl), 'utf8').split('\n').filter((line) => line !== '');
+    const records = readFileSync(join(files.folder, jsonl), 'utf8')
+      .split('\n')
+      .filter((line) => line !== '');
     writeFileSync(join(files.folder, jsonl), `${records.filter((_, i) => i % 5 !== 0).join('\n')}\n`);
     writeFileSync(join(files.folder, 'zz-sidecar.jsonl'), `${records.filter((_, i) => i % 5 === 0).join('\n')}\n`);
     damage(files.folder);
@@ -263,10 +295,20 @@ describe('culprit analyze on worker threads', () => {
     // Prepare: a mask pattern the miner cannot compile fails in the worker, on the first line it mines.
     const files = writeKind(dir, 'no-deploy', 'par-1');
     const analyzer = new Analyzer({ miner: { maskPatterns: [{ name: 'BROKEN', pattern: '(' }] } });
-    const logFiles = readdirSync(files.folder).sort().map((name) => join(files.folder, name));
+    const logFiles = readdirSync(files.folder)
+      .sort()
+      .map((name) => join(files.folder, name));
 
     // Act
-    const outcome = analyzeInParallel({ files: logFiles, threads: 2, analyzer, config: undefined, onProblem: () => undefined, onProgress: () => undefined, progressEvery: 4096 });
+    const outcome = analyzeInParallel({
+      files: logFiles,
+      threads: 2,
+      analyzer,
+      config: undefined,
+      onProblem: () => undefined,
+      onProgress: () => undefined,
+      progressEvery: 4096,
+    });
 
     // Assess
     await expect(outcome).rejects.toThrow(CulpritError);

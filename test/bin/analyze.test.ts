@@ -52,7 +52,13 @@ function writeScenario(dir: string): { logs: string; deploys: string } {
   writeFileSync(
     deploys,
     [
-      { id: 'dpl-storage-7', service: 'storage', timestamp: new Date(at(30)).toISOString(), version: 'v2.7.0', author: 'a.okafor' },
+      {
+        id: 'dpl-storage-7',
+        service: 'storage',
+        timestamp: new Date(at(30)).toISOString(),
+        version: 'v2.7.0',
+        author: 'a.okafor',
+      },
       { id: 'dpl-coord-3', service: 'coordinator', timestamp: new Date(at(24)).toISOString(), version: 'v1.3.0' },
     ]
       .map((d) => JSON.stringify(d))
@@ -88,7 +94,9 @@ describe('culprit analyze', () => {
       ['dpl-coord-3', false],
     ]);
     expect(incident?.suspects[0]?.timestamp).toBe('2024-03-01T09:30:00.000Z');
-    expect(incident?.suspects[0]?.evidence[0]).toMatch(/^storage's first anomaly came .* after the deploy: a new error template/);
+    expect(incident?.suspects[0]?.evidence[0]).toMatch(
+      /^storage's first anomaly came .* after the deploy: a new error template/,
+    );
     expect(report.stats.services).toBe(2);
   });
 
@@ -98,7 +106,9 @@ describe('culprit analyze', () => {
 
     // Assess
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Analysed [\d,]+ lines from 2 services \(\d+ templates\): 1 incident, 1 with a blamed deploy\./);
+    expect(stdout).toMatch(
+      /^Analysed [\d,]+ lines from 2 services \(\d+ templates\): 1 incident, 1 with a blamed deploy\./,
+    );
     expect(stdout).toContain('Likely cause: deploy dpl-storage-7 of storage (v2.7.0)');
     expect(stdout).toMatch(/1\. dpl-storage-7 \(storage v2\.7\.0\) deployed 09:30:00Z: \d+% {2}<< blamed/);
     expect(stdout).toContain('exception while serving');
@@ -107,7 +117,10 @@ describe('culprit analyze', () => {
   it('reports unusable lines on stderr as file:line and still analyses the rest', async () => {
     // Prepare
     const broken = join(dir, 'broken.log');
-    writeFileSync(broken, 'no timestamp here\n2024-03-01T09:00:00Z 081109 203615 148 INFO dfs.DataNode$PacketResponder: PacketResponder 1 for block blk_1 terminating\n');
+    writeFileSync(
+      broken,
+      'no timestamp here\n2024-03-01T09:00:00Z 081109 203615 148 INFO dfs.DataNode$PacketResponder: PacketResponder 1 for block blk_1 terminating\n',
+    );
 
     // Act
     const { code, stderr } = await run({ logs: [files.logs, broken], deploys: files.deploys, json: true });
@@ -149,6 +162,21 @@ describe('culprit analyze', () => {
 
     // Assess
     const command = program.commands.find((c) => c.name() === 'analyze');
-    expect(command?.options.map((o) => o.long)).toEqual(['--logs', '--deploys', '--json', '--lookback', '--learning', '--blame-threshold', '--html', '--config', '--log-groups', '--since', '--until', '--endpoint', '--region', '--threads']);
+    expect(command?.options.map((o) => o.long)).toEqual([
+      '--logs',
+      '--deploys',
+      '--json',
+      '--lookback',
+      '--learning',
+      '--blame-threshold',
+      '--html',
+      '--config',
+      '--log-groups',
+      '--since',
+      '--until',
+      '--endpoint',
+      '--region',
+      '--threads',
+    ]);
   });
 });

@@ -11,14 +11,21 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readCloudWatchEvents, type CloudWatchProgress, type FilterLogEventsClient } from '../../bin/input/cloudwatch-source';
+import {
+  readCloudWatchEvents,
+  type CloudWatchProgress,
+  type FilterLogEventsClient,
+} from '../../bin/input/cloudwatch-source';
 import type { LogEvent } from '../../lambdas/core/schemas';
 import { startMotoServer, type MotoServer } from '../e2e/support/moto-server';
 import { LOGHUB_DIR } from '../support/loghub-dir';
 
 const LOGHUB = LOGHUB_DIR;
 const lines = (dataset: string, count: number): string[] =>
-  readFileSync(path.join(LOGHUB, dataset, `${dataset}_2k.log`), 'utf8').split('\n').filter((l) => l !== '').slice(0, count);
+  readFileSync(path.join(LOGHUB, dataset, `${dataset}_2k.log`), 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .slice(0, count);
 
 // Recent times: CloudWatch Logs (and moto) reject events older than 14 days.
 const T0 = Math.floor(Date.now() / 60_000) * 60_000 - 2 * 3_600_000;
@@ -77,13 +84,23 @@ describe('readCloudWatchEvents against moto_server', () => {
     expect(events.map((e) => e.timestamp)).toEqual([...events.map((e) => e.timestamp)].sort((a, b) => a - b));
     expect(events.filter((e) => e.service === 'api').map((e) => e.message)).toEqual(api);
     expect(events.filter((e) => e.service === '/ecs/db').map((e) => e.message)).toEqual(db);
-    expect(Math.max(...progress.filter((p) => p.logGroup === '/aws/lambda/api').map((p) => p.pages))).toBeGreaterThanOrEqual(2);
+    expect(
+      Math.max(...progress.filter((p) => p.logGroup === '/aws/lambda/api').map((p) => p.pages)),
+    ).toBeGreaterThanOrEqual(2);
     expect(progress.filter((p) => p.logGroup === '/ecs/db').at(-1)?.events).toBe(db.length);
   });
 
   it('reads a range in short time slices without losing or repeating an event at their edges', async () => {
     const events = await collect(
-      readCloudWatchEvents({ logGroups: ['/aws/lambda/api'], since: T0, until: T0 + 3_600_000, client, services: { '/aws/lambda/api': 'api' }, sliceMs: 20_000, limit: 3 }),
+      readCloudWatchEvents({
+        logGroups: ['/aws/lambda/api'],
+        since: T0,
+        until: T0 + 3_600_000,
+        client,
+        services: { '/aws/lambda/api': 'api' },
+        sliceMs: 20_000,
+        limit: 3,
+      }),
     );
 
     expect(events.map((e) => e.message)).toEqual(api);
@@ -91,7 +108,13 @@ describe('readCloudWatchEvents against moto_server', () => {
 
   it('reads only the events inside [since, until]', async () => {
     const events = await collect(
-      readCloudWatchEvents({ logGroups: ['/aws/lambda/api'], since: T0 + 50_000, until: T0 + 99_000, client, limit: 2 }),
+      readCloudWatchEvents({
+        logGroups: ['/aws/lambda/api'],
+        since: T0 + 50_000,
+        until: T0 + 99_000,
+        client,
+        limit: 2,
+      }),
     );
 
     expect(events.map((e) => e.message)).toEqual(api.slice(5, 10));
@@ -130,7 +153,9 @@ describe('readCloudWatchEvents against moto_server', () => {
   });
 
   it('names the log group when it cannot be read', async () => {
-    const reading = collect(readCloudWatchEvents({ logGroups: ['/does/not/exist'], since: T0, until: T0 + 1000, client }));
+    const reading = collect(
+      readCloudWatchEvents({ logGroups: ['/does/not/exist'], since: T0, until: T0 + 1000, client }),
+    );
 
     await expect(reading).rejects.toThrow(/cannot read log group \/does\/not\/exist: ResourceNotFoundException/);
   });
@@ -143,7 +168,14 @@ describe('readCloudWatchEvents against moto_server', () => {
     };
 
     const reading = collect(
-      readCloudWatchEvents({ logGroups: ['/ecs/db'], since: T0, until: T0 + 1000, client: alwaysThrottled, retry: { maxAttempts: 3 }, sleep: async () => undefined }),
+      readCloudWatchEvents({
+        logGroups: ['/ecs/db'],
+        since: T0,
+        until: T0 + 1000,
+        client: alwaysThrottled,
+        retry: { maxAttempts: 3 },
+        sleep: async () => undefined,
+      }),
     );
 
     await expect(reading).rejects.toThrow(/still throttled after 3 attempts/);

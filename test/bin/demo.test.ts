@@ -31,7 +31,12 @@ describe('culprit demo', () => {
     const code = await runDemo({ dir: target }, { stdout: out.stream, stderr: err.stream });
 
     expect(code).toBe(0);
-    expect(readdirSync(path.join(target, 'logs')).sort()).toEqual(['block-store.log', 'compute-fabric.json', 'coordinator.log', 'web-frontend.jsonl']);
+    expect(readdirSync(path.join(target, 'logs')).sort()).toEqual([
+      'block-store.log',
+      'compute-fabric.json',
+      'coordinator.log',
+      'web-frontend.jsonl',
+    ]);
     expect(existsSync(path.join(target, 'deploys.json'))).toBe(true);
     expect(existsSync(path.join(target, 'LOGHUB-LICENSE'))).toBe(true);
     expect(out.text()).toContain(`Example incident written to ${target}`);
@@ -57,7 +62,10 @@ describe('culprit demo', () => {
     const out = collector();
     const err = collector();
 
-    const code = await runDemo({ dir }, { stdout: out.stream, stderr: err.stream, exampleDir: path.join(dir, 'nowhere') });
+    const code = await runDemo(
+      { dir },
+      { stdout: out.stream, stderr: err.stream, exampleDir: path.join(dir, 'nowhere') },
+    );
 
     expect(code).toBe(2);
     expect(err.text()).toMatch(/^culprit demo: cannot find the bundled example \(.*nowhere\)/);

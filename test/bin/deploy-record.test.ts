@@ -1,7 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { PassThrough } from 'node:stream';
-import { CreateEventBusCommand, EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
+import {
+  CreateEventBusCommand,
+  EventBridgeClient,
+  PutRuleCommand,
+  PutTargetsCommand,
+} from '@aws-sdk/client-eventbridge';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { Command } from 'commander';
 import { registerDeployCommand, runDeployRecord } from '../../bin/commands/deploy-record';
@@ -28,7 +33,9 @@ async function startMoto(): Promise<{ child: ChildProcess; endpoint: string }> {
   const port = await freePort();
   const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
   const spawnError = new Promise<never>((_, reject) =>
-    child.once('error', (error) => reject(new Error(`moto_server could not start (is Python moto 5 installed?): ${error.message}`))),
+    child.once('error', (error) =>
+      reject(new Error(`moto_server could not start (is Python moto 5 installed?): ${error.message}`)),
+    ),
   );
   const url = `http://127.0.0.1:${port}`;
   const ready = (async () => {
@@ -53,11 +60,27 @@ async function busWithTap(busName: string): Promise<() => Promise<unknown[]>> {
   const sqs = new SQSClient({ ...AWS, endpoint });
   await events.send(new CreateEventBusCommand({ Name: busName }));
   const queue = await sqs.send(new CreateQueueCommand({ QueueName: `${busName}-tap` }));
-  const attributes = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queue.QueueUrl, AttributeNames: ['QueueArn'] }));
-  await events.send(new PutRuleCommand({ Name: 'tap', EventBusName: busName, EventPattern: JSON.stringify({ source: ['culprit.deploy'] }) }));
-  await events.send(new PutTargetsCommand({ Rule: 'tap', EventBusName: busName, Targets: [{ Id: 'tap', Arn: attributes.Attributes?.QueueArn }] }));
+  const attributes = await sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: queue.QueueUrl, AttributeNames: ['QueueArn'] }),
+  );
+  await events.send(
+    new PutRuleCommand({
+      Name: 'tap',
+      EventBusName: busName,
+      EventPattern: JSON.stringify({ source: ['culprit.deploy'] }),
+    }),
+  );
+  await events.send(
+    new PutTargetsCommand({
+      Rule: 'tap',
+      EventBusName: busName,
+      Targets: [{ Id: 'tap', Arn: attributes.Attributes?.QueueArn }],
+    }),
+  );
   return async () => {
-    const received = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queue.QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+    const received = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: queue.QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
+    );
     return (received.Messages ?? []).map((message) => JSON.parse(message.Body ?? 'null') as unknown);
   };
 }
@@ -92,14 +115,31 @@ describe('culprit deploy record against EventBridge (moto)', () => {
     registerDeployCommand(program);
     const written = await captureStdout(() =>
       program.parseAsync(
-        ['deploy', 'record', '--service', 'checkout', '--version', 'v1.4.2', '--commit', '9f3c2a1', '--description', 'retry budget 3 -> 1', '--at', '2024-03-07T10:58:00Z', '--endpoint', endpoint],
+        [
+          'deploy',
+          'record',
+          '--service',
+          'checkout',
+          '--version',
+          'v1.4.2',
+          '--commit',
+          '9f3c2a1',
+          '--description',
+          'retry budget 3 -> 1',
+          '--at',
+          '2024-03-07T10:58:00Z',
+          '--endpoint',
+          endpoint,
+        ],
         { from: 'user' },
       ),
     );
     const events = await tap();
 
     expect(process.exitCode).toBe(0);
-    expect(written.join('')).toMatch(/^recorded deploy checkout:v1\.4\.2:1709809080000 of checkout v1\.4\.2 on event bus culprit \(event [0-9a-f-]+\)\n$/);
+    expect(written.join('')).toMatch(
+      /^recorded deploy checkout:v1\.4\.2:1709809080000 of checkout v1\.4\.2 on event bus culprit \(event [0-9a-f-]+\)\n$/,
+    );
     expect(events).toHaveLength(1);
     const outcome = normaliseDeployEvent(events[0], {});
     expect(outcome).toEqual({
@@ -130,7 +170,13 @@ describe('culprit deploy record against EventBridge (moto)', () => {
     }
     const events = await tap();
 
-    expect(events).toEqual([expect.objectContaining({ source: 'culprit.deploy', 'detail-type': 'Culprit Deploy', detail: expect.objectContaining({ service: 'search', version: '7' }) })]);
+    expect(events).toEqual([
+      expect.objectContaining({
+        source: 'culprit.deploy',
+        'detail-type': 'Culprit Deploy',
+        detail: expect.objectContaining({ service: 'search', version: '7' }),
+      }),
+    ]);
   });
 
   it('says which bus refused the event and exits 1 when the bus does not exist', async () => {
@@ -147,8 +193,14 @@ describe('culprit deploy record against EventBridge (moto)', () => {
     const tap = await busWithTap('culprit-untouched');
     const { io, err } = capture();
 
-    const badTime = await runDeployRecord({ service: 'search', version: '7', at: 'yesterday', eventBus: 'culprit-untouched', endpoint }, io);
-    const badFields = await runDeployRecord({ service: '', version: '', endpoint: 'not a url', eventBus: 'culprit-untouched' }, io);
+    const badTime = await runDeployRecord(
+      { service: 'search', version: '7', at: 'yesterday', eventBus: 'culprit-untouched', endpoint },
+      io,
+    );
+    const badFields = await runDeployRecord(
+      { service: '', version: '', endpoint: 'not a url', eventBus: 'culprit-untouched' },
+      io,
+    );
 
     expect([badTime, badFields]).toEqual([2, 2]);
     expect(err().split('\n').filter(Boolean)).toEqual([

@@ -24,7 +24,12 @@ describe('readLines', () => {
     const lines = await collect(chunks);
 
     // Assess
-    expect(lines.map((line) => line.text)).toEqual(bytes.toString('utf8').split('\n').filter((line, i, all) => i < all.length - 1 || line !== ''));
+    expect(lines.map((line) => line.text)).toEqual(
+      bytes
+        .toString('utf8')
+        .split('\n')
+        .filter((line, i, all) => i < all.length - 1 || line !== ''),
+    );
     expect(lines.every((line) => !line.truncated)).toBe(true);
   });
 

@@ -54,7 +54,9 @@ function buildCli(): BuiltCli {
 }
 
 const HDFS_LOG = path.join(LOGHUB_DIR, 'HDFS', 'HDFS_2k.log');
-const HDFS_LINES = readFileSync(HDFS_LOG, 'utf8').split('\n').filter((line) => line !== '');
+const HDFS_LINES = readFileSync(HDFS_LOG, 'utf8')
+  .split('\n')
+  .filter((line) => line !== '');
 
 const jsonlRecord = z.object({
   line: z.number().int().positive(),

@@ -27,7 +27,10 @@ beforeAll(() => {
   app.synth();
   bundles = Object.entries(template.findResources('AWS::Lambda::Function')).map(([id, fn]) => {
     const key = (fn as { Properties: { Code: { S3Key: string } } }).Properties.Code.S3Key;
-    return { name: id.replace(/^Culprit|Function[0-9A-F]{8}$/g, ''), dir: join(outdir, `asset.${key.replace(/\.zip$/, '')}`) };
+    return {
+      name: id.replace(/^Culprit|Function[0-9A-F]{8}$/g, ''),
+      dir: join(outdir, `asset.${key.replace(/\.zip$/, '')}`),
+    };
   });
 });
 
@@ -41,7 +44,9 @@ describe('the handler bundles NodejsFunction builds', () => {
   });
 
   it('are each at most 1 MB of JavaScript', () => {
-    const sizes = Object.fromEntries(bundles.map((bundle) => [bundle.name, statSync(join(bundle.dir, 'index.js')).size]));
+    const sizes = Object.fromEntries(
+      bundles.map((bundle) => [bundle.name, statSync(join(bundle.dir, 'index.js')).size]),
+    );
 
     for (const [name, size] of Object.entries(sizes)) {
       expect({ name, size, withinLimit: size <= MAX_BUNDLE_BYTES }).toEqual({ name, size, withinLimit: true });

@@ -1,5 +1,11 @@
 import { App, Stack } from 'aws-cdk-lib';
-import { Culprit, CulpritConfigError, parseCulpritConfig, readCulpritContext, type CulpritConfigError as ConfigErrorType } from '../../lib';
+import {
+  Culprit,
+  CulpritConfigError,
+  parseCulpritConfig,
+  readCulpritContext,
+  type CulpritConfigError as ConfigErrorType,
+} from '../../lib';
 
 function configError(input: unknown, origin?: string): ConfigErrorType {
   try {
@@ -77,23 +83,35 @@ describe('the Culprit configuration', () => {
   });
 
   it('rejects a log group whose service contradicts the services mapping', () => {
-    const error = configError({ logGroups: [{ name: '/ecs/payments', service: 'payments' }], services: { '/ecs/payments': 'billing' } });
+    const error = configError({
+      logGroups: [{ name: '/ecs/payments', service: 'payments' }],
+      services: { '/ecs/payments': 'billing' },
+    });
 
-    expect(error.problems).toEqual([{ path: 'logGroups[0].service', message: 'says payments but services["/ecs/payments"] says billing' }]);
+    expect(error.problems).toEqual([
+      { path: 'logGroups[0].service', message: 'says payments but services["/ecs/payments"] says billing' },
+    ]);
   });
 
   it('rejects a service mapping too large to travel in a Lambda environment', () => {
-    const services = Object.fromEntries(Array.from({ length: 120 }, (_, index) => [`/aws/lambda/service-number-${index}`, `service-${index}`]));
+    const services = Object.fromEntries(
+      Array.from({ length: 120 }, (_, index) => [`/aws/lambda/service-number-${index}`, `service-${index}`]),
+    );
 
     const error = configError({ services });
 
     expect(error.problems).toEqual([{ path: 'services', message: expect.stringMatching(/bytes as JSON; .*4 KB/) }]);
   });
 
-  it('rejects a redaction pattern that is not a regular expression, naming it and the compiler\'s objection', () => {
+  it("rejects a redaction pattern that is not a regular expression, naming it and the compiler's objection", () => {
     const error = configError({ redactPatterns: ['tenant-[a-z]+', 'card=(\\d+'] });
 
-    expect(error.problems).toEqual([{ path: 'redactPatterns[1]', message: expect.stringMatching(/^not a regular expression: .*(unterminated|group)/i) }]);
+    expect(error.problems).toEqual([
+      {
+        path: 'redactPatterns[1]',
+        message: expect.stringMatching(/^not a regular expression: .*(unterminated|group)/i),
+      },
+    ]);
   });
 
   it('accepts Slack, a trigger state machine and verification settings, and rejects malformed ones', () => {
@@ -112,9 +130,20 @@ describe('the Culprit configuration', () => {
       verification: { waitMinutes: 2.5 },
     });
 
-    expect(good).toMatchObject({ slackSecretName: 'culprit/slack', triggerConfidence: 0.9, verification: { waitMinutes: 5 } });
-    expect(error.problems.map((problem) => problem.path).sort()).toEqual(['slackChannel', 'triggerConfidence', 'triggerStateMachineArn', 'verification']);
-    expect(error.problems.find((problem) => problem.path === 'verification')?.message).toMatch(/whole minutes from 0 to 1440/);
+    expect(good).toMatchObject({
+      slackSecretName: 'culprit/slack',
+      triggerConfidence: 0.9,
+      verification: { waitMinutes: 5 },
+    });
+    expect(error.problems.map((problem) => problem.path).sort()).toEqual([
+      'slackChannel',
+      'triggerConfidence',
+      'triggerStateMachineArn',
+      'verification',
+    ]);
+    expect(error.problems.find((problem) => problem.path === 'verification')?.message).toMatch(
+      /whole minutes from 0 to 1440/,
+    );
   });
 
   it('says which input was wrong when a value has the wrong type', () => {
@@ -129,11 +158,16 @@ describe('the Culprit configuration', () => {
     expect(readCulpritContext(context({ lookbackMinutes: 5 }))).toEqual({ lookbackMinutes: 5 });
     expect(readCulpritContext(context('{"lookbackMinutes":5}'))).toEqual({ lookbackMinutes: 5 });
     expect(readCulpritContext(context(undefined))).toEqual({});
-    expect(() => readCulpritContext(context('{lookbackMinutes:5'))).toThrow(/context "culprit".*\n {2}- \(root\): not JSON/);
+    expect(() => readCulpritContext(context('{lookbackMinutes:5'))).toThrow(
+      /context "culprit".*\n {2}- \(root\): not JSON/,
+    );
   });
 
   it('is validated by the construct itself, naming the construct that got it', () => {
-    const stack = new Stack(new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } }), 'S');
+    const stack = new Stack(
+      new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } }),
+      'S',
+    );
 
     expect(() => new Culprit(stack, 'Pipeline', { blameConfidence: -1, lookbackMinutes: 0 })).toThrow(
       /props of S\/Pipeline\), 2 problems:\n {2}- blameConfidence: must be between 0 and 1\n {2}- lookbackMinutes: must be more than 0/,

@@ -9,7 +9,10 @@ interface Statement {
 
 /** Every action a function's role may take, as `action on <resource logical id>`. */
 function permissionsOf(template: Template, functionFragment: string): string[] {
-  const resources = template.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
+  const resources = template.toJSON().Resources as Record<
+    string,
+    { Type: string; Properties: Record<string, unknown> }
+  >;
   const fn = resources[logicalId(template, 'AWS::Lambda::Function', functionFragment)];
   if (fn === undefined) throw new Error(`no function ${functionFragment} in the template`);
   const roleId = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
@@ -22,7 +25,9 @@ function permissionsOf(template: Template, functionFragment: string): string[] {
     for (const statement of (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement) {
       expect(statement.Effect).toBe('Allow');
       const actions = Array.isArray(statement.Action) ? statement.Action : [statement.Action];
-      const targets = (Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource]).map(describeResource);
+      const targets = (Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource]).map(
+        describeResource,
+      );
       for (const action of actions) for (const target of targets) permissions.push(`${action} on ${target}`);
     }
   }
@@ -48,15 +53,34 @@ describe('least-privilege permissions of the Culprit functions', () => {
   it('lets ingest send to the anomaly queue and use miner state and template counts, and nothing else', () => {
     const ingest = permissionsOf(template, 'IngestFunction');
 
-    expect(resourcesOf(ingest)).toEqual(['Anomalies', 'IngestDeadLetter', 'IngestLogGroup', 'MinerState', 'TemplateCounts']);
-    expect(ingest).toEqual(expect.arrayContaining(['sqs:SendMessage on Anomalies', 'dynamodb:PutItem on MinerState', 'dynamodb:UpdateItem on TemplateCounts']));
+    expect(resourcesOf(ingest)).toEqual([
+      'Anomalies',
+      'IngestDeadLetter',
+      'IngestLogGroup',
+      'MinerState',
+      'TemplateCounts',
+    ]);
+    expect(ingest).toEqual(
+      expect.arrayContaining([
+        'sqs:SendMessage on Anomalies',
+        'dynamodb:PutItem on MinerState',
+        'dynamodb:UpdateItem on TemplateCounts',
+      ]),
+    );
     expect(ingest).not.toContain('sqs:ReceiveMessage on Anomalies');
   });
 
   it('lets rank read deploys and template counts, keep incidents and publish to the Culprit bus, but not touch miner state', () => {
     const rank = permissionsOf(template, 'RankFunction');
 
-    expect(resourcesOf(rank)).toEqual(['Anomalies', 'Deploys', 'EventBus', 'Incidents', 'RankLogGroup', 'TemplateCounts']);
+    expect(resourcesOf(rank)).toEqual([
+      'Anomalies',
+      'Deploys',
+      'EventBus',
+      'Incidents',
+      'RankLogGroup',
+      'TemplateCounts',
+    ]);
     expect(rank).toEqual(
       expect.arrayContaining([
         'dynamodb:Query on Deploys',
@@ -67,7 +91,11 @@ describe('least-privilege permissions of the Culprit functions', () => {
         'sqs:DeleteMessage on Anomalies',
       ]),
     );
-    expect(rank.filter((permission) => /Deploys|TemplateCounts/.test(permission) && /Put|Update|Delete|BatchWrite/.test(permission))).toEqual([]);
+    expect(
+      rank.filter(
+        (permission) => /Deploys|TemplateCounts/.test(permission) && /Put|Update|Delete|BatchWrite/.test(permission),
+      ),
+    ).toEqual([]);
     expect(rank).not.toContain('sqs:SendMessage on Anomalies');
   });
 
@@ -100,14 +128,21 @@ describe('least-privilege permissions of the Culprit functions', () => {
 describe('permissions for Slack, the trigger state machine and verification', () => {
   const SECRET = 'culprit/slack';
   const MACHINE = 'arn:aws:states:eu-west-1:123456789012:stateMachine:rollback';
-  const { template } = synthCulprit({ logGroups: ['/aws/lambda/checkout'], slackSecretName: SECRET, triggerStateMachineArn: MACHINE });
+  const { template } = synthCulprit({
+    logGroups: ['/aws/lambda/checkout'],
+    slackSecretName: SECRET,
+    triggerStateMachineArn: MACHINE,
+  });
 
   it('lets rank read only the configured Slack secret (any version suffix) and start only the configured state machine', () => {
     const rank = permissionsOf(template, 'RankFunction');
     const secrets = rank.filter((permission) => permission.startsWith('secretsmanager:'));
     const states = rank.filter((permission) => permission.startsWith('states:'));
 
-    expect(secrets.map((permission) => permission.split(' on ')[0]).sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
+    expect(secrets.map((permission) => permission.split(' on ')[0]).sort()).toEqual([
+      'secretsmanager:DescribeSecret',
+      'secretsmanager:GetSecretValue',
+    ]);
     for (const permission of secrets) expect(permission).toMatch(/secret:culprit\/slack-\?\?\?\?\?\?/);
     expect(states).toEqual([`states:StartExecution on ${MACHINE}`]);
   });
@@ -115,15 +150,21 @@ describe('permissions for Slack, the trigger state machine and verification', ()
   it('gives rank no Secrets Manager or Step Functions permission when neither is configured', () => {
     const { template: plain } = synthCulprit({ logGroups: ['/aws/lambda/checkout'] });
 
-    expect(permissionsOf(plain, 'RankFunction').filter((permission) => /^(secretsmanager|states):/.test(permission))).toEqual([]);
+    expect(
+      permissionsOf(plain, 'RankFunction').filter((permission) => /^(secretsmanager|states):/.test(permission)),
+    ).toEqual([]);
   });
 
   it('lets the verify function read only the configured log groups, and no other function touch the secret or the machine', () => {
     const verify = permissionsOf(template, 'VerificationFunction');
-    const others = ['IngestFunction', 'DeploysFunction', 'VerificationFunction'].flatMap((fn) => permissionsOf(template, fn));
+    const others = ['IngestFunction', 'DeploysFunction', 'VerificationFunction'].flatMap((fn) =>
+      permissionsOf(template, fn),
+    );
 
     expect(verify.filter((permission) => permission.startsWith('logs:FilterLogEvents'))).toHaveLength(1);
-    expect(verify.find((permission) => permission.startsWith('logs:FilterLogEvents'))).toContain('log-group:/aws/lambda/checkout:*');
+    expect(verify.find((permission) => permission.startsWith('logs:FilterLogEvents'))).toContain(
+      'log-group:/aws/lambda/checkout:*',
+    );
     expect(others.filter((permission) => /^(secretsmanager|states):/.test(permission))).toEqual([]);
   });
 });

@@ -47,13 +47,25 @@ describe('the Culprit stack under cdk-nag and CloudFormation validation', () => 
 
   it('has no unacknowledged AwsSolutions finding with the Kinesis transport, listed or by prefix', () => {
     const app = checkedApp(false);
-    new CulpritStack(app, 'KinesisListed', { culprit: { logGroups: ['/aws/lambda/checkout'], ingestTransport: 'kinesis', alarmTopicArn: 'arn:aws:sns:eu-west-1:123456789012:ops' } });
-    new CulpritStack(app, 'KinesisPrefixed', { culprit: { logGroupPrefix: '/aws/lambda/shop-', ingestTransport: 'kinesis', kinesisShardCount: 4 } });
+    new CulpritStack(app, 'KinesisListed', {
+      culprit: {
+        logGroups: ['/aws/lambda/checkout'],
+        ingestTransport: 'kinesis',
+        alarmTopicArn: 'arn:aws:sns:eu-west-1:123456789012:ops',
+      },
+    });
+    new CulpritStack(app, 'KinesisPrefixed', {
+      culprit: { logGroupPrefix: '/aws/lambda/shop-', ingestTransport: 'kinesis', kinesisShardCount: 4 },
+    });
 
     const assembly = app.synth();
 
-    const resources = Object.values(assembly.getStackByName('KinesisListed').template.Resources as Record<string, { Type: string }>);
-    expect(resources.map((resource) => resource.Type)).toEqual(expect.arrayContaining(['AWS::Kinesis::Stream', 'AWS::Lambda::EventSourceMapping']));
+    const resources = Object.values(
+      assembly.getStackByName('KinesisListed').template.Resources as Record<string, { Type: string }>,
+    );
+    expect(resources.map((resource) => resource.Type)).toEqual(
+      expect.arrayContaining(['AWS::Kinesis::Stream', 'AWS::Lambda::EventSourceMapping']),
+    );
   });
 
   it('fails synth on a finding nobody acknowledged, so the check above is live', () => {

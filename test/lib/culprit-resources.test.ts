@@ -19,10 +19,16 @@ describe('the Culprit stack', () => {
   it('expires template counts, deploys and incidents through TTL but keeps miner state', () => {
     const ttl = Object.entries(template.findResources('AWS::DynamoDB::Table')).map(([id, table]) => [
       id.replace(/^CulpritTables|[0-9A-F]{8}$/g, ''),
-      (table as { Properties: { TimeToLiveSpecification?: { AttributeName: string } } }).Properties.TimeToLiveSpecification?.AttributeName ?? null,
+      (table as { Properties: { TimeToLiveSpecification?: { AttributeName: string } } }).Properties
+        .TimeToLiveSpecification?.AttributeName ?? null,
     ]);
 
-    expect(Object.fromEntries(ttl)).toEqual({ MinerState: null, TemplateCounts: 'expiresAt', Deploys: 'expiresAt', Incidents: 'expiresAt' });
+    expect(Object.fromEntries(ttl)).toEqual({
+      MinerState: null,
+      TemplateCounts: 'expiresAt',
+      Deploys: 'expiresAt',
+      Incidents: 'expiresAt',
+    });
   });
 
   it('keys the deploys table by service and a time-ordered sort key', () => {
@@ -42,7 +48,11 @@ describe('the Culprit stack', () => {
         Queues: [{ Ref: queueId }],
         PolicyDocument: {
           Statement: Match.arrayWith([
-            Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+            Match.objectLike({
+              Effect: 'Deny',
+              Action: 'sqs:*',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
           ]),
         },
       });
@@ -52,7 +62,10 @@ describe('the Culprit stack', () => {
   it('moves an anomaly batch that failed five times to its dead-letter queue and hides messages for six rank timeouts', () => {
     template.hasResourceProperties('AWS::SQS::Queue', {
       VisibilityTimeout: 360,
-      RedrivePolicy: { maxReceiveCount: 5, deadLetterTargetArn: { 'Fn::GetAtt': [logicalId(template, 'AWS::SQS::Queue', 'AnomaliesDeadLetter'), 'Arn'] } },
+      RedrivePolicy: {
+        maxReceiveCount: 5,
+        deadLetterTargetArn: { 'Fn::GetAtt': [logicalId(template, 'AWS::SQS::Queue', 'AnomaliesDeadLetter'), 'Arn'] },
+      },
     });
   });
 
@@ -120,7 +133,10 @@ describe('the Culprit stack', () => {
   });
 
   it('sends failed asynchronous invocations of ingest and deploys to their dead-letter queues after two retries', () => {
-    for (const [fn, queue] of [['IngestFunction', 'IngestDeadLetter'], ['DeploysFunction', 'DeploysDeadLetter']] as const) {
+    for (const [fn, queue] of [
+      ['IngestFunction', 'IngestDeadLetter'],
+      ['DeploysFunction', 'DeploysDeadLetter'],
+    ] as const) {
       const functionId = logicalId(template, 'AWS::Lambda::Function', fn);
       expect(template.toJSON().Resources[functionId].Properties.DeadLetterConfig).toEqual({
         TargetArn: { 'Fn::GetAtt': [logicalId(template, 'AWS::SQS::Queue', queue), 'Arn'] },
@@ -137,11 +153,19 @@ describe('the Culprit stack', () => {
     const target = Match.arrayWith([Match.objectLike({ Arn: deploys, DeadLetterConfig: Match.anyValue() })]);
     template.resourceCountIs('AWS::Events::Rule', 5);
     template.hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: { source: ['aws.codedeploy'], 'detail-type': ['CodeDeploy Deployment State-change Notification'], detail: { state: ['SUCCESS'] } },
+      EventPattern: {
+        source: ['aws.codedeploy'],
+        'detail-type': ['CodeDeploy Deployment State-change Notification'],
+        detail: { state: ['SUCCESS'] },
+      },
       Targets: target,
     });
     template.hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: { source: ['aws.ecs'], 'detail-type': ['ECS Deployment State Change'], detail: { eventName: ['SERVICE_DEPLOYMENT_COMPLETED'] } },
+      EventPattern: {
+        source: ['aws.ecs'],
+        'detail-type': ['ECS Deployment State Change'],
+        detail: { eventName: ['SERVICE_DEPLOYMENT_COMPLETED'] },
+      },
       Targets: target,
     });
     template.hasResourceProperties('AWS::Events::Rule', {
@@ -186,7 +210,9 @@ describe('the Culprit stack', () => {
     for (const queue of ['AnomaliesDeadLetter', 'IngestDeadLetter', 'DeploysDeadLetter']) {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         MetricName: 'ApproximateNumberOfMessagesVisible',
-        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(template, 'AWS::SQS::Queue', queue), 'QueueName'] } }],
+        Dimensions: [
+          { Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(template, 'AWS::SQS::Queue', queue), 'QueueName'] } },
+        ],
       });
     }
     for (const fn of ['IngestFunction', 'RankFunction', 'DeploysFunction', 'VerificationFunction']) {
@@ -222,10 +248,14 @@ describe('the Culprit stack', () => {
 
 describe('the Culprit stack with other configurations', () => {
   it('reads its configuration from CDK context when given no props, JSON text included', () => {
-    const { template } = synthCulprit(undefined, { context: { culprit: JSON.stringify({ logGroups: ['/from/context'], lookbackMinutes: 15 }) } });
+    const { template } = synthCulprit(undefined, {
+      context: { culprit: JSON.stringify({ logGroups: ['/from/context'], lookbackMinutes: 15 }) },
+    });
 
     template.hasResourceProperties('AWS::Logs::SubscriptionFilter', { LogGroupName: '/from/context' });
-    template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ CULPRIT_LOOKBACK_MINUTES: '15' }) } });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ CULPRIT_LOOKBACK_MINUTES: '15' }) },
+    });
   });
 
   it('leaves out post-deploy verification when asked, and waits the configured minutes when given', () => {
@@ -235,7 +265,11 @@ describe('the Culprit stack with other configurations', () => {
     without.resourceCountIs('AWS::StepFunctions::StateMachine', 0);
     without.resourceCountIs('AWS::Lambda::Function', 3);
     expect(Object.keys(without.findOutputs('*'))).not.toContain('VerificationStateMachineArn');
-    quick.hasResourceProperties('AWS::StepFunctions::StateMachine', { DefinitionString: Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith([Match.stringLikeRegexp('"Seconds":180')])]) }) });
+    quick.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      DefinitionString: Match.objectLike({
+        'Fn::Join': Match.arrayWith([Match.arrayWith([Match.stringLikeRegexp('"Seconds":180')])]),
+      }),
+    });
   });
 
   it('leaves out the CloudTrail rule and alarm actions when not asked for', () => {
@@ -259,7 +293,9 @@ describe('the Culprit stack with other configurations', () => {
     const { template } = synthCulprit({ logGroups: names });
 
     template.resourceCountIs('AWS::Logs::SubscriptionFilter', 21);
-    const permissions = template.findResources('AWS::Lambda::Permission', { Properties: { Principal: 'logs.amazonaws.com' } });
+    const permissions = template.findResources('AWS::Lambda::Permission', {
+      Properties: { Principal: 'logs.amazonaws.com' },
+    });
     expect(Object.keys(permissions)).toHaveLength(1);
     const [permissionId] = Object.keys(permissions);
     template.allResources('AWS::Logs::SubscriptionFilter', { DependsOn: Match.arrayWith([permissionId]) });
@@ -286,7 +322,12 @@ describe('the Culprit stack with other configurations', () => {
       SelectionCriteria: { 'Fn::Join': ['', Match.arrayWith(['LogGroupName NOT IN ["'])] },
     });
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'culprit-ingest', CULPRIT_LOG_GROUP_PREFIX: '/aws/lambda/shop-' }) },
+      Environment: {
+        Variables: Match.objectLike({
+          POWERTOOLS_SERVICE_NAME: 'culprit-ingest',
+          CULPRIT_LOG_GROUP_PREFIX: '/aws/lambda/shop-',
+        }),
+      },
     });
   });
 

@@ -2,11 +2,17 @@ import { deploysEnvSchema, ingestEnvSchema, parseEnv, rankEnvSchema } from '../.
 import { logicalId, synthCulprit } from './synth-culprit';
 
 /** The environment a function gets at deploy time, with CloudFormation references filled in. */
-function deployedEnvironment(functionFragment: string, template: ReturnType<typeof synthCulprit>['template']): Record<string, string> {
+function deployedEnvironment(
+  functionFragment: string,
+  template: ReturnType<typeof synthCulprit>['template'],
+): Record<string, string> {
   const fn = template.toJSON().Resources[logicalId(template, 'AWS::Lambda::Function', functionFragment)];
   const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
   return Object.fromEntries(
-    Object.entries(variables).map(([name, value]) => [name, typeof value === 'string' ? value : `resolved-${JSON.stringify(value).length}`]),
+    Object.entries(variables).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? value : `resolved-${JSON.stringify(value).length}`,
+    ]),
   );
 }
 

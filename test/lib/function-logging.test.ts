@@ -6,10 +6,14 @@ import { logicalId, synthCulprit } from './synth-culprit';
 
 describe('the functions’ own logs', () => {
   const { template } = synthCulprit({ logGroups: ['/aws/lambda/checkout'] });
-  const loggingConfigOf = (fragment: string): unknown => template.findResources('AWS::Lambda::Function')[logicalId(template, 'AWS::Lambda::Function', fragment)]?.Properties?.LoggingConfig;
+  const loggingConfigOf = (fragment: string): unknown =>
+    template.findResources('AWS::Lambda::Function')[logicalId(template, 'AWS::Lambda::Function', fragment)]?.Properties
+      ?.LoggingConfig;
 
   it('leave out ingest’s START, END and REPORT lines while keeping its application logs and metrics', () => {
-    expect(loggingConfigOf('IngestFunction')).toEqual(expect.objectContaining({ LogFormat: 'JSON', SystemLogLevel: 'WARN', ApplicationLogLevel: 'INFO' }));
+    expect(loggingConfigOf('IngestFunction')).toEqual(
+      expect.objectContaining({ LogFormat: 'JSON', SystemLogLevel: 'WARN', ApplicationLogLevel: 'INFO' }),
+    );
   });
 
   it('keep every line of the functions that run per anomaly batch or per deploy', () => {

@@ -32,7 +32,9 @@ function idsOf(template: Template): { stream: string; role: string; ingest: stri
 }
 
 function invokePermissionsForLogs(template: Template): string[] {
-  return Object.entries(template.findResources('AWS::Lambda::Permission', { Properties: { Principal: 'logs.amazonaws.com' } })).map(([id]) => id);
+  return Object.entries(
+    template.findResources('AWS::Lambda::Permission', { Properties: { Principal: 'logs.amazonaws.com' } }),
+  ).map(([id]) => id);
 }
 
 function configError(input: unknown): ConfigErrorType {
@@ -96,7 +98,9 @@ describe('the Kinesis transport (ingestTransport: "kinesis")', () => {
     const policies = Object.values(prefixed.findResources('AWS::Logs::AccountPolicy'));
 
     expect(policies).toHaveLength(1);
-    expect(JSON.parse(flatten((policies[0] as { Properties: { PolicyDocument: unknown } }).Properties.PolicyDocument))).toEqual({
+    expect(
+      JSON.parse(flatten((policies[0] as { Properties: { PolicyDocument: unknown } }).Properties.PolicyDocument)),
+    ).toEqual({
       DestinationArn: `${ids.stream}.Arn`,
       RoleArn: `${ids.role}.Arn`,
       FilterPattern: '',
@@ -117,14 +121,18 @@ describe('the Kinesis transport (ingestTransport: "kinesis")', () => {
         Condition: { StringLike: { 'aws:SourceArn': expect.anything() } },
       },
     ]);
-    expect(flatten(trust.Statement[0]?.Condition.StringLike['aws:SourceArn'])).toBe('arn:AWS::Partition:logs:AWS::Region:AWS::AccountId:*');
+    expect(flatten(trust.Statement[0]?.Condition.StringLike['aws:SourceArn'])).toBe(
+      'arn:AWS::Partition:logs:AWS::Region:AWS::AccountId:*',
+    );
   });
 
   it('allows the writer role kinesis:PutRecord on the stream and nothing else (no KMS grant: the aws/kinesis key needs none)', () => {
     const ids = idsOf(listed);
     const role = resourcesOf(listed)[ids.role];
     const attachedPolicies = Object.values(resourcesOf(listed)).filter(
-      (resource) => resource.Type === 'AWS::IAM::Policy' && (resource.Properties.Roles as { Ref: string }[]).some((ref) => ref.Ref === ids.role),
+      (resource) =>
+        resource.Type === 'AWS::IAM::Policy' &&
+        (resource.Properties.Roles as { Ref: string }[]).some((ref) => ref.Ref === ids.role),
     );
 
     expect(role?.Properties.Policies).toEqual([
@@ -132,7 +140,9 @@ describe('the Kinesis transport (ingestTransport: "kinesis")', () => {
         PolicyName: 'PutDeliveries',
         PolicyDocument: {
           Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Action: 'kinesis:PutRecord', Resource: { 'Fn::GetAtt': [ids.stream, 'Arn'] } }],
+          Statement: [
+            { Effect: 'Allow', Action: 'kinesis:PutRecord', Resource: { 'Fn::GetAtt': [ids.stream, 'Arn'] } },
+          ],
         },
       },
     ]);
@@ -169,10 +179,19 @@ describe('the Kinesis transport (ingestTransport: "kinesis")', () => {
   it('lets ingest read the stream but not write to it', () => {
     const ids = idsOf(listed);
     const statements = Object.values(resourcesOf(listed))
-      .filter((resource) => resource.Type === 'AWS::IAM::Policy' && JSON.stringify(resource.Properties.Roles).includes('IngestRole'))
-      .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement)
+      .filter(
+        (resource) =>
+          resource.Type === 'AWS::IAM::Policy' && JSON.stringify(resource.Properties.Roles).includes('IngestRole'),
+      )
+      .flatMap(
+        (policy) =>
+          (policy.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] })
+            .Statement,
+      )
       .filter((statement) => JSON.stringify(statement.Resource).includes(ids.stream));
-    const actions = statements.flatMap((statement) => (Array.isArray(statement.Action) ? statement.Action : [statement.Action]));
+    const actions = statements.flatMap((statement) =>
+      Array.isArray(statement.Action) ? statement.Action : [statement.Action],
+    );
 
     expect(actions).toEqual(expect.arrayContaining(['kinesis:GetRecords', 'kinesis:GetShardIterator']));
     expect(actions.filter((action) => /Put|Delete|Update|Create/.test(action))).toEqual([]);
@@ -212,8 +231,14 @@ describe('the Lambda transport (the default)', () => {
   it('creates no stream, writer role, stream event source, iterator-age alarm or stream output', () => {
     listed.resourceCountIs('AWS::Kinesis::Stream', 0);
     expect(Object.keys(listed.findResources('AWS::IAM::Role')).filter((id) => id.includes('LogStream'))).toEqual([]);
-    expect(Object.keys(listed.findResources('AWS::Lambda::EventSourceMapping', { Properties: { StartingPosition: Match.anyValue() } }))).toEqual([]);
-    expect(Object.keys(listed.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'IteratorAge' } }))).toEqual([]);
+    expect(
+      Object.keys(
+        listed.findResources('AWS::Lambda::EventSourceMapping', { Properties: { StartingPosition: Match.anyValue() } }),
+      ),
+    ).toEqual([]);
+    expect(
+      Object.keys(listed.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'IteratorAge' } })),
+    ).toEqual([]);
     expect(listed.toJSON().Outputs).not.toHaveProperty('IngestStreamName');
   });
 
@@ -229,25 +254,36 @@ describe('the ingest dead-letter queue, in both transports', () => {
     kinesis: synthCulprit({ logGroups: ['/aws/lambda/checkout'], ingestTransport: 'kinesis' }).template,
   };
 
-  it.each(Object.entries(templates))('is named in the ingest environment and open to SendMessage (%s)', (_transport, template) => {
-    const deadLetter = logicalId(template, 'AWS::SQS::Queue', 'IngestDeadLetter');
-    const ingest = logicalId(template, 'AWS::Lambda::Function', 'IngestFunction');
-    const ingestFunction = resourcesOf(template)[ingest];
-    if (ingestFunction === undefined) throw new Error('no ingest function in the template');
-    const roleId = (ingestFunction.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  it.each(Object.entries(templates))(
+    'is named in the ingest environment and open to SendMessage (%s)',
+    (_transport, template) => {
+      const deadLetter = logicalId(template, 'AWS::SQS::Queue', 'IngestDeadLetter');
+      const ingest = logicalId(template, 'AWS::Lambda::Function', 'IngestFunction');
+      const ingestFunction = resourcesOf(template)[ingest];
+      if (ingestFunction === undefined) throw new Error('no ingest function in the template');
+      const roleId = (ingestFunction.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
 
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'culprit-ingest', CULPRIT_INGEST_DEAD_LETTER_QUEUE_URL: { Ref: deadLetter } }) },
-    });
-    template.hasResourceProperties('AWS::IAM::Policy', {
-      Roles: [{ Ref: roleId }],
-      PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Action: Match.arrayWith(['sqs:SendMessage']), Resource: { 'Fn::GetAtt': [deadLetter, 'Arn'] } }),
-        ]),
-      },
-    });
-  });
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Environment: {
+          Variables: Match.objectLike({
+            POWERTOOLS_SERVICE_NAME: 'culprit-ingest',
+            CULPRIT_INGEST_DEAD_LETTER_QUEUE_URL: { Ref: deadLetter },
+          }),
+        },
+      });
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        Roles: [{ Ref: roleId }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Action: Match.arrayWith(['sqs:SendMessage']),
+              Resource: { 'Fn::GetAtt': [deadLetter, 'Arn'] },
+            }),
+          ]),
+        },
+      });
+    },
+  );
 });
 
 describe('the Kinesis transport settings', () => {
@@ -270,7 +306,12 @@ describe('the Kinesis transport settings', () => {
   });
 
   it('are rejected out of range, all at once', () => {
-    const error = configError({ ingestTransport: 'kinesis', kinesisBatchSize: 20_000, kinesisShardCount: 0, kinesisMaxBatchingWindowSeconds: 301 });
+    const error = configError({
+      ingestTransport: 'kinesis',
+      kinesisBatchSize: 20_000,
+      kinesisShardCount: 0,
+      kinesisMaxBatchingWindowSeconds: 301,
+    });
 
     expect(error.problems).toEqual([
       { path: 'kinesisShardCount', message: 'must be 1 to 200 shards' },
@@ -280,20 +321,33 @@ describe('the Kinesis transport settings', () => {
   });
 
   it('are reported when given without ingestTransport "kinesis", together with their other problems', () => {
-    const error = configError({ kinesisBatchSize: 0, kinesisShardCount: 2, ingestTransport: 'lambda', lookbackMinutes: 0 });
+    const error = configError({
+      kinesisBatchSize: 0,
+      kinesisShardCount: 2,
+      ingestTransport: 'lambda',
+      lookbackMinutes: 0,
+    });
 
     expect(error.problems).toEqual(
       expect.arrayContaining([
         { path: 'kinesisBatchSize', message: 'Kinesis event sources take 1 to 10000 records per batch' },
         { path: 'lookbackMinutes', message: 'must be more than 0' },
-        { path: 'kinesisShardCount', message: 'applies only to the Kinesis transport: set ingestTransport to "kinesis" or remove it' },
-        { path: 'kinesisBatchSize', message: 'applies only to the Kinesis transport: set ingestTransport to "kinesis" or remove it' },
+        {
+          path: 'kinesisShardCount',
+          message: 'applies only to the Kinesis transport: set ingestTransport to "kinesis" or remove it',
+        },
+        {
+          path: 'kinesisBatchSize',
+          message: 'applies only to the Kinesis transport: set ingestTransport to "kinesis" or remove it',
+        },
       ]),
     );
     expect(error.problems).toHaveLength(4);
   });
 
   it('reject a transport other than lambda or kinesis', () => {
-    expect(configError({ ingestTransport: 'firehose' }).problems).toEqual([{ path: 'ingestTransport', message: 'must be "lambda" or "kinesis"' }]);
+    expect(configError({ ingestTransport: 'firehose' }).problems).toEqual([
+      { path: 'ingestTransport', message: 'must be "lambda" or "kinesis"' },
+    ]);
   });
 });

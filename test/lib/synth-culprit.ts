@@ -12,7 +12,10 @@ export interface SynthOptions {
  * synth) and bundling skipped (no esbuild run); test/lib/culprit-nag.test.ts and
  * test/lib/bundle-size.test.ts cover those.
  */
-export function synthCulprit(culprit?: CulpritProps, options: SynthOptions = {}): { stack: CulpritStack; template: Template } {
+export function synthCulprit(
+  culprit?: CulpritProps,
+  options: SynthOptions = {},
+): { stack: CulpritStack; template: Template } {
   const app = new App({
     builtinCloudFormationValidation: false,
     context: { 'aws:cdk:bundling-stacks': [], ...options.context },
@@ -24,6 +27,7 @@ export function synthCulprit(culprit?: CulpritProps, options: SynthOptions = {})
 /** Logical id of the single resource of `type` whose logical id contains `fragment`. */
 export function logicalId(template: Template, type: string, fragment: string): string {
   const ids = Object.keys(template.findResources(type)).filter((id) => id.includes(fragment));
-  if (ids.length !== 1) throw new Error(`expected one ${type} with "${fragment}" in its id, found ${ids.join(', ') || 'none'}`);
+  if (ids.length !== 1)
+    throw new Error(`expected one ${type} with "${fragment}" in its id, found ${ids.join(', ') || 'none'}`);
   return ids[0] as string;
 }

@@ -1,7 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateStateMachineCommand, DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import {
+  CreateStateMachineCommand,
+  DescribeExecutionCommand,
+  SFNClient,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
 import { App, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -9,7 +14,10 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { Verification } from '../../lib/parts/verification';
 import { startMotoServer, type MotoServer } from '../e2e/support/moto-server';
 
-type AslValidator = (definition: unknown, options?: { checkArn?: boolean; checkPaths?: boolean }) => { isValid: boolean; errorsText: (separator?: string) => string };
+type AslValidator = (
+  definition: unknown,
+  options?: { checkArn?: boolean; checkPaths?: boolean },
+) => { isValid: boolean; errorsText: (separator?: string) => string };
 // asl-validator ships no type declarations.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const validateAsl = require('asl-validator') as AslValidator;
@@ -19,7 +27,12 @@ const FAKE = { partition: 'aws', region: 'eu-west-1', account: '123456789012' };
 function synthVerification(props: { waitMinutes?: number } = {}): Template {
   const app = new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } });
   const stack = new Stack(app, 'VerifyTest', { env: { region: FAKE.region, account: FAKE.account } });
-  new Verification(stack, 'Verification', { logGroupNames: ['/ecs/checkout'], logRetention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY, ...props });
+  new Verification(stack, 'Verification', {
+    logGroupNames: ['/ecs/checkout'],
+    logRetention: RetentionDays.ONE_MONTH,
+    removalPolicy: RemovalPolicy.DESTROY,
+    ...props,
+  });
   return Template.fromStack(stack);
 }
 
@@ -70,8 +83,17 @@ describe('the verification state machine', () => {
       StartAt: 'WaitForTraffic',
       States: {
         WaitForTraffic: { Type: 'Wait', Seconds: 900, Next: 'Verify' },
-        Verify: { Type: 'Task', Resource: expect.stringContaining(':states:::lambda:invoke'), OutputPath: '$.Payload', Next: 'IsHealthy' },
-        IsHealthy: { Type: 'Choice', Choices: [{ Variable: '$.verdict', StringEquals: 'healthy', Next: 'DeployHealthy' }], Default: 'DeploySuspect' },
+        Verify: {
+          Type: 'Task',
+          Resource: expect.stringContaining(':states:::lambda:invoke'),
+          OutputPath: '$.Payload',
+          Next: 'IsHealthy',
+        },
+        IsHealthy: {
+          Type: 'Choice',
+          Choices: [{ Variable: '$.verdict', StringEquals: 'healthy', Next: 'DeployHealthy' }],
+          Default: 'DeploySuspect',
+        },
         DeployHealthy: { Type: 'Succeed' },
         DeploySuspect: { Type: 'Fail', Error: 'DeploySuspect' },
       },
@@ -87,7 +109,12 @@ describe('the verification state machine', () => {
           {
             Action: 'logs:FilterLogEvents',
             Effect: 'Allow',
-            Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:logs:${FAKE.region}:${FAKE.account}:log-group:/ecs/checkout:*`]] },
+            Resource: {
+              'Fn::Join': [
+                '',
+                ['arn:', { Ref: 'AWS::Partition' }, `:logs:${FAKE.region}:${FAKE.account}:log-group:/ecs/checkout:*`],
+              ],
+            },
           },
         ]),
       },
@@ -100,7 +127,11 @@ describe('the verification state machine', () => {
       const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
       Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
       const stack = new Stack(app, 'VerifyNag');
-      new Verification(stack, 'Verification', { logGroupPrefix: '/ecs/', logRetention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.RETAIN });
+      new Verification(stack, 'Verification', {
+        logGroupPrefix: '/ecs/',
+        logRetention: RetentionDays.ONE_MONTH,
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
 
       expect(() => app.synth()).not.toThrow();
     } finally {
@@ -121,7 +152,11 @@ describe('the synthesized verification state machine running on moto', () => {
 
   beforeAll(async () => {
     moto = await startMotoServer();
-    sfn = new SFNClient({ endpoint: moto.endpoint, region: FAKE.region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    sfn = new SFNClient({
+      endpoint: moto.endpoint,
+      region: FAKE.region,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
   });
 
   afterAll(async () => {
@@ -130,20 +165,43 @@ describe('the synthesized verification state machine running on moto', () => {
   });
 
   /** Creates the machine with a Pass stand-in answering `verdict`, runs it, waits for the end. */
-  async function runWithVerdict(verdict: 'healthy' | 'suspect'): Promise<{ status: string | undefined; error: string | undefined }> {
+  async function runWithVerdict(
+    verdict: 'healthy' | 'suspect',
+  ): Promise<{ status: string | undefined; error: string | undefined }> {
     // moto 5.2.1 answers a second StartExecution with an HTML 500 once it has executed a machine: start clean each run.
     expect((await fetch(`${moto.endpoint}/moto-api/reset`, { method: 'POST' })).ok).toBe(true);
-    const config = await fetch(`${moto.endpoint}/moto-api/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ stepfunctions: { execute_state_machine: true } }) });
+    const config = await fetch(`${moto.endpoint}/moto-api/config`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ stepfunctions: { execute_state_machine: true } }),
+    });
     expect(config.ok).toBe(true);
     const definition = resolvedDefinition(synthVerification()) as { States: Record<string, Record<string, unknown>> };
     const states = definition.States;
     const verify = states.Verify ?? {};
-    states.Verify = { Type: 'Pass', Result: { verdict, confidence: 0.9, evidence: ['stand-in for the verify Lambda'] }, Next: verify.Next };
+    states.Verify = {
+      Type: 'Pass',
+      Result: { verdict, confidence: 0.9, evidence: ['stand-in for the verify Lambda'] },
+      Next: verify.Next,
+    };
     states.WaitForTraffic = { ...states.WaitForTraffic, Seconds: 0 };
     const created = await sfn.send(
-      new CreateStateMachineCommand({ name: `verify-${verdict}`, definition: JSON.stringify(definition), roleArn: `arn:aws:iam::${FAKE.account}:role/verify` }),
+      new CreateStateMachineCommand({
+        name: `verify-${verdict}`,
+        definition: JSON.stringify(definition),
+        roleArn: `arn:aws:iam::${FAKE.account}:role/verify`,
+      }),
     );
-    const started = await sfn.send(new StartExecutionCommand({ stateMachineArn: created.stateMachineArn, input: JSON.stringify({ service: 'checkout', deployTime: '2024-03-05T10:00:00Z', logGroups: ['/ecs/checkout'] }) }));
+    const started = await sfn.send(
+      new StartExecutionCommand({
+        stateMachineArn: created.stateMachineArn,
+        input: JSON.stringify({
+          service: 'checkout',
+          deployTime: '2024-03-05T10:00:00Z',
+          logGroups: ['/ecs/checkout'],
+        }),
+      }),
+    );
     for (let i = 0; i < 100; i++) {
       const described = await sfn.send(new DescribeExecutionCommand({ executionArn: started.executionArn }));
       if (described.status !== 'RUNNING') return { status: described.status, error: described.error };

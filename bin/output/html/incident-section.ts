@@ -21,7 +21,8 @@ function verdict(incident: Incident): string {
   if (blamed !== undefined) {
     return `<div class="verdict blamed"><b>Likely cause:</b> deploy ${deployName(blamed)} at ${e(iso(blamed.timestamp))}, <b>${percent(blamed.confidence)}</b> confident.</div>`;
   }
-  if (incident.suspects.length === 0) return '<div class="verdict"><b>Likely cause:</b> no deploy in the lookback window.</div>';
+  if (incident.suspects.length === 0)
+    return '<div class="verdict"><b>Likely cause:</b> no deploy in the lookback window.</div>';
   return `<div class="verdict"><b>Likely cause:</b> no deploy explains it well enough to blame (${percent(incident.unexplained)} it is not a deploy).</div>`;
 }
 
@@ -32,8 +33,15 @@ function suspectsTable(incident: Incident): string {
   }
   const rows = incident.suspects.map((s, i) => {
     const [first, ...rest] = s.evidence;
-    const more = rest.length === 0 ? '' : `<details><summary>${rest.length} more reason${rest.length === 1 ? '' : 's'}</summary><ul class="evidence">${rest.map((t) => `<li>${e(t)}</li>`).join('')}</ul></details>`;
-    const meta = [s.commit === undefined ? '' : `commit <code>${e(s.commit)}</code>`, s.author === undefined ? '' : `by ${e(s.author)}`, s.description === undefined ? '' : `“${e(s.description)}”`]
+    const more =
+      rest.length === 0
+        ? ''
+        : `<details><summary>${rest.length} more reason${rest.length === 1 ? '' : 's'}</summary><ul class="evidence">${rest.map((t) => `<li>${e(t)}</li>`).join('')}</ul></details>`;
+    const meta = [
+      s.commit === undefined ? '' : `commit <code>${e(s.commit)}</code>`,
+      s.author === undefined ? '' : `by ${e(s.author)}`,
+      s.description === undefined ? '' : `“${e(s.description)}”`,
+    ]
       .filter((t) => t !== '')
       .join(' · ');
     const lag = s.lagMs === null ? '—' : formatDuration(s.lagMs);
@@ -54,7 +62,10 @@ function changesTable(anomalies: readonly Anomaly[]): string {
 /** Templates of the blamed (else the top) suspect's service that changed after its deploy, grouped by kind. */
 function changedAfterDeploy(incident: Incident): string {
   const suspect = incident.suspects.find((s) => s.blamed) ?? incident.suspects[0];
-  const anomalies = suspect === undefined ? [] : incident.anomalies.filter((a) => a.service === suspect.service && a.firstSeen >= suspect.timestamp);
+  const anomalies =
+    suspect === undefined
+      ? []
+      : incident.anomalies.filter((a) => a.service === suspect.service && a.firstSeen >= suspect.timestamp);
   if (suspect === undefined || anomalies.length === 0) {
     return `<h3>What changed</h3>${changesTable(incident.anomalies)}`;
   }
@@ -66,7 +77,13 @@ function changedAfterDeploy(incident: Incident): string {
   return `<h3>What changed in ${e(suspect.service)} after deploy ${e(suspect.deployId)}</h3><p class="note">Before/after: lines of the template in the compare window before and from its first change.</p>${groups.join('')}${rest}`;
 }
 
-export function renderIncident(incident: Incident, index: number, count: number, deploys: readonly Deploy[], chart: TimelineOptions): string {
+export function renderIncident(
+  incident: Incident,
+  index: number,
+  count: number,
+  deploys: readonly Deploy[],
+  chart: TimelineOptions,
+): string {
   const legend = Object.entries(KIND_COLOURS)
     .map(([kind, colour]) => `<span><i style="background:${colour}"></i>${e(kind)}</span>`)
     .join('');

@@ -54,7 +54,8 @@ export class Analyzer {
       this.detector = new Detector(this.options.detect);
       return;
     }
-    if (state.version !== 1) throw new InvalidInputError(`analyzer state: version ${String(state.version)} is not supported (expected 1)`);
+    if (state.version !== 1)
+      throw new InvalidInputError(`analyzer state: version ${String(state.version)} is not supported (expected 1)`);
     this.detector = Detector.fromJSON(state.detector, this.options.detect);
     for (const [service, snapshot] of Object.entries(state.miners)) {
       const miner = TemplateMiner.fromSnapshot(snapshot);
@@ -105,7 +106,15 @@ export class Analyzer {
    * the template, `level` the one the event or its header named, `line` the event's whole message.
    * A service is fed either through `push` or through here, never both.
    */
-  pushMined(timestamp: number, service: string, templateId: string, template: string, templateChanged: boolean, level: string | undefined, line: string): void {
+  pushMined(
+    timestamp: number,
+    service: string,
+    templateId: string,
+    template: string,
+    templateChanged: boolean,
+    level: string | undefined,
+    line: string,
+  ): void {
     if (service !== this.lastMinedService) this.noteMinedService(service);
     this.detector.observe(timestamp, service, templateId, template, templateChanged, level, line);
   }
@@ -152,10 +161,24 @@ export class Analyzer {
     const sortedDeploys = [...deploys].sort((a, b) => a.timestamp - b.timestamp);
     const incidents: Incident[] = groups.map((g) => {
       const ranking = rankSuspects(g, sortedDeploys, this.options.rank, this.detector);
-      return { ...g, suspects: ranking.suspects, unexplained: ranking.unexplained, unexplainedEvidence: ranking.unexplainedEvidence };
+      return {
+        ...g,
+        suspects: ranking.suspects,
+        unexplained: ranking.unexplained,
+        unexplainedEvidence: ranking.unexplainedEvidence,
+      };
     });
     const stats = this.detector.stats();
-    return { incidents, stats: { lines: stats.lines, services: stats.services, templates: stats.templates, skipped: this.skipped, late: stats.late } };
+    return {
+      incidents,
+      stats: {
+        lines: stats.lines,
+        services: stats.services,
+        templates: stats.templates,
+        skipped: this.skipped,
+        late: stats.late,
+      },
+    };
   }
 
   /**
@@ -165,13 +188,19 @@ export class Analyzer {
    * before the bucket still open; `counts[i]` covers `[start + i·bucketMs, start + (i+1)·bucketMs)`. Undefined
    * when the service is unknown or no bucket of the range is held.
    */
-  templateSeries(service: string, templateId: string, from: number, to: number): { start: number; bucketMs: number; counts: number[] } | undefined {
+  templateSeries(
+    service: string,
+    templateId: string,
+    from: number,
+    to: number,
+  ): { start: number; bucketMs: number; counts: number[] } | undefined {
     const bucketMs = this.options.detect.bucketMs;
     const open = this.detector.watermark();
     const miner = this.miners.get(service)?.miner;
     const aliases = this.minedElsewhere.get(service);
     if (open === undefined || !(to > from) || (miner === undefined && aliases === undefined)) return undefined;
-    const resolve = (id: string): string => (miner !== undefined ? miner.resolve(id) : resolveAlias(aliases as Map<string, string>, id));
+    const resolve = (id: string): string =>
+      miner !== undefined ? miner.resolve(id) : resolveAlias(aliases as Map<string, string>, id);
     const survivor = resolve(templateId);
     const sameStream = (id: string): boolean => id === templateId || resolve(id) === survivor;
     const last = Math.min(Math.ceil(to / bucketMs), open / bucketMs);
@@ -222,5 +251,7 @@ function resolveAlias(aliases: ReadonlyMap<string, string>, templateId: string):
 }
 
 function mixedFeeds(service: string): InvalidInputError {
-  return new InvalidInputError(`analyzer: service ${service} is fed both raw lines (push) and lines mined elsewhere (pushMined); use one`);
+  return new InvalidInputError(
+    `analyzer: service ${service} is fed both raw lines (push) and lines mined elsewhere (pushMined); use one`,
+  );
 }

@@ -85,7 +85,12 @@ const rankSchema = z
   .strict();
 
 const inputSchema = z
-  .object({ miner: z.record(z.string(), z.unknown()), detect: detectSchema, incidents: incidentSchema, rank: rankSchema })
+  .object({
+    miner: z.record(z.string(), z.unknown()),
+    detect: detectSchema,
+    incidents: incidentSchema,
+    rank: rankSchema,
+  })
   .partial()
   .strict();
 
@@ -93,11 +98,14 @@ const inputSchema = z
 export function resolveAnalysisOptions(input: AnalysisOptionsInput = {}): AnalysisOptions {
   const parsed = inputSchema.safeParse(input);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+      .join('; ');
     throw new InvalidInputError(`analysis options: ${problems}`, { cause: parsed.error });
   }
   const unknownWeights = Object.keys(input.rank?.weights ?? {}).filter((k) => !(k in RANK_DEFAULTS.weights));
-  if (unknownWeights.length > 0) throw new InvalidInputError(`analysis options: rank.weights: unknown weight(s) ${unknownWeights.join(', ')}`);
+  if (unknownWeights.length > 0)
+    throw new InvalidInputError(`analysis options: rank.weights: unknown weight(s) ${unknownWeights.join(', ')}`);
   return {
     miner: input.miner ?? {},
     detect: { ...DETECT_DEFAULTS, ...input.detect },

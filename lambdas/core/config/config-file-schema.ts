@@ -80,7 +80,9 @@ export const configFileSchema = z.strictObject({
   /** Log group (or resource) name → service name. @default {} (the log group name is the service) */
   services: z.record(z.string().min(1, 'a log group name cannot be empty'), serviceName).default({}),
   /** Log groups to read (CLI `--source cloudwatch`) or subscribe (CDK), optionally naming their service. @default [] */
-  logGroups: z.array(z.union([logGroupName, z.strictObject({ name: logGroupName, service: serviceName.optional() })])).default([]),
+  logGroups: z
+    .array(z.union([logGroupName, z.strictObject({ name: logGroupName, service: serviceName.optional() })]))
+    .default([]),
   /** Confidence in [0, 1] at which a deploy is blamed. @default the analysis default (0.5) */
   blameConfidence: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').optional(),
   /** How long before an incident deploys are suspects. @default the analysis default */

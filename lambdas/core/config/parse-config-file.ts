@@ -15,7 +15,9 @@ export function formatConfigPath(path: readonly PropertyKey[]): string {
 
 function problemOf(issue: z.core.$ZodIssue): ConfigFileProblem {
   const message =
-    issue.code === 'unrecognized_keys' ? `unknown setting(s) ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}` : issue.message;
+    issue.code === 'unrecognized_keys'
+      ? `unknown setting(s) ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}`
+      : issue.message;
   return { path: formatConfigPath(issue.path), message };
 }
 
@@ -26,7 +28,10 @@ function crossProblems(config: ConfigFile): ConfigFileProblem[] {
     if (typeof entry === 'string' || entry.service === undefined) return;
     const mapped = config.services[entry.name];
     if (mapped !== undefined && mapped !== entry.service) {
-      problems.push({ path: `logGroups[${index}].service`, message: `says ${entry.service} but services["${entry.name}"] says ${mapped}` });
+      problems.push({
+        path: `logGroups[${index}].service`,
+        message: `says ${entry.service} but services["${entry.name}"] says ${mapped}`,
+      });
     }
   });
   return problems;

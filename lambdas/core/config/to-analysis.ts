@@ -29,7 +29,10 @@ export function logGroupNamesFrom(config: ConfigFile): string[] {
 
 /** A function applying every redaction pattern, in order, to a line. */
 export function redactorFrom(config: ConfigFile): (line: string) => string {
-  const rules = config.redactionPatterns.map((r) => ({ regex: new RegExp(r.pattern, 'g'), replacement: r.replacement }));
+  const rules = config.redactionPatterns.map((r) => ({
+    regex: new RegExp(r.pattern, 'g'),
+    replacement: r.replacement,
+  }));
   if (rules.length === 0) return (line) => line;
   return (line) => rules.reduce((text, rule) => text.replace(rule.regex, rule.replacement), line);
 }

@@ -26,7 +26,10 @@ export function deploySortKey(deploy: Pick<Deploy, 'timestamp' | 'id'>): string 
 }
 
 /** Inclusive sort-key bounds for deploys whose timestamp lies in [fromMillis, toMillis]. */
-export function deployWindowBounds(fromMillis: number, toMillis: number): { readonly from: string; readonly to: string } {
+export function deployWindowBounds(
+  fromMillis: number,
+  toMillis: number,
+): { readonly from: string; readonly to: string } {
   if (fromMillis > toMillis) {
     throw new RangeError(`deploy window starts after it ends: ${fromMillis} > ${toMillis}`);
   }

@@ -28,11 +28,15 @@ export const DEPLOY_SOURCE_READERS: readonly DeploySourceReader[] = [
 export function normaliseDeployEvent(event: unknown, services: ServiceMap): NormaliseOutcome {
   const envelope = eventEnvelopeSchema.safeParse(event);
   if (!envelope.success) {
-    throw new UnrecognisedDeployEventError('not an EventBridge event', zodProblems(envelope.error), { cause: envelope.error });
+    throw new UnrecognisedDeployEventError('not an EventBridge event', zodProblems(envelope.error), {
+      cause: envelope.error,
+    });
   }
   const { source } = envelope.data;
   const detailType = envelope.data['detail-type'];
-  const reader = DEPLOY_SOURCE_READERS.find((candidate) => candidate.source === source && candidate.detailType === detailType);
+  const reader = DEPLOY_SOURCE_READERS.find(
+    (candidate) => candidate.source === source && candidate.detailType === detailType,
+  );
   if (reader === undefined) {
     const known = DEPLOY_SOURCE_READERS.map((candidate) => `${candidate.source} / ${candidate.detailType}`).join(', ');
     throw new UnrecognisedDeployEventError(

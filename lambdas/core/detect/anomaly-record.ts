@@ -55,7 +55,9 @@ const FOLD_SCALE = { error: 4, plain: 8 } as const;
  * Strength in [0, 1] = kind weight × magnitude × duration, magnitude = surprise factor × size of the change, so
  * a short burst never scores like a sustained change and a modest rise never like a tenfold one.
  */
-export function scoreAnomaly(a: Pick<AnomalyRecord, 'kind' | 'error' | 'surprise' | 'buckets' | 'observed' | 'expected'>): number {
+export function scoreAnomaly(
+  a: Pick<AnomalyRecord, 'kind' | 'error' | 'surprise' | 'buckets' | 'observed' | 'expected'>,
+): number {
   const weight = a.error ? KIND_WEIGHT[a.kind].error : KIND_WEIGHT[a.kind].plain;
   const magnitude = (1 - Math.exp(-a.surprise / SURPRISE_SCALE)) * changeSize(a);
   const duration = 1 - Math.exp(-a.buckets / DURATION_SCALE);

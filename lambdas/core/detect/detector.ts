@@ -46,7 +46,9 @@ export class Detector implements AnomalySink {
   /** Restores a detector saved with {@link Detector.toJSON}; options must match the ones it ran with. */
   static fromJSON(state: DetectorState, options?: Partial<DetectOptions>): Detector {
     if (state.version !== STATE_VERSION) {
-      throw new InvalidInputError(`detector state: version ${String(state.version)} is not supported (expected ${STATE_VERSION})`);
+      throw new InvalidInputError(
+        `detector state: version ${String(state.version)} is not supported (expected ${STATE_VERSION})`,
+      );
     }
     const d = new Detector(options);
     d.lines = state.lines;

@@ -7,11 +7,26 @@
 export type LevelClass = 'error' | 'warn' | 'quiet';
 
 const LEVEL_CLASSES: ReadonlyMap<string, LevelClass> = new Map<string, LevelClass>([
-  ...['ERROR', 'ERR', 'FATAL', 'CRITICAL', 'CRIT', 'SEVERE', 'ALERT', 'EMERG', 'EMERGENCY', 'PANIC', 'E', 'F'].map((l) => [l, 'error'] as const),
-  ...['WARN', 'WARNING', 'W'].map((l) => [l, 'warn'] as const),
-  ...['INFO', 'INFORMATION', 'NOTICE', 'DEBUG', 'TRACE', 'FINE', 'FINER', 'FINEST', 'VERBOSE', 'CONFIG', 'I', 'D', 'V', 'T'].map(
-    (l) => [l, 'quiet'] as const,
+  ...['ERROR', 'ERR', 'FATAL', 'CRITICAL', 'CRIT', 'SEVERE', 'ALERT', 'EMERG', 'EMERGENCY', 'PANIC', 'E', 'F'].map(
+    (l) => [l, 'error'] as const,
   ),
+  ...['WARN', 'WARNING', 'W'].map((l) => [l, 'warn'] as const),
+  ...[
+    'INFO',
+    'INFORMATION',
+    'NOTICE',
+    'DEBUG',
+    'TRACE',
+    'FINE',
+    'FINER',
+    'FINEST',
+    'VERBOSE',
+    'CONFIG',
+    'I',
+    'D',
+    'V',
+    'T',
+  ].map((l) => [l, 'quiet'] as const),
 ]);
 
 // Levels are few distinct strings; remembering each answer keeps upper-casing off the per-line path.

@@ -158,7 +158,13 @@ export class TemplateJudge {
     return false;
   }
 
-  private newRecord(t: TemplateState, kind: AnomalyRecord['kind'], firstSeen: number, firstBucket: number, baseRate: number): AnomalyRecord {
+  private newRecord(
+    t: TemplateState,
+    kind: AnomalyRecord['kind'],
+    firstSeen: number,
+    firstBucket: number,
+    baseRate: number,
+  ): AnomalyRecord {
     const compareBuckets = Math.ceil(this.opts.compareWindowMs / this.opts.bucketMs);
     return {
       id: `${this.service}|${t.id}|${kind}|${firstSeen}`,

@@ -59,7 +59,15 @@ export function isOpeningWrap(code: number): boolean {
 /** Closing characters stripped before a token is classified: `) ] } > " ' , ; : .`. */
 export function isClosingWrap(code: number): boolean {
   return (
-    code === 41 || code === 93 || code === 125 || code === 62 || code === 34 ||
-    code === 39 || code === 44 || code === 59 || code === 58 || code === 46
+    code === 41 ||
+    code === 93 ||
+    code === 125 ||
+    code === 62 ||
+    code === 34 ||
+    code === 39 ||
+    code === 44 ||
+    code === 59 ||
+    code === 58 ||
+    code === 46
   );
 }

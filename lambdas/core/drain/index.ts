@@ -1,5 +1,11 @@
 export { TemplateMiner } from './template-miner';
-export { minerOptionsSchema, maskPatternSchema, type MinerOptions, type MinerOptionsInput, type MaskPattern } from './config';
+export {
+  minerOptionsSchema,
+  maskPatternSchema,
+  type MinerOptions,
+  type MinerOptionsInput,
+  type MaskPattern,
+} from './config';
 export { minerSnapshotSchema, SNAPSHOT_VERSION, type MinerSnapshot } from './snapshot';
 export { SnapshotError } from './errors';
 export { templateIdFor } from './template-id';

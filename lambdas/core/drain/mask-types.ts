@@ -8,7 +8,22 @@ import type { ParamType } from './types';
  */
 export const CONSTANT = 0;
 
-const names: ParamType[] = ['', 'NUM', 'HEX', 'IP', 'UUID', 'URL', 'PATH', 'EMAIL', 'DATE', 'TIME', 'DURATION', 'SIZE', 'ARN', 'ID'];
+const names: ParamType[] = [
+  '',
+  'NUM',
+  'HEX',
+  'IP',
+  'UUID',
+  'URL',
+  'PATH',
+  'EMAIL',
+  'DATE',
+  'TIME',
+  'DURATION',
+  'SIZE',
+  'ARN',
+  'ID',
+];
 const texts: string[] = names.map((name) => `<${name}>`);
 const hashes: number[] = texts.map(hashText);
 const codes = new Map<string, number>(names.map((name, code) => [name, code]));

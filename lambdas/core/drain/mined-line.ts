@@ -36,7 +36,10 @@ export function paramsFromSpans(line: string, spans: readonly number[]): Param[]
   const params: Param[] = [];
   for (let index = 0; index < spans.length; index += 3) {
     const kind = spans[index]!;
-    params.push({ type: kind === WILDCARD_SPAN ? '*' : typeName(kind), value: line.slice(spans[index + 1], spans[index + 2]) });
+    params.push({
+      type: kind === WILDCARD_SPAN ? '*' : typeName(kind),
+      value: line.slice(spans[index + 1], spans[index + 2]),
+    });
   }
   return params;
 }

@@ -3,7 +3,13 @@ import type { MinerOptions } from './config';
 import { SnapshotError } from './errors';
 import { newTreeNode, type TreeNode } from './prefix-tree';
 import { hashText } from './token-hash';
-import { minerSnapshotSchema, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type MinerSnapshot, type SnapshotNode } from './snapshot';
+import {
+  minerSnapshotSchema,
+  SNAPSHOT_FORMAT,
+  SNAPSHOT_VERSION,
+  type MinerSnapshot,
+  type SnapshotNode,
+} from './snapshot';
 import type { TemplateMiner } from './template-miner';
 
 type StoredCluster = MinerSnapshot['clusters'][number];
@@ -15,7 +21,11 @@ export function snapshotMiner(miner: TemplateMiner): MinerSnapshot {
     id: cluster.id,
     tokens: [...cluster.tokens],
     tracked: cluster.tracked.map((tracked): [number, number[]] => [tracked.position, [...tracked.values]]),
-    templates: [...cluster.templates.values()].map((template) => ({ id: template.id, keyParts: [...template.keyParts], count: template.count })),
+    templates: [...cluster.templates.values()].map((template) => ({
+      id: template.id,
+      keyParts: [...template.keyParts],
+      count: template.count,
+    })),
   }));
   return {
     format: SNAPSHOT_FORMAT,
@@ -30,7 +40,8 @@ export function snapshotMiner(miner: TemplateMiner): MinerSnapshot {
 
 function encodeNode(node: TreeNode): SnapshotNode {
   const encoded: SnapshotNode = {};
-  if (node.children.size > 0) encoded.children = [...node.children.values()].map((child) => [child.key, encodeNode(child)]);
+  if (node.children.size > 0)
+    encoded.children = [...node.children.values()].map((child) => [child.key, encodeNode(child)]);
   if (node.wildcard !== undefined) encoded.wildcard = encodeNode(node.wildcard);
   if (node.clusters.length > 0) encoded.clusters = node.clusters.map((cluster) => cluster.id);
   return encoded;
@@ -38,11 +49,15 @@ function encodeNode(node: TreeNode): SnapshotNode {
 
 /** Checks the envelope first so an unknown version gets a message that says so, not a schema dump. */
 function parseSnapshot(snapshot: unknown): MinerSnapshot {
-  if (typeof snapshot !== 'object' || snapshot === null) throw new SnapshotError('miner snapshot: expected a JSON object');
+  if (typeof snapshot !== 'object' || snapshot === null)
+    throw new SnapshotError('miner snapshot: expected a JSON object');
   const { format, version } = snapshot as { format?: unknown; version?: unknown };
-  if (format !== SNAPSHOT_FORMAT) throw new SnapshotError(`miner snapshot: format is ${JSON.stringify(format)}, expected "${SNAPSHOT_FORMAT}"`);
+  if (format !== SNAPSHOT_FORMAT)
+    throw new SnapshotError(`miner snapshot: format is ${JSON.stringify(format)}, expected "${SNAPSHOT_FORMAT}"`);
   if (version !== SNAPSHOT_VERSION) {
-    throw new SnapshotError(`miner snapshot: version ${JSON.stringify(version)} is not supported (this build reads version ${SNAPSHOT_VERSION})`);
+    throw new SnapshotError(
+      `miner snapshot: version ${JSON.stringify(version)} is not supported (this build reads version ${SNAPSHOT_VERSION})`,
+    );
   }
   const parsed = minerSnapshotSchema.safeParse(snapshot);
   if (!parsed.success) {
@@ -66,10 +81,17 @@ function decodeCluster(stored: StoredCluster, leaf: Cluster[]): Cluster {
   refreshDerived(cluster);
   for (const template of stored.templates) {
     if (template.keyParts.length !== cluster.tracked.length) {
-      throw new SnapshotError(`miner snapshot: template ${template.id} has ${template.keyParts.length} key parts, its cluster tracks ${cluster.tracked.length}`);
+      throw new SnapshotError(
+        `miner snapshot: template ${template.id} has ${template.keyParts.length} key parts, its cluster tracks ${cluster.tracked.length}`,
+      );
     }
     const keyParts = [...template.keyParts];
-    cluster.templates.set(variantKey(keyParts), { id: template.id, keyParts, text: templateText(cluster, keyParts), count: template.count });
+    cluster.templates.set(variantKey(keyParts), {
+      id: template.id,
+      keyParts,
+      text: templateText(cluster, keyParts),
+      count: template.count,
+    });
   }
   return cluster;
 }
@@ -82,11 +104,13 @@ export function restoreMiner(snapshot: unknown, create: (options: MinerOptions) 
 
   const decodeNode = (key: string, encoded: SnapshotNode): TreeNode => {
     const node = newTreeNode(key);
-    for (const [childKey, child] of encoded.children ?? []) node.children.set(hashText(childKey), decodeNode(childKey, child));
+    for (const [childKey, child] of encoded.children ?? [])
+      node.children.set(hashText(childKey), decodeNode(childKey, child));
     if (encoded.wildcard !== undefined) node.wildcard = decodeNode(WILDCARD, encoded.wildcard);
     for (const id of encoded.clusters ?? []) {
       const entry = stored.get(id);
-      if (entry === undefined) throw new SnapshotError(`miner snapshot: tree names cluster ${id}, which is not in clusters`);
+      if (entry === undefined)
+        throw new SnapshotError(`miner snapshot: tree names cluster ${id}, which is not in clusters`);
       const cluster = decodeCluster(entry, node.clusters);
       node.clusters.push(cluster);
       decoded.set(id, cluster);

@@ -1,4 +1,14 @@
-import { combineVariantKey, mayDistinguishTemplates, NO_VARIANT_KEY, refreshDerived, templateText, variantKey, WILDCARD, type Cluster, type Template } from './cluster';
+import {
+  combineVariantKey,
+  mayDistinguishTemplates,
+  NO_VARIANT_KEY,
+  refreshDerived,
+  templateText,
+  variantKey,
+  WILDCARD,
+  type Cluster,
+  type Template,
+} from './cluster';
 import { CONSTANT } from './mask-types';
 import { MinedLine, paramsFromSpans, WILDCARD_SPAN } from './mined-line';
 import { minerOptionsSchema, type MinerOptions, type MinerOptionsInput } from './config';
@@ -11,7 +21,12 @@ import { hashText } from './token-hash';
 import { TokenScanner } from './token-scanner';
 import type { MatchResult, MineResult, TemplateChange, TemplateInfo } from './types';
 
-const EMPTY_RESULT: MineResult = Object.freeze({ templateId: '', template: '', params: Object.freeze([]), change: 'none' });
+const EMPTY_RESULT: MineResult = Object.freeze({
+  templateId: '',
+  template: '',
+  params: Object.freeze([]),
+  change: 'none',
+});
 const NO_KEY_PARTS: readonly string[] = Object.freeze([]);
 const NO_SPANS: readonly number[] = Object.freeze([]);
 
@@ -60,7 +75,8 @@ export class TemplateMiner {
     const count = scanner.scan(this.clip(line));
     if (count === 0) return EMPTY_RESULT;
     const leaf = this.tree.findLeaf(scanner, count);
-    const cluster = leaf === undefined ? undefined : bestMatch(leaf, scanner.hashes, count, this.similarityThreshold, false);
+    const cluster =
+      leaf === undefined ? undefined : bestMatch(leaf, scanner.hashes, count, this.similarityThreshold, false);
     if (cluster === undefined) return this.create(count);
 
     // Every non-wildcard position held the line's token: nothing can generalise but tracked words.
@@ -92,7 +108,11 @@ export class TemplateMiner {
     if (cluster === undefined || !this.fits(cluster, count)) return undefined;
     const template = cluster.templates.get(this.keyOf(cluster));
     if (template === undefined) return undefined;
-    return { templateId: template.id, template: template.text, params: paramsFromSpans(this.scanner.line, this.paramSpans(cluster, count)) };
+    return {
+      templateId: template.id,
+      template: template.text,
+      params: paramsFromSpans(this.scanner.line, this.paramSpans(cluster, count)),
+    };
   }
 
   /** The id a template now goes by: itself, or the template it was merged into. */
@@ -106,7 +126,8 @@ export class TemplateMiner {
   templates(): TemplateInfo[] {
     const list: TemplateInfo[] = [];
     for (const cluster of this.clusters.values()) {
-      for (const template of cluster.templates.values()) list.push({ templateId: template.id, template: template.text, count: template.count });
+      for (const template of cluster.templates.values())
+        list.push({ templateId: template.id, template: template.text, count: template.count });
     }
     return list.sort((a, b) => b.count - a.count || (a.templateId < b.templateId ? -1 : 1));
   }
@@ -147,7 +168,16 @@ export class TemplateMiner {
     const leaf = this.tree.leafFor(scanner, count);
     const text = tokens.join(' ');
     const id = this.newId(text);
-    const cluster: Cluster = { id, tokens, hashes, wildcards: 0, paramPositions: [], tracked: [], templates: new Map(), leaf };
+    const cluster: Cluster = {
+      id,
+      tokens,
+      hashes,
+      wildcards: 0,
+      paramPositions: [],
+      tracked: [],
+      templates: new Map(),
+      leaf,
+    };
     refreshDerived(cluster);
     cluster.templates.set(NO_VARIANT_KEY, { id, keyParts: [], text, count: 1 });
     leaf.push(cluster);
@@ -256,12 +286,15 @@ export class TemplateMiner {
     const tracked = cluster.tracked;
     const hashes = this.scanner.hashes;
     let key = NO_VARIANT_KEY;
-    for (let index = 0; index < tracked.length; index++) key = combineVariantKey(key, hashes[tracked[index]!.position]!);
+    for (let index = 0; index < tracked.length; index++)
+      key = combineVariantKey(key, hashes[tracked[index]!.position]!);
     return key;
   }
 
   private keyParts(cluster: Cluster): string[] {
-    return cluster.tracked.length === 0 ? [...NO_KEY_PARTS] : cluster.tracked.map((tracked) => this.scanner.tokenAt(tracked.position));
+    return cluster.tracked.length === 0
+      ? [...NO_KEY_PARTS]
+      : cluster.tracked.map((tracked) => this.scanner.tokenAt(tracked.position));
   }
 
   /** Where the line's variable parts are (masked tokens and the tokens at the template's wildcards), as `MinedLine` spans. */

@@ -1,4 +1,12 @@
-import { buildCharClasses, DELIMITER, DIGIT, isClosingWrap, isOpeningWrap, OTHER_SPECIAL, SPECIAL } from './char-classes';
+import {
+  buildCharClasses,
+  DELIMITER,
+  DIGIT,
+  isClosingWrap,
+  isOpeningWrap,
+  OTHER_SPECIAL,
+  SPECIAL,
+} from './char-classes';
 import { classifyNonNumeric, classifyNumeric, keptPrefixLength } from './classify-value';
 import type { MaskPattern } from './config';
 import { codeOf, CONSTANT, DATE, DURATION, ID, IP, maskHashOf, maskTextOf, NUM, SIZE, typeName } from './mask-types';
@@ -18,7 +26,6 @@ function wordSet(words: string): { readonly words: ReadonlySet<string>; readonly
   const list = words.split(' ');
   return { words: new Set(list), hashes: new Set(list.map(hashText)) };
 }
-
 
 function isUpperCase(code: number): boolean {
   return code >= 65 && code <= 90;
@@ -63,7 +70,10 @@ export class TokenScanner {
     maskPatterns: readonly MaskPattern[],
   ) {
     this.classes = buildCharClasses(extraDelimiters);
-    this.userMasks = maskPatterns.map((mask) => ({ code: codeOf(mask.name), regex: new RegExp(`^(?:${mask.pattern})$`) }));
+    this.userMasks = maskPatterns.map((mask) => ({
+      code: codeOf(mask.name),
+      regex: new RegExp(`^(?:${mask.pattern})$`),
+    }));
   }
 
   /** Tokenises and masks `line`; returns the number of tokens. */
@@ -107,9 +117,18 @@ export class TokenScanner {
           this.setMasked(count, NUM, start, index);
         } else if (inspectAll || (shape & (DIGIT | SPECIAL)) !== 0) {
           this.maskToken(start, index, count, shape);
-        } else if (index - start <= 7 && count > 0 && kinds[count - 1] === NUM && this.joinUnit(start, index, count - 1)) {
+        } else if (
+          index - start <= 7 &&
+          count > 0 &&
+          kinds[count - 1] === NUM &&
+          this.joinUnit(start, index, count - 1)
+        ) {
           continue; // a unit folded into the number before it
-        } else if (index - start === 3 && isUpperCase(line.charCodeAt(start)) && CALENDAR_WORDS.hashes.has(hashes[count]!)) {
+        } else if (
+          index - start === 3 &&
+          isUpperCase(line.charCodeAt(start)) &&
+          CALENDAR_WORDS.hashes.has(hashes[count]!)
+        ) {
           this.maskCalendarWord(start, index, count);
         }
       }
@@ -232,9 +251,9 @@ export class TokenScanner {
 
     const numeric = classifyNumeric(line, coreStart, coreEnd, shape);
     if (numeric !== undefined) {
-          this.setMasked(position, numeric === 'NUM' ? NUM : IP, coreStart, coreEnd);
-          return;
-        }
+      this.setMasked(position, numeric === 'NUM' ? NUM : IP, coreStart, coreEnd);
+      return;
+    }
 
     if ((shape & OTHER_SPECIAL) !== 0) {
       const equals = this.keyValueSplit(coreStart, coreEnd);

@@ -23,7 +23,10 @@ export function groupAnomalies(anomalies: readonly Anomaly[], options?: Partial<
     lastSeed = a.firstSeen;
   }
   // Spans are fixed by the strong members before any weak one joins, so weak ones never chain.
-  const spans = clusters.map((c) => ({ from: (c[0]?.firstSeen ?? 0) - o.attachBeforeMs, to: (c[c.length - 1]?.firstSeen ?? 0) + o.gapMs }));
+  const spans = clusters.map((c) => ({
+    from: (c[0]?.firstSeen ?? 0) - o.attachBeforeMs,
+    to: (c[c.length - 1]?.firstSeen ?? 0) + o.gapMs,
+  }));
   for (const a of sorted) {
     if (a.score >= o.minSeedScore || a.score < o.minScore) continue;
     const home = spans.findIndex((span) => a.firstSeen >= span.from && a.firstSeen <= span.to);

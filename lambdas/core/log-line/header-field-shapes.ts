@@ -1,6 +1,21 @@
 import {
-  COLON, COMMA, DASH, DOLLAR, DOT, PIPE, SPACE,
-  allDigits, allNameChars, digitRun, fieldEnd, isBlank, isDigit, isFieldEnd, isNameChar, isUpper, skipBlanks,
+  COLON,
+  COMMA,
+  DASH,
+  DOLLAR,
+  DOT,
+  PIPE,
+  SPACE,
+  allDigits,
+  allNameChars,
+  digitRun,
+  fieldEnd,
+  isBlank,
+  isDigit,
+  isFieldEnd,
+  isNameChar,
+  isUpper,
+  skipBlanks,
 } from './chars';
 import { levelAt } from './level';
 import type { LogLevel } from './types';

@@ -1,6 +1,17 @@
 import {
-  COLON, DASH, LBRACKET, RBRACKET, SPACE, TAB,
-  digitsAt, fieldEnd, isDigit, isNameChar, isUpper, skipBlanks, twoDigitsAt,
+  COLON,
+  DASH,
+  LBRACKET,
+  RBRACKET,
+  SPACE,
+  TAB,
+  digitsAt,
+  fieldEnd,
+  isDigit,
+  isNameChar,
+  isUpper,
+  skipBlanks,
+  twoDigitsAt,
 } from './chars';
 import { parseBglLine, parseHpcLine } from './fixed-field-formats';
 import type { HeaderFields } from './header-fields';

@@ -1,8 +1,21 @@
 import { COLON, DASH, LBRACKET, LPAREN, LT, PIPE, allDigits, isBlank, isUpper, skipBlanks } from './chars';
 import {
-  WORD_BITS, WORD_DOTTED, WORD_NAME_ONLY, bracketedLevel, channelLevelDot, classBeforeLine, closingBracket,
-  countBlanks, hasBlank, isErrorTypeName, isFollowedByDashAndLevel, isLevelColumn, isPidHashThread, isPidTid,
-  scanWord, separatorEnd,
+  WORD_BITS,
+  WORD_DOTTED,
+  WORD_NAME_ONLY,
+  bracketedLevel,
+  channelLevelDot,
+  classBeforeLine,
+  closingBracket,
+  countBlanks,
+  hasBlank,
+  isErrorTypeName,
+  isFollowedByDashAndLevel,
+  isLevelColumn,
+  isPidHashThread,
+  isPidTid,
+  scanWord,
+  separatorEnd,
 } from './header-field-shapes';
 import type { HeaderFields } from './header-fields';
 import { isUuidField } from './lambda-runtime';
@@ -133,7 +146,11 @@ export function scanHeaderFields(text: string, index: number, inHeader: boolean,
       }
     }
     // Capitalised columns may open a header even before anything vouches for one (see below).
-    const idField = fields.level === undefined && fields.component === undefined && n < MAX_ID_FIELDS && isUpperCaseIdField(text, at, end);
+    const idField =
+      fields.level === undefined &&
+      fields.component === undefined &&
+      n < MAX_ID_FIELDS &&
+      isUpperCaseIdField(text, at, end);
     if (!ctx && !idField) break;
 
     if (fields.level === undefined && !tentative) {

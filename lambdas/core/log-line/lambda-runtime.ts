@@ -9,8 +9,16 @@ import type { LogLevel } from './types';
  * (request id, durations) are what template mining should turn into variables.
  */
 const PLATFORM_PREFIXES: readonly string[] = [
-  'START RequestId: ', 'END RequestId: ', 'REPORT RequestId: ', 'INIT_START ', 'INIT_REPORT ', 'INIT_RUNTIME_DONE ',
-  'RESTORE_START ', 'RESTORE_REPORT ', 'EXTENSION\t', 'TELEMETRY\t',
+  'START RequestId: ',
+  'END RequestId: ',
+  'REPORT RequestId: ',
+  'INIT_START ',
+  'INIT_REPORT ',
+  'INIT_RUNTIME_DONE ',
+  'RESTORE_START ',
+  'RESTORE_REPORT ',
+  'EXTENSION\t',
+  'TELEMETRY\t',
 ];
 
 /** The prefixes by their first character code, so a line is compared only with those that can match. */
@@ -29,7 +37,8 @@ export function isPlatformLine(text: string, start: number): boolean {
   const second = text.charCodeAt(start + 1);
   if (second !== 84 && second !== 78 && second !== 88 && second !== 69) return false; // T N X E
   const third = text.charCodeAt(start + 2);
-  if (third !== 65 && third !== 68 && third !== 80 && third !== 83 && third !== 73 && third !== 84 && third !== 76) return false; // A D P S I T L
+  if (third !== 65 && third !== 68 && third !== 80 && third !== 83 && third !== 73 && third !== 84 && third !== 76)
+    return false; // A D P S I T L
   for (const prefix of PREFIXES_BY_FIRST.get(first)!) if (text.startsWith(prefix, start)) return true;
   return false;
 }

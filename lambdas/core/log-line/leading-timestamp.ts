@@ -1,6 +1,20 @@
 import {
-  COLON, COMMA, DASH, DOT, LBRACKET, PLUS, RBRACKET, SLASH, SPACE,
-  digitRun, digitsAt, twoDigitsAt, isDigit, isFieldEnd, isLetter, skipBlanks,
+  COLON,
+  COMMA,
+  DASH,
+  DOT,
+  LBRACKET,
+  PLUS,
+  RBRACKET,
+  SLASH,
+  SPACE,
+  digitRun,
+  digitsAt,
+  twoDigitsAt,
+  isDigit,
+  isFieldEnd,
+  isLetter,
+  skipBlanks,
 } from './chars';
 import { epochMillis, isValidDate } from './civil-time';
 

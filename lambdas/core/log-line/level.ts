@@ -6,20 +6,53 @@ import type { LogLevel } from './types';
  * FATAL as the highest Java level.
  */
 const LEVEL_NAMES: ReadonlyMap<string, LogLevel> = new Map<string, LogLevel>([
-  ['TRACE', 'TRACE'], ['TRC', 'TRACE'], ['FINEST', 'TRACE'], ['FINER', 'TRACE'], ['VERBOSE', 'TRACE'],
-  ['TRACE1', 'TRACE'], ['TRACE2', 'TRACE'], ['TRACE3', 'TRACE'], ['TRACE4', 'TRACE'],
-  ['TRACE5', 'TRACE'], ['TRACE6', 'TRACE'], ['TRACE7', 'TRACE'], ['TRACE8', 'TRACE'],
-  ['DEBUG', 'DEBUG'], ['DBG', 'DEBUG'], ['FINE', 'DEBUG'],
-  ['INFO', 'INFO'], ['INF', 'INFO'], ['INFORMATION', 'INFO'], ['INFORMATIONAL', 'INFO'], ['NOTICE', 'INFO'],
-  ['WARN', 'WARN'], ['WARNING', 'WARN'], ['WRN', 'WARN'],
-  ['ERROR', 'ERROR'], ['ERR', 'ERROR'], ['FAILURE', 'ERROR'],
-  ['FATAL', 'FATAL'], ['CRITICAL', 'FATAL'], ['CRIT', 'FATAL'], ['SEVERE', 'FATAL'], ['PANIC', 'FATAL'],
-  ['DPANIC', 'FATAL'], ['ALERT', 'FATAL'], ['EMERG', 'FATAL'], ['EMERGENCY', 'FATAL'],
+  ['TRACE', 'TRACE'],
+  ['TRC', 'TRACE'],
+  ['FINEST', 'TRACE'],
+  ['FINER', 'TRACE'],
+  ['VERBOSE', 'TRACE'],
+  ['TRACE1', 'TRACE'],
+  ['TRACE2', 'TRACE'],
+  ['TRACE3', 'TRACE'],
+  ['TRACE4', 'TRACE'],
+  ['TRACE5', 'TRACE'],
+  ['TRACE6', 'TRACE'],
+  ['TRACE7', 'TRACE'],
+  ['TRACE8', 'TRACE'],
+  ['DEBUG', 'DEBUG'],
+  ['DBG', 'DEBUG'],
+  ['FINE', 'DEBUG'],
+  ['INFO', 'INFO'],
+  ['INF', 'INFO'],
+  ['INFORMATION', 'INFO'],
+  ['INFORMATIONAL', 'INFO'],
+  ['NOTICE', 'INFO'],
+  ['WARN', 'WARN'],
+  ['WARNING', 'WARN'],
+  ['WRN', 'WARN'],
+  ['ERROR', 'ERROR'],
+  ['ERR', 'ERROR'],
+  ['FAILURE', 'ERROR'],
+  ['FATAL', 'FATAL'],
+  ['CRITICAL', 'FATAL'],
+  ['CRIT', 'FATAL'],
+  ['SEVERE', 'FATAL'],
+  ['PANIC', 'FATAL'],
+  ['DPANIC', 'FATAL'],
+  ['ALERT', 'FATAL'],
+  ['EMERG', 'FATAL'],
+  ['EMERGENCY', 'FATAL'],
 ]);
 
 /** Single-letter severities (glog, `[E]`); only accepted where the position makes them unambiguous. */
 const LETTER_LEVELS: Readonly<Record<string, LogLevel>> = {
-  T: 'TRACE', V: 'TRACE', D: 'DEBUG', I: 'INFO', W: 'WARN', E: 'ERROR', F: 'FATAL',
+  T: 'TRACE',
+  V: 'TRACE',
+  D: 'DEBUG',
+  I: 'INFO',
+  W: 'WARN',
+  E: 'ERROR',
+  F: 'FATAL',
 };
 
 const MIN_NAME = 3;
@@ -28,8 +61,18 @@ const MAX_NAME = 13;
 /** True for the first letters of the names above (either case): rejects most words before hashing them. */
 function mayStartLevel(code: number): boolean {
   switch (code | 0x20) {
-    case 0x61: case 0x63: case 0x64: case 0x65: case 0x66: case 0x69: // a c d e f i
-    case 0x6e: case 0x70: case 0x73: case 0x74: case 0x76: case 0x77: // n p s t v w
+    case 0x61:
+    case 0x63:
+    case 0x64:
+    case 0x65:
+    case 0x66:
+    case 0x69: // a c d e f i
+    case 0x6e:
+    case 0x70:
+    case 0x73:
+    case 0x74:
+    case 0x76:
+    case 0x77: // n p s t v w
       return true;
     default:
       return false;

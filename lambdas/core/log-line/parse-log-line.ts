@@ -66,7 +66,8 @@ function parse(raw: string, allowJson: boolean, allowNested = true): ParsedLogLi
     // A collector's timestamp in front of the application's own line (`<ISO> 134681 node-2 unix.hw … msg`):
     // the rest is read once more as a line of its own, and kept only when it has a header to strip.
     const inner = parse(result.message, false, false);
-    if (inner.format === 'header' && (inner.level !== undefined || inner.component !== undefined)) return { ...inner, timestamp: result.timestamp };
+    if (inner.format === 'header' && (inner.level !== undefined || inner.component !== undefined))
+      return { ...inner, timestamp: result.timestamp };
   }
   return result;
 }

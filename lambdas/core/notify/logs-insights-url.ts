@@ -48,7 +48,8 @@ function consoleValue(text: string): string {
   let out = '';
   for (const char of text) {
     if (/[A-Za-z0-9.-]/.test(char)) out += char;
-    else for (const byte of new TextEncoder().encode(char)) out += `*${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    else
+      for (const byte of new TextEncoder().encode(char)) out += `*${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   return out;
 }
@@ -77,5 +78,9 @@ export function logsInsightsUrl(link: LogsInsightsLink): string {
 export function decodeInsightsFragment(url: string): string {
   const hash = url.slice(url.indexOf('#logsV2:logs-insights') + '#logsV2:logs-insights'.length);
   const once = decodeURIComponent(hash.replace(/\$/g, '%'));
-  return decodeURIComponent(once.replace(/%(7E|28|29|27)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))).replace(/\*([0-9A-F]{2})/g, '%$1'));
+  return decodeURIComponent(
+    once
+      .replace(/%(7E|28|29|27)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+      .replace(/\*([0-9A-F]{2})/g, '%$1'),
+  );
 }

@@ -34,7 +34,10 @@ export function createRedactor(userPatterns: readonly string[] = []): Redactor {
     try {
       rules.push({ pattern: new RegExp(source, 'g'), replacement: '[REDACTED]' });
     } catch (error) {
-      throw new InvalidInputError(`redaction pattern ${index} (${JSON.stringify(source)}) is not a regular expression: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new InvalidInputError(
+        `redaction pattern ${index} (${JSON.stringify(source)}) is not a regular expression: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
     }
   });
   return (text) => rules.reduce((out, rule) => out.replace(rule.pattern, rule.replacement), text);

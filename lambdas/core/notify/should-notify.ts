@@ -38,13 +38,24 @@ export function notifiedStateOf(verdict: Verdict): NotifiedState {
  * none any more), the confidence moved by at least {@link MATERIAL_CONFIDENCE_CHANGE}, or the incident resolved.
  * Small drifts as anomalies accumulate would otherwise ping a channel every minute.
  */
-export function shouldNotify(previous: NotifiedState | undefined, next: NotifiedState, minChange = MATERIAL_CONFIDENCE_CHANGE): NotifyDecision {
+export function shouldNotify(
+  previous: NotifiedState | undefined,
+  next: NotifiedState,
+  minChange = MATERIAL_CONFIDENCE_CHANGE,
+): NotifyDecision {
   if (previous === undefined) return { action: 'post', reason: 'first verdict of the incident' };
-  if (previous.blamed !== next.blamed) return { action: 'update', reason: `blamed deploy changed from ${previous.blamed ?? 'none'} to ${next.blamed ?? 'none'}` };
+  if (previous.blamed !== next.blamed)
+    return {
+      action: 'update',
+      reason: `blamed deploy changed from ${previous.blamed ?? 'none'} to ${next.blamed ?? 'none'}`,
+    };
   if (!previous.resolved && next.resolved) return { action: 'update', reason: 'incident resolved' };
   // A tiny epsilon: 0.65 - 0.5 is 0.15000000000000002 in floating point, and 0.6 - 0.45 is 0.14999999999999997.
   if (Math.abs(next.confidence - previous.confidence) >= minChange - 1e-9) {
-    return { action: 'update', reason: `confidence moved from ${previous.confidence.toFixed(2)} to ${next.confidence.toFixed(2)}` };
+    return {
+      action: 'update',
+      reason: `confidence moved from ${previous.confidence.toFixed(2)} to ${next.confidence.toFixed(2)}`,
+    };
   }
   return { action: 'skip', reason: 'no material change' };
 }

@@ -41,7 +41,9 @@ function clip(text: string, max: number): string {
 }
 
 function deployLabel(s: Suspect): string {
-  return [s.service, s.version, s.commit === undefined ? undefined : s.commit.slice(0, 12)].filter((p) => p !== undefined && p !== '').join(' ');
+  return [s.service, s.version, s.commit === undefined ? undefined : s.commit.slice(0, 12)]
+    .filter((p) => p !== undefined && p !== '')
+    .join(' ');
 }
 
 const KIND_WORDS: Record<VerdictAnomaly['kind'], string> = {
@@ -70,7 +72,11 @@ function blamedSection(v: Verdict, blamed: Suspect | undefined): string {
   const incident = `*Incident* \`${escapeMrkdwn(v.incidentId)}\` · severity ${v.severity} · ${escapeMrkdwn(v.services.join(', '))} · onset ${formatClock(v.start)} · ${isResolved(v) ? 'resolved' : 'ongoing'}`;
   if (blamed === undefined) {
     const why = v.unexplainedEvidence.slice(0, SLACK_MESSAGE_DEFAULTS.evidence).map((e) => `• ${escapeMrkdwn(e)}`);
-    return [`*No deploy reaches the blame threshold* (no deploy: ${formatPercent(v.unexplained)})`, incident, ...why].join('\n');
+    return [
+      `*No deploy reaches the blame threshold* (no deploy: ${formatPercent(v.unexplained)})`,
+      incident,
+      ...why,
+    ].join('\n');
   }
   const parts = [
     `*Blamed deploy* \`${escapeMrkdwn(blamed.service)}\``,
@@ -79,14 +85,22 @@ function blamedSection(v: Verdict, blamed: Suspect | undefined): string {
     blamed.author === undefined ? undefined : `by ${escapeMrkdwn(blamed.author)}`,
     `at ${formatClock(blamed.timestamp)}`,
   ].filter((p): p is string => p !== undefined);
-  const lag = blamed.lagMs === null ? 'no anomaly in its service after it' : `${formatDuration(blamed.lagMs)} from deploy to onset`;
+  const lag =
+    blamed.lagMs === null
+      ? 'no anomaly in its service after it'
+      : `${formatDuration(blamed.lagMs)} from deploy to onset`;
   return [parts.join(' · '), `*Confidence* ${formatPercent(blamed.confidence)} · *Lag* ${lag}`, incident].join('\n');
 }
 
 function links(v: Verdict, blamed: Suspect | undefined, ctx: SlackMessageContext): ButtonElement[] {
   const buttons: ButtonElement[] = [];
   if (blamed?.url !== undefined && blamed.url.length <= SLACK_MESSAGE_DEFAULTS.urlChars) {
-    buttons.push({ type: 'button', text: { type: 'plain_text', text: 'Open deploy' }, url: blamed.url, action_id: 'culprit-open-deploy' });
+    buttons.push({
+      type: 'button',
+      text: { type: 'plain_text', text: 'Open deploy' },
+      url: blamed.url,
+      action_id: 'culprit-open-deploy',
+    });
   }
   const groups = [...new Set(v.services.flatMap((s) => ctx.logGroupsOf(s)))];
   const shown = v.anomalies.slice(0, SLACK_MESSAGE_DEFAULTS.anomalies);
@@ -101,7 +115,12 @@ function links(v: Verdict, blamed: Suspect | undefined, ctx: SlackMessageContext
         query: templatesQuery(shown.slice(0, n).map((a) => a.template)),
       });
       if (url.length <= SLACK_MESSAGE_DEFAULTS.urlChars) {
-        buttons.push({ type: 'button', text: { type: 'plain_text', text: 'Logs Insights' }, url, action_id: 'culprit-logs-insights' });
+        buttons.push({
+          type: 'button',
+          text: { type: 'plain_text', text: 'Logs Insights' },
+          url,
+          action_id: 'culprit-logs-insights',
+        });
         break;
       }
     }
@@ -117,26 +136,60 @@ function links(v: Verdict, blamed: Suspect | undefined, ctx: SlackMessageContext
 export function buildSlackMessage(verdict: Verdict, ctx: SlackMessageContext): SlackMessage {
   const v = redactDeep(verdict, ctx.redact);
   const blamed = v.suspects.find((s) => s.deployId === v.blamed);
-  const section = (text: string): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text, SLACK_MESSAGE_DEFAULTS.sectionChars) } });
+  const section = (text: string): SlackBlock => ({
+    type: 'section',
+    text: { type: 'mrkdwn', text: clip(text, SLACK_MESSAGE_DEFAULTS.sectionChars) },
+  });
   const title = headline(v, blamed);
   const blocks: SlackBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: clip(`Culprit: ${title}`, SLACK_MESSAGE_DEFAULTS.headerChars) } },
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: clip(`Culprit: ${title}`, SLACK_MESSAGE_DEFAULTS.headerChars) },
+    },
     section(blamedSection(v, blamed)),
   ];
   if (blamed !== undefined && blamed.evidence.length > 0) {
-    blocks.push(section(['*Evidence*', ...blamed.evidence.slice(0, SLACK_MESSAGE_DEFAULTS.evidence).map((e) => `• ${escapeMrkdwn(e)}`)].join('\n')));
+    blocks.push(
+      section(
+        [
+          '*Evidence*',
+          ...blamed.evidence.slice(0, SLACK_MESSAGE_DEFAULTS.evidence).map((e) => `• ${escapeMrkdwn(e)}`),
+        ].join('\n'),
+      ),
+    );
   }
   if (v.anomalies.length > 0) {
-    const more = v.anomalyCount > SLACK_MESSAGE_DEFAULTS.anomalies ? `\n_and ${v.anomalyCount - SLACK_MESSAGE_DEFAULTS.anomalies} more_` : '';
-    blocks.push(section(`*What changed in the logs*\n${v.anomalies.slice(0, SLACK_MESSAGE_DEFAULTS.anomalies).map(anomalyLine).join('\n')}${more}`));
+    const more =
+      v.anomalyCount > SLACK_MESSAGE_DEFAULTS.anomalies
+        ? `\n_and ${v.anomalyCount - SLACK_MESSAGE_DEFAULTS.anomalies} more_`
+        : '';
+    blocks.push(
+      section(
+        `*What changed in the logs*\n${v.anomalies.slice(0, SLACK_MESSAGE_DEFAULTS.anomalies).map(anomalyLine).join('\n')}${more}`,
+      ),
+    );
   }
   const others = v.suspects.filter((s) => s !== blamed).slice(0, SLACK_MESSAGE_DEFAULTS.runnersUp);
   if (others.length > 0) {
-    blocks.push(section(['*Runner-up suspects*', ...others.map((s) => `• ${escapeMrkdwn(deployLabel(s))} at ${formatClock(s.timestamp)} — ${formatPercent(s.confidence)}`)].join('\n')));
+    blocks.push(
+      section(
+        [
+          '*Runner-up suspects*',
+          ...others.map(
+            (s) => `• ${escapeMrkdwn(deployLabel(s))} at ${formatClock(s.timestamp)} — ${formatPercent(s.confidence)}`,
+          ),
+        ].join('\n'),
+      ),
+    );
   }
   const buttons = links(v, blamed, ctx);
   if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Culprit verdict for \`${escapeMrkdwn(v.incidentId)}\` · ${v.anomalyCount} anomalies` }] });
+  blocks.push({
+    type: 'context',
+    elements: [
+      { type: 'mrkdwn', text: `Culprit verdict for \`${escapeMrkdwn(v.incidentId)}\` · ${v.anomalyCount} anomalies` },
+    ],
+  });
   return { text: `Culprit: ${title}`, blocks };
 }
 
@@ -145,10 +198,16 @@ export function buildDetailsReply(verdict: Verdict, redact: Redactor): SlackMess
   const v = redactDeep(verdict, redact);
   const lines: string[] = [`*Details for* \`${escapeMrkdwn(v.incidentId)}\``];
   for (const s of v.suspects) {
-    lines.push(`*${escapeMrkdwn(deployLabel(s))}* (${escapeMrkdwn(s.deployId)}) — ${formatPercent(s.confidence)}${s.blamed ? ', blamed' : ''}`);
+    lines.push(
+      `*${escapeMrkdwn(deployLabel(s))}* (${escapeMrkdwn(s.deployId)}) — ${formatPercent(s.confidence)}${s.blamed ? ', blamed' : ''}`,
+    );
     for (const e of s.evidence) lines.push(`• ${escapeMrkdwn(e)}`);
   }
-  if (v.unexplainedEvidence.length > 0) lines.push(`*No deploy* — ${formatPercent(v.unexplained)}`, ...v.unexplainedEvidence.map((e) => `• ${escapeMrkdwn(e)}`));
+  if (v.unexplainedEvidence.length > 0)
+    lines.push(
+      `*No deploy* — ${formatPercent(v.unexplained)}`,
+      ...v.unexplainedEvidence.map((e) => `• ${escapeMrkdwn(e)}`),
+    );
   lines.push('*Anomalies*', ...v.anomalies.slice(0, 15).map(anomalyLine));
   const text = clip(lines.join('\n'), SLACK_MESSAGE_DEFAULTS.sectionChars);
   return { text: `Culprit details for ${v.incidentId}`, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };

@@ -43,7 +43,9 @@ export const anomalyMessageSchema = z.object({
 export type AnomalyMessage = z.infer<typeof anomalyMessageSchema>;
 
 // Compile-time guard: the schema and the detector's Anomaly describe the same record.
-type SchemaDrift = Exclude<keyof Anomaly, keyof z.infer<typeof anomalySchema>> | Exclude<keyof z.infer<typeof anomalySchema>, keyof Anomaly>;
+type SchemaDrift =
+  | Exclude<keyof Anomaly, keyof z.infer<typeof anomalySchema>>
+  | Exclude<keyof z.infer<typeof anomalySchema>, keyof Anomaly>;
 const anomalyMatchesSchema: [SchemaDrift] extends [never] ? true : SchemaDrift = true;
 void anomalyMatchesSchema;
 
@@ -51,7 +53,10 @@ function clip(text: string): string {
   return text.length > MAX_MESSAGE_TEXT ? `${text.slice(0, MAX_MESSAGE_TEXT - 1)}…` : text;
 }
 
-export function toAnomalyMessage(anomaly: Anomaly, context: { readonly logGroup: string; readonly revision: number }): AnomalyMessage {
+export function toAnomalyMessage(
+  anomaly: Anomaly,
+  context: { readonly logGroup: string; readonly revision: number },
+): AnomalyMessage {
   return {
     type: 'culprit.anomaly',
     version: 1,
@@ -71,6 +76,9 @@ export function parseAnomalyMessage(body: string, source = 'anomaly message'): A
     throw new AnomalyMessageError(`${source} is not JSON: ${messageOf(error)}`, { cause: error });
   }
   const parsed = anomalyMessageSchema.safeParse(json);
-  if (!parsed.success) throw new AnomalyMessageError(`${source} is not a Culprit anomaly message: ${describeZodIssues(parsed.error)}`, { cause: parsed.error });
+  if (!parsed.success)
+    throw new AnomalyMessageError(`${source} is not a Culprit anomaly message: ${describeZodIssues(parsed.error)}`, {
+      cause: parsed.error,
+    });
   return parsed.data;
 }

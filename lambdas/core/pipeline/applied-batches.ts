@@ -20,7 +20,11 @@ export function findApplied(applied: readonly AppliedBatch[], key: string): Appl
 }
 
 /** The list after committing `entry`: newest last, oldest dropped beyond `kept`. */
-export function withApplied(applied: readonly AppliedBatch[], entry: AppliedBatch, kept = APPLIED_BATCHES_KEPT): AppliedBatch[] {
+export function withApplied(
+  applied: readonly AppliedBatch[],
+  entry: AppliedBatch,
+  kept = APPLIED_BATCHES_KEPT,
+): AppliedBatch[] {
   const next = [...applied.filter((existing) => existing.key !== entry.key), entry];
   return next.length > kept ? next.slice(next.length - kept) : next;
 }

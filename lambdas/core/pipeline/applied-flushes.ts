@@ -41,7 +41,10 @@ export function findFlush(flushes: readonly AppliedFlush[], key: string): Applie
 export function withFlush(
   flushes: readonly AppliedFlush[],
   flush: AppliedFlush,
-  bounds: { readonly maxKeys: number; readonly maxAgeMs: number } = { maxKeys: APPLIED_KEYS_KEPT, maxAgeMs: APPLIED_MAX_AGE_MS },
+  bounds: { readonly maxKeys: number; readonly maxAgeMs: number } = {
+    maxKeys: APPLIED_KEYS_KEPT,
+    maxAgeMs: APPLIED_MAX_AGE_MS,
+  },
 ): AppliedFlush[] {
   const next = [...flushes, flush];
   let keys = next.reduce((n, f) => n + f.keys.length, 0);
@@ -69,7 +72,9 @@ export function packKeys(keys: readonly string[]): Uint8Array {
   keys.forEach((key, index) => {
     const raw = Buffer.from(key, 'base64url');
     if (raw.length !== KEY_BYTES || raw.toString('base64url') !== key) {
-      throw new PipelineStateError(`batch key ${JSON.stringify(key)} is not 16 base64url characters (as batchKeyOf makes them); it cannot be stored`);
+      throw new PipelineStateError(
+        `batch key ${JSON.stringify(key)} is not 16 base64url characters (as batchKeyOf makes them); it cannot be stored`,
+      );
     }
     raw.copy(out, index * KEY_BYTES);
   });
@@ -77,9 +82,13 @@ export function packKeys(keys: readonly string[]): Uint8Array {
 }
 
 export function unpackKeys(bytes: Uint8Array, service: string): string[] {
-  if (bytes.length % KEY_BYTES !== 0) throw new PipelineStateError(`applied keys of service ${service} are ${bytes.length} bytes, not a multiple of ${KEY_BYTES}`);
+  if (bytes.length % KEY_BYTES !== 0)
+    throw new PipelineStateError(
+      `applied keys of service ${service} are ${bytes.length} bytes, not a multiple of ${KEY_BYTES}`,
+    );
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const keys: string[] = [];
-  for (let offset = 0; offset < buffer.length; offset += KEY_BYTES) keys.push(buffer.subarray(offset, offset + KEY_BYTES).toString('base64url'));
+  for (let offset = 0; offset < buffer.length; offset += KEY_BYTES)
+    keys.push(buffer.subarray(offset, offset + KEY_BYTES).toString('base64url'));
   return keys;
 }

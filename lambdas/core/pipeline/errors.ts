@@ -15,6 +15,7 @@ export class PipelineStateError extends InvalidInputError {}
 
 /** The message of anything thrown (Node's own errors can come from another realm, failing `instanceof Error`). */
 export function messageOf(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string') return error.message;
+  if (typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string')
+    return error.message;
   return String(error);
 }

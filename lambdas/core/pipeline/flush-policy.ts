@@ -62,5 +62,8 @@ export function flushReason(load: BufferLoad, nowMillis: number, policy: FlushPo
 
 /** Adding a delivery of `lines` would take the buffer past a cap: flush what is there first. */
 export function wouldOverflow(load: BufferLoad, lines: number, policy: FlushPolicy): boolean {
-  return load.deliveries > 0 && (load.lines + lines > policy.maxBufferedLines || load.deliveries + 1 > policy.maxBufferedDeliveries);
+  return (
+    load.deliveries > 0 &&
+    (load.lines + lines > policy.maxBufferedLines || load.deliveries + 1 > policy.maxBufferedDeliveries)
+  );
 }

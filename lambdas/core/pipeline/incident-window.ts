@@ -42,7 +42,11 @@ export function windowNeeded(group: IncidentGroup, loaded: TimeWindow, o: Incide
 }
 
 /** The incident, among those the loaded anomalies form, that holds `anomalyId`. */
-export function incidentContaining(anomalies: readonly Anomaly[], anomalyId: string, o: IncidentOptions): IncidentGroup | undefined {
+export function incidentContaining(
+  anomalies: readonly Anomaly[],
+  anomalyId: string,
+  o: IncidentOptions,
+): IncidentGroup | undefined {
   return groupAnomalies(anomalies, o).find((group) => group.anomalies.some((a) => a.id === anomalyId));
 }
 

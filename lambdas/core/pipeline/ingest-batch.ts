@@ -31,6 +31,7 @@ export function applyLogEvents(analysis: ServiceAnalysis, events: readonly Subsc
 }
 
 function isSorted(events: readonly SubscriptionLogEvent[]): boolean {
-  for (let i = 1; i < events.length; i++) if ((events[i - 1]?.timestamp ?? 0) > (events[i]?.timestamp ?? 0)) return false;
+  for (let i = 1; i < events.length; i++)
+    if ((events[i - 1]?.timestamp ?? 0) > (events[i]?.timestamp ?? 0)) return false;
   return true;
 }

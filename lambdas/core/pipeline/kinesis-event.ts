@@ -31,7 +31,11 @@ export function isRecordsEvent(event: unknown): boolean {
 /** Validates a Kinesis batch; throws {@link SubscriptionPayloadError} saying what is wrong with it. */
 export function parseKinesisEvent(event: unknown): KinesisEvent {
   const parsed = kinesisEventSchema.safeParse(event);
-  if (!parsed.success) throw new SubscriptionPayloadError(`ingest event has Records but is not a Kinesis batch: ${describeZodIssues(parsed.error)}`, { cause: parsed.error });
+  if (!parsed.success)
+    throw new SubscriptionPayloadError(
+      `ingest event has Records but is not a Kinesis batch: ${describeZodIssues(parsed.error)}`,
+      { cause: parsed.error },
+    );
   return parsed.data;
 }
 
@@ -39,14 +43,21 @@ export function parseKinesisEvent(event: unknown): KinesisEvent {
  * A Kinesis batch as the event source mapping builds it from records CloudWatch Logs wrote (tests and
  * benchmarks); sequence numbers count up from `firstSequence`.
  */
-export function encodeKinesisEvent(payloads: readonly SubscriptionPayload[], firstSequence = 49_000_000_000_000_000_000n): KinesisEvent {
+export function encodeKinesisEvent(
+  payloads: readonly SubscriptionPayload[],
+  firstSequence = 49_000_000_000_000_000_000n,
+): KinesisEvent {
   return {
     Records: payloads.map((payload, index) => {
       const sequenceNumber = String(firstSequence + BigInt(index));
       return {
         eventSource: 'aws:kinesis' as const,
         eventID: `shardId-000000000000:${sequenceNumber}`,
-        kinesis: { data: encodeSubscriptionEvent(payload).awslogs.data, sequenceNumber, partitionKey: payload.logStream },
+        kinesis: {
+          data: encodeSubscriptionEvent(payload).awslogs.data,
+          sequenceNumber,
+          partitionKey: payload.logStream,
+        },
       };
     }),
   };

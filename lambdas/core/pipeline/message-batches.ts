@@ -18,13 +18,17 @@ export interface OutgoingMessage {
  * Packs messages, in order, into SendMessageBatch calls of at most `maxEntries` entries and `maxBytes`
  * bytes of bodies. A single message over `maxBytes` can never be sent and is an error.
  */
-export function packMessages(messages: readonly OutgoingMessage[], limits: { readonly maxEntries: number; readonly maxBytes: number } = SQS_BATCH_LIMITS): OutgoingMessage[][] {
+export function packMessages(
+  messages: readonly OutgoingMessage[],
+  limits: { readonly maxEntries: number; readonly maxBytes: number } = SQS_BATCH_LIMITS,
+): OutgoingMessage[][] {
   const batches: OutgoingMessage[][] = [];
   let current: OutgoingMessage[] = [];
   let bytes = 0;
   for (const message of messages) {
     const size = Buffer.byteLength(message.body, 'utf8');
-    if (size > limits.maxBytes) throw new InvalidInputError(`message ${message.id} is ${size} bytes, over the SQS limit of ${limits.maxBytes}`);
+    if (size > limits.maxBytes)
+      throw new InvalidInputError(`message ${message.id} is ${size} bytes, over the SQS limit of ${limits.maxBytes}`);
     if (current.length === limits.maxEntries || bytes + size > limits.maxBytes) {
       batches.push(current);
       current = [];

@@ -36,9 +36,14 @@ export function decodeOutbox(bytes: Uint8Array, service: string): Outbox {
   try {
     json = JSON.parse(decompressJsonText(bytes));
   } catch (error) {
-    throw new PipelineStateError(`outbox of service ${service} is neither gzip nor brotli JSON: ${messageOf(error)}`, { cause: error });
+    throw new PipelineStateError(`outbox of service ${service} is neither gzip nor brotli JSON: ${messageOf(error)}`, {
+      cause: error,
+    });
   }
   const parsed = outboxSchema.safeParse(json);
-  if (!parsed.success) throw new PipelineStateError(`outbox of service ${service} is malformed: ${describeZodIssues(parsed.error)}`, { cause: parsed.error });
+  if (!parsed.success)
+    throw new PipelineStateError(`outbox of service ${service} is malformed: ${describeZodIssues(parsed.error)}`, {
+      cause: parsed.error,
+    });
   return parsed.data;
 }

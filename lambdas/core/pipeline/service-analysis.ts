@@ -1,4 +1,10 @@
-import { resolveAnalysisOptions, type AnalysisOptions, type AnalysisOptionsInput, type AnalyzerState, type Anomaly } from '../analysis';
+import {
+  resolveAnalysisOptions,
+  type AnalysisOptions,
+  type AnalysisOptionsInput,
+  type AnalyzerState,
+  type Anomaly,
+} from '../analysis';
 import { Detector } from '../detect';
 import { TemplateMiner } from '../drain';
 import { parseLogLine } from '../log-line';
@@ -32,9 +38,13 @@ export class ServiceAnalysis {
       this.skipped = 0;
       return;
     }
-    if (state.version !== 1) throw new PipelineStateError(`state of service ${service}: version ${String(state.version)} is not supported (expected 1)`);
+    if (state.version !== 1)
+      throw new PipelineStateError(
+        `state of service ${service}: version ${String(state.version)} is not supported (expected 1)`,
+      );
     const others = Object.keys(state.miners).filter((name) => name !== service);
-    if (others.length > 0) throw new PipelineStateError(`state of service ${service} holds miners of other services: ${others.join(', ')}`);
+    if (others.length > 0)
+      throw new PipelineStateError(`state of service ${service} holds miners of other services: ${others.join(', ')}`);
     const snapshot = state.miners[service];
     this.detector = Detector.fromJSON(state.detector, this.options.detect);
     this.miner = snapshot === undefined ? new TemplateMiner(this.options.miner) : TemplateMiner.fromSnapshot(snapshot);
@@ -54,7 +64,15 @@ export class ServiceAnalysis {
       return undefined;
     }
     if (this.miner.aliases.size !== this.aliases) this.passMerges();
-    this.detector.observe(timestamp, this.service, mined.templateId, mined.template, mined.change !== 'none', parsed.level, line);
+    this.detector.observe(
+      timestamp,
+      this.service,
+      mined.templateId,
+      mined.template,
+      mined.change !== 'none',
+      parsed.level,
+      line,
+    );
     return mined.templateId;
   }
 
@@ -71,12 +89,18 @@ export class ServiceAnalysis {
 
   /** The state in the CLI analyzer's format; take the changes first, or they are saved as pending. */
   toState(): AnalyzerState {
-    return { version: 1, detector: this.detector.toJSON(), miners: { [this.service]: this.miner.toSnapshot() }, skipped: this.skipped };
+    return {
+      version: 1,
+      detector: this.detector.toJSON(),
+      miners: { [this.service]: this.miner.toSnapshot() },
+      skipped: this.skipped,
+    };
   }
 
   private passMerges(): void {
     const aliases = [...this.miner.aliases.keys()];
-    for (const from of aliases.slice(this.aliases)) this.detector.mergeTemplates(this.service, from, this.miner.resolve(from));
+    for (const from of aliases.slice(this.aliases))
+      this.detector.mergeTemplates(this.service, from, this.miner.resolve(from));
     this.aliases = aliases.length;
   }
 }

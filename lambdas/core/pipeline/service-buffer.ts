@@ -74,7 +74,12 @@ export class ServiceBuffer {
   }
 
   get load(): BufferLoad {
-    return { deliveries: this.deliveries.length, lines: this.lineCount, oldestAt: this.deliveries[0]?.receivedAt, hasAnomalyChanges: this.changes.size > 0 };
+    return {
+      deliveries: this.deliveries.length,
+      lines: this.lineCount,
+      oldestAt: this.deliveries[0]?.receivedAt,
+      hasAnomalyChanges: this.changes.size > 0,
+    };
   }
 
   get keys(): string[] {
@@ -118,7 +123,9 @@ export class ServiceBuffer {
    * by a commit of ours whose answer was lost) are dropped and returned, with their flushes, so their
    * outboxes can be delivered; the others are applied again, in order.
    */
-  rebase(committed: CommittedState): { readonly alreadyApplied: readonly { readonly key: string; readonly flush: AppliedFlush }[] } {
+  rebase(committed: CommittedState): {
+    readonly alreadyApplied: readonly { readonly key: string; readonly flush: AppliedFlush }[];
+  } {
     const alreadyApplied: { key: string; flush: AppliedFlush }[] = [];
     const remaining: BufferedDelivery[] = [];
     for (const delivery of this.deliveries) {
@@ -143,7 +150,9 @@ export class ServiceBuffer {
   prepare(nowMillis: number): PreparedFlush {
     const version = this.base.version + 1;
     const keys = this.keys;
-    const messages = [...this.changes.values()].map(({ anomaly, logGroup }) => toAnomalyMessage(anomaly, { logGroup, revision: version }));
+    const messages = [...this.changes.values()].map(({ anomaly, logGroup }) =>
+      toAnomalyMessage(anomaly, { logGroup, revision: version }),
+    );
     return {
       outbox: { key: keys[0] ?? '', version, counts: this.counts.toJSON(), messages },
       flushes: withFlush(this.base.flushes, { version, at: nowMillis, keys }),
@@ -169,7 +178,8 @@ export class ServiceBuffer {
 
   private apply(delivery: BufferedDelivery): { readonly lines: number; readonly skipped: number } {
     const outcome = applyLogEvents(this.current, delivery.events);
-    for (const [start, templates] of outcome.counts.entries()) for (const [id, lines] of templates) this.counts.add(start, id, lines);
+    for (const [start, templates] of outcome.counts.entries())
+      for (const [id, lines] of templates) this.counts.add(start, id, lines);
     // Latest form of each anomaly, in the order they first changed (as the detector reports one long batch).
     for (const anomaly of outcome.anomalies) this.changes.set(anomaly.id, { anomaly, logGroup: delivery.logGroup });
     this.lineCount += outcome.lines;

@@ -39,11 +39,17 @@ export function decodeState(bytes: Uint8Array, service: string): AnalyzerState {
   try {
     json = JSON.parse(decompressJsonText(bytes));
   } catch (error) {
-    throw new PipelineStateError(`stored state of service ${service} is neither gzip nor brotli JSON: ${messageOf(error)}`, { cause: error });
+    throw new PipelineStateError(
+      `stored state of service ${service} is neither gzip nor brotli JSON: ${messageOf(error)}`,
+      { cause: error },
+    );
   }
   const parsed = stateEnvelopeSchema.safeParse(json);
   if (!parsed.success) {
-    throw new PipelineStateError(`stored state of service ${service} is not an analyzer state: ${describeZodIssues(parsed.error)}`, { cause: parsed.error });
+    throw new PipelineStateError(
+      `stored state of service ${service} is not an analyzer state: ${describeZodIssues(parsed.error)}`,
+      { cause: parsed.error },
+    );
   }
   // The envelope is checked; the inner detector state is ingest's own output.
   return json as AnalyzerState;

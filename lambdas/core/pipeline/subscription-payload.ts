@@ -43,9 +43,12 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 export function decodeSubscriptionEvent(event: unknown): SubscriptionPayload {
   const envelope = subscriptionEventSchema.safeParse(event);
   if (!envelope.success) {
-    throw new SubscriptionPayloadError(`ingest event is not a CloudWatch Logs subscription event ({ awslogs: { data } }): ${describeZodIssues(envelope.error)}`, {
-      cause: envelope.error,
-    });
+    throw new SubscriptionPayloadError(
+      `ingest event is not a CloudWatch Logs subscription event ({ awslogs: { data } }): ${describeZodIssues(envelope.error)}`,
+      {
+        cause: envelope.error,
+      },
+    );
   }
   return decodeSubscriptionData(envelope.data.awslogs.data, 'awslogs.data');
 }
@@ -56,11 +59,15 @@ export function decodeSubscriptionEvent(event: unknown): SubscriptionPayload {
  */
 export function decodeSubscriptionData(data: string, source: string): SubscriptionPayload {
   if (data.length === 0 || !BASE64.test(data)) {
-    throw new SubscriptionPayloadError(`${source} is not base64 (${data.length} characters${data.length === 0 ? '' : `, starting ${JSON.stringify(data.slice(0, 16))}`})`);
+    throw new SubscriptionPayloadError(
+      `${source} is not base64 (${data.length} characters${data.length === 0 ? '' : `, starting ${JSON.stringify(data.slice(0, 16))}`})`,
+    );
   }
   const compressed = Buffer.from(data, 'base64');
   if (!isGzip(compressed)) {
-    throw new SubscriptionPayloadError(`${source} is base64 but not gzip (the ${compressed.length} decoded bytes lack the gzip header 1f 8b)`);
+    throw new SubscriptionPayloadError(
+      `${source} is base64 but not gzip (the ${compressed.length} decoded bytes lack the gzip header 1f 8b)`,
+    );
   }
   let text: string;
   try {
@@ -72,11 +79,16 @@ export function decodeSubscriptionData(data: string, source: string): Subscripti
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new SubscriptionPayloadError(`${source} unzips to text that is not JSON: ${messageOf(error)}`, { cause: error });
+    throw new SubscriptionPayloadError(`${source} unzips to text that is not JSON: ${messageOf(error)}`, {
+      cause: error,
+    });
   }
   const payload = subscriptionPayloadSchema.safeParse(json);
   if (!payload.success) {
-    throw new SubscriptionPayloadError(`${source} is not a CloudWatch Logs subscription payload: ${describeZodIssues(payload.error)}`, { cause: payload.error });
+    throw new SubscriptionPayloadError(
+      `${source} is not a CloudWatch Logs subscription payload: ${describeZodIssues(payload.error)}`,
+      { cause: payload.error },
+    );
   }
   return payload.data;
 }

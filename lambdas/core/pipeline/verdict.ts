@@ -13,7 +13,17 @@ export const MAX_EVENT_ITEMS = 5;
 /** An anomaly as a verdict shows it. */
 export type VerdictAnomaly = Pick<
   Anomaly,
-  'id' | 'service' | 'kind' | 'templateId' | 'error' | 'firstSeen' | 'lastSeen' | 'active' | 'observed' | 'expected' | 'score'
+  | 'id'
+  | 'service'
+  | 'kind'
+  | 'templateId'
+  | 'error'
+  | 'firstSeen'
+  | 'lastSeen'
+  | 'active'
+  | 'observed'
+  | 'expected'
+  | 'score'
 > &
   Partial<Pick<Anomaly, 'countBefore' | 'countAfter'>> & { readonly template: string };
 
@@ -93,11 +103,30 @@ export function verdictEventDetail(verdict: Verdict, supersedes: readonly string
     blamed:
       blamed === undefined
         ? null
-        : { deployId: blamed.deployId, service: blamed.service, version: blamed.version, commit: blamed.commit, author: blamed.author, url: blamed.url, confidence: blamed.confidence, evidence: blamed.evidence },
-    suspects: verdict.suspects.slice(0, MAX_EVENT_ITEMS).map((s) => ({ deployId: s.deployId, service: s.service, confidence: s.confidence, blamed: s.blamed })),
+        : {
+            deployId: blamed.deployId,
+            service: blamed.service,
+            version: blamed.version,
+            commit: blamed.commit,
+            author: blamed.author,
+            url: blamed.url,
+            confidence: blamed.confidence,
+            evidence: blamed.evidence,
+          },
+    suspects: verdict.suspects
+      .slice(0, MAX_EVENT_ITEMS)
+      .map((s) => ({ deployId: s.deployId, service: s.service, confidence: s.confidence, blamed: s.blamed })),
     unexplained: verdict.unexplained,
     unexplainedEvidence: verdict.unexplainedEvidence,
     anomalyCount: verdict.anomalyCount,
-    anomalies: verdict.anomalies.slice(0, MAX_EVENT_ITEMS).map((a) => ({ service: a.service, kind: a.kind, template: a.template, score: a.score, firstSeen: new Date(a.firstSeen).toISOString() })),
+    anomalies: verdict.anomalies
+      .slice(0, MAX_EVENT_ITEMS)
+      .map((a) => ({
+        service: a.service,
+        kind: a.kind,
+        template: a.template,
+        score: a.score,
+        firstSeen: new Date(a.firstSeen).toISOString(),
+      })),
   };
 }

@@ -36,14 +36,20 @@ export function explainSuspect(
   if (first === undefined) {
     add('silent', `${s} shows no anomaly after this deploy.`);
   } else {
-    const sustained = first.buckets >= 4 ? `sustained over ${first.buckets} minutes` : `seen in ${first.buckets} minute${first.buckets === 1 ? '' : 's'} only`;
+    const sustained =
+      first.buckets >= 4
+        ? `sustained over ${first.buckets} minutes`
+        : `seen in ${first.buckets} minute${first.buckets === 1 ? '' : 's'} only`;
     add(
       'strength',
       `${s}'s first anomaly came ${formatDuration(f.lagMs ?? 0)} after the deploy: ${describeAnomaly(first)} at ${formatClock(first.firstSeen)}, ${sustained}.`,
       10,
     );
     if (f.after.length > 1) {
-      add('share', `${s} has ${f.after.length} anomalies after the deploy, ${formatPercent(f.share)} of the incident's anomaly weight.`);
+      add(
+        'share',
+        `${s} has ${f.after.length} anomalies after the deploy, ${formatPercent(f.share)} of the incident's anomaly weight.`,
+      );
     } else {
       add('share', `${s}'s anomalies are ${formatPercent(f.share)} of the incident's anomaly weight.`);
     }
@@ -54,7 +60,10 @@ export function explainSuspect(
       add('late', `${s} showed anomalies first; ${others.join(', ')} followed, as in a cascade starting at ${s}.`, 1);
     } else if ((f.originDelayMs ?? 0) > 0) {
       const origin = view.originServices.filter((x) => x !== s).join(', ') || 'another service';
-      add('late', `${s}'s anomalies began ${formatDuration(f.originDelayMs ?? 0)} after the incident started in ${origin}, so ${s} looks downstream.`);
+      add(
+        'late',
+        `${s}'s anomalies began ${formatDuration(f.originDelayMs ?? 0)} after the incident started in ${origin}, so ${s} looks downstream.`,
+      );
     }
   }
   const earliest = f.before[0];
@@ -93,6 +102,7 @@ export function explainUnexplained(view: IncidentView, originUndeployed: boolean
   const origin = view.originServices.join(', ');
   if (!hasCandidates) out.push('No deploy falls in the lookback window before the incident.');
   if (originUndeployed) out.push(`The incident starts in ${origin}, which had no deploy in the lookback window.`);
-  if (view.strength < 0.5) out.push(`Its anomalies are weak or short (strongest score ${view.strength.toFixed(2)}), like a transient burst.`);
+  if (view.strength < 0.5)
+    out.push(`Its anomalies are weak or short (strongest score ${view.strength.toFixed(2)}), like a transient burst.`);
   return out;
 }

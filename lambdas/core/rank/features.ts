@@ -75,7 +75,12 @@ export function measure(
 }
 
 /** Template mix in the window before the deploy against the window after it (cut at the service's next deploy). */
-function shiftAcross(deploy: Deploy, deploys: readonly Deploy[], o: RankOptions, mix: TemplateMixSource): TemplateShift | undefined {
+function shiftAcross(
+  deploy: Deploy,
+  deploys: readonly Deploy[],
+  o: RankOptions,
+  mix: TemplateMixSource,
+): TemplateShift | undefined {
   const next = deploys
     .filter((d) => d.service === deploy.service && d.timestamp > deploy.timestamp)
     .reduce((m, d) => Math.min(m, d.timestamp), Infinity);

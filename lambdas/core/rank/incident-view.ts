@@ -31,6 +31,8 @@ export function viewIncident(incident: IncidentGroup, significantScore: number, 
   const threshold = Math.min(significantScore, strength);
   const significant = incident.anomalies.filter((a) => a.score >= threshold);
   const significantOnset = Math.min(...significant.map((a) => a.firstSeen));
-  const originServices = [...new Set(significant.filter((a) => a.firstSeen <= significantOnset + graceMs).map((a) => a.service))];
+  const originServices = [
+    ...new Set(significant.filter((a) => a.firstSeen <= significantOnset + graceMs).map((a) => a.service)),
+  ];
   return { incident, totalWeight, strength, significantOnset, originServices, byService };
 }

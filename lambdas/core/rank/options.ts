@@ -86,6 +86,8 @@ export const RANK_DEFAULTS: RankOptions = {
 };
 
 /** Merges partial options (weights merged field by field) over the defaults. */
-export function resolveRankOptions(options?: Partial<Omit<RankOptions, 'weights'>> & { weights?: Partial<RankWeights> }): RankOptions {
+export function resolveRankOptions(
+  options?: Partial<Omit<RankOptions, 'weights'>> & { weights?: Partial<RankWeights> },
+): RankOptions {
   return { ...RANK_DEFAULTS, ...options, weights: { ...RANK_DEFAULTS.weights, ...options?.weights } };
 }

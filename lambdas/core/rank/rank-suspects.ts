@@ -34,7 +34,10 @@ export function rankSuspects(
   const originUndeployed = view.originServices.every(
     (service) =>
       !deploys.some(
-        (d) => d.service === service && d.timestamp >= view.significantOnset - o.lookbackMs && d.timestamp <= view.significantOnset + o.graceMs,
+        (d) =>
+          d.service === service &&
+          d.timestamp >= view.significantOnset - o.lookbackMs &&
+          d.timestamp <= view.significantOnset + o.graceMs,
       ),
   );
   const scored = candidates.map((deploy) => {

@@ -10,7 +10,10 @@ export interface TemplateShift {
   readonly linesAfter: number;
 }
 
-export function templateShift(before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>): TemplateShift | undefined {
+export function templateShift(
+  before: ReadonlyMap<string, number>,
+  after: ReadonlyMap<string, number>,
+): TemplateShift | undefined {
   const nb = sum(before);
   const na = sum(after);
   if (nb === 0 || na === 0) return undefined;

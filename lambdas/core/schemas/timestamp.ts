@@ -4,7 +4,10 @@ import { z } from 'zod';
 export const timestampSchema = z.union([z.number().finite(), z.string().min(1)]).transform((value, ctx) => {
   const millis = typeof value === 'number' ? value : Date.parse(value);
   if (!Number.isFinite(millis)) {
-    ctx.addIssue({ code: 'custom', message: `not an ISO-8601 timestamp or epoch milliseconds: ${JSON.stringify(value)}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `not an ISO-8601 timestamp or epoch milliseconds: ${JSON.stringify(value)}`,
+    });
     return z.NEVER;
   }
   return millis;

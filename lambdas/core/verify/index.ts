@@ -1,2 +1,8 @@
-export { parseVerifyInput, verifyInputSchema, VERIFY_DEFAULTS, type VerifyRequest, type VerifyInputRaw } from './verify-input';
+export {
+  parseVerifyInput,
+  verifyInputSchema,
+  VERIFY_DEFAULTS,
+  type VerifyRequest,
+  type VerifyInputRaw,
+} from './verify-input';
 export { judgeDeploy, type DeployVerdict, type JudgeOptions } from './judge-deploy';

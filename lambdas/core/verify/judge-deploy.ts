@@ -32,37 +32,66 @@ function isErrorChange(a: Anomaly): boolean {
  * when the ranker gives the deploy at least `suspectConfidence`, or when its service shows an error template
  * that is new or surging after it; `healthy` otherwise. Events must be in time order.
  */
-export async function judgeDeploy(request: VerifyRequest, events: readonly LogEvent[], options: JudgeOptions = {}): Promise<DeployVerdict> {
+export async function judgeDeploy(
+  request: VerifyRequest,
+  events: readonly LogEvent[],
+  options: JudgeOptions = {},
+): Promise<DeployVerdict> {
   const threshold = options.suspectConfidence ?? VERIFY_DEFAULTS.suspectConfidence;
   const linesBefore = events.filter((e) => e.timestamp < request.deployTime).length;
   const linesAfter = events.length - linesBefore;
   if (linesAfter === 0) {
-    return { verdict: 'suspect', confidence: 0.5, evidence: [`no log line from ${request.service} in the ${formatDuration(request.windowMs)} after the deploy: it may not be serving`], linesBefore, linesAfter };
+    return {
+      verdict: 'suspect',
+      confidence: 0.5,
+      evidence: [
+        `no log line from ${request.service} in the ${formatDuration(request.windowMs)} after the deploy: it may not be serving`,
+      ],
+      linesBefore,
+      linesAfter,
+    };
   }
   const deploy = { id: request.deployId, service: request.service, timestamp: request.deployTime };
   const result = await analyze(events, [deploy], options.analysis);
   const suspects = result.incidents.flatMap((incident) => incident.suspects.filter((s) => s.deployId === deploy.id));
-  const strongest = suspects.reduce<(typeof suspects)[number] | undefined>((best, s) => (best === undefined || s.confidence > best.confidence ? s : best), undefined);
+  const strongest = suspects.reduce<(typeof suspects)[number] | undefined>(
+    (best, s) => (best === undefined || s.confidence > best.confidence ? s : best),
+    undefined,
+  );
   const after = result.incidents
     .flatMap((incident) => incident.anomalies)
     .filter((a) => a.service === request.service && a.firstSeen >= request.deployTime)
     .sort((a, b) => b.score - a.score);
   const errors = after.filter(isErrorChange);
-  const describe = (a: Anomaly): string => `${a.kind}${a.error ? ' error' : ''} template ${quoteTemplate(a.template)} ${formatDuration(a.firstSeen - request.deployTime)} after the deploy (${a.countBefore} lines before, ${a.countAfter} after)`;
+  const describe = (a: Anomaly): string =>
+    `${a.kind}${a.error ? ' error' : ''} template ${quoteTemplate(a.template)} ${formatDuration(a.firstSeen - request.deployTime)} after the deploy (${a.countBefore} lines before, ${a.countAfter} after)`;
 
   const confidence = strongest?.confidence ?? 0;
   if (confidence >= threshold || errors.length > 0) {
     const evidence = [
-      ...(strongest === undefined ? [] : [`the ranker gives this deploy ${formatPercent(strongest.confidence)}`, ...strongest.evidence]),
+      ...(strongest === undefined
+        ? []
+        : [`the ranker gives this deploy ${formatPercent(strongest.confidence)}`, ...strongest.evidence]),
       ...errors.slice(0, 5).map(describe),
     ];
     // Error templates alone (the ranker unsure): at least as sure as the strongest of them.
     const errorScore = errors.reduce((m, a) => Math.max(m, a.score), 0);
-    return { verdict: 'suspect', confidence: Math.max(confidence, errorScore), evidence: [...new Set(evidence)], linesBefore, linesAfter };
+    return {
+      verdict: 'suspect',
+      confidence: Math.max(confidence, errorScore),
+      evidence: [...new Set(evidence)],
+      linesBefore,
+      linesAfter,
+    };
   }
   const evidence =
     after.length === 0
-      ? [`no anomaly in ${request.service} in the ${formatDuration(request.windowMs)} after the deploy (${linesBefore} lines before, ${linesAfter} after)`]
-      : [`${after.length} weak change(s) after the deploy, none an error and the ranker gives it ${formatPercent(confidence)}`, ...after.slice(0, 3).map(describe)];
+      ? [
+          `no anomaly in ${request.service} in the ${formatDuration(request.windowMs)} after the deploy (${linesBefore} lines before, ${linesAfter} after)`,
+        ]
+      : [
+          `${after.length} weak change(s) after the deploy, none an error and the ranker gives it ${formatPercent(confidence)}`,
+          ...after.slice(0, 3).map(describe),
+        ];
   return { verdict: 'healthy', confidence: 1 - confidence, evidence, linesBefore, linesAfter };
 }

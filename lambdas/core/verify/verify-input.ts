@@ -24,7 +24,10 @@ export const verifyInputSchema = z
     /** @default - `verify-<service>-<deployTime>` */
     deployId: z.string().min(1).optional(),
   })
-  .refine((input) => input.logGroup !== undefined || input.logGroups !== undefined, { message: 'logGroup or logGroups is required', path: ['logGroups'] });
+  .refine((input) => input.logGroup !== undefined || input.logGroups !== undefined, {
+    message: 'logGroup or logGroups is required',
+    path: ['logGroups'],
+  });
 
 export type VerifyInputRaw = z.input<typeof verifyInputSchema>;
 
@@ -42,7 +45,10 @@ export interface VerifyRequest {
 export function parseVerifyInput(value: unknown): VerifyRequest {
   const parsed = verifyInputSchema.safeParse(value);
   if (!parsed.success) {
-    throw new InvalidInputError(`verify input: ${parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ')}`, { cause: parsed.error });
+    throw new InvalidInputError(
+      `verify input: ${parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+      { cause: parsed.error },
+    );
   }
   const input = parsed.data;
   return {

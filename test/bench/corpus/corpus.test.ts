@@ -78,7 +78,8 @@ describe('generateCorpus', () => {
 
   it('keeps the header of raw lines', () => {
     const corpus = generateCorpus(SOURCES, { lines: 20, seed: 4, form: 'raw' });
-    for (const line of corpus.lines) expect(line).toMatch(/^(081109 203519 143 INFO dfs|Dec 10 06:55:4[68] LabSZ sshd)/);
+    for (const line of corpus.lines)
+      expect(line).toMatch(/^(081109 203519 143 INFO dfs|Dec 10 06:55:4[68] LabSZ sshd)/);
   });
 
   it('draws from all ten loghub datasets in about equal shares', () => {

@@ -24,7 +24,10 @@ const DATASET: LoghubDataset = {
     ['input_userauth_request: invalid user webmaster [preauth]', 'input_userauth_request: invalid user <*> [preauth]'],
     ['input_userauth_request: invalid user test9 [preauth]', 'input_userauth_request: invalid user <*> [preauth]'],
     ['pam_unix(sshd:auth): check pass; user unknown', 'pam_unix(sshd:auth): check pass; user unknown'],
-    ['Received disconnect from 173.234.31.186: 11: Bye Bye [preauth]', 'Received disconnect from <*>: <*>: Bye Bye [preauth]'],
+    [
+      'Received disconnect from 173.234.31.186: 11: Bye Bye [preauth]',
+      'Received disconnect from <*>: <*>: Bye Bye [preauth]',
+    ],
   ].map(([content, eventTemplate], index) => ({
     lineId: index + 1,
     raw: `Dec 10 06:55:46 LabSZ sshd[24200]: ${content ?? ''}`,

@@ -24,14 +24,18 @@ describe('reshapeValue', () => {
   });
 
   it('leaves words and digits glued to words alone', () => {
-    expect(reshapeValue('Package_for_KB3192321 amd64 R02-M1-N0 webmaster', random)).toBe('Package_for_KB3192321 amd64 R02-M1-N0 webmaster');
+    expect(reshapeValue('Package_for_KB3192321 amd64 R02-M1-N0 webmaster', random)).toBe(
+      'Package_for_KB3192321 amd64 R02-M1-N0 webmaster',
+    );
   });
 });
 
 describe('drawSlotValue', () => {
   it('reuses the values of a categorical slot as they are', () => {
     // "PacketResponder <*> for block <*> terminating": the first slot only ever holds 0, 1 or 2.
-    const template = loadDataset('HDFS').templates.find((candidate) => candidate.text === 'PacketResponder <*> for block <*> terminating');
+    const template = loadDataset('HDFS').templates.find(
+      (candidate) => candidate.text === 'PacketResponder <*> for block <*> terminating',
+    );
     const [responder, block] = template?.slots ?? [];
     const random = new Random('slots');
 

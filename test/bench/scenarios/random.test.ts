@@ -2,7 +2,14 @@ import { Random, WeightedPicker } from '../../../bench/scenarios/random';
 
 describe('Random', () => {
   it('gives the same numbers for the same seed and different ones for another', () => {
-    const draw = (seed: string) => Array.from({ length: 5 }, ((random) => () => random.next())(new Random(seed)));
+    const draw = (seed: string) =>
+      Array.from(
+        { length: 5 },
+        (
+          (random) => () =>
+            random.next()
+        )(new Random(seed)),
+      );
 
     expect(draw('a')).toEqual(draw('a'));
     expect(draw('a')).not.toEqual(draw('b'));

@@ -20,7 +20,8 @@ function scenarioOf(kind: IncidentKind): Generated {
   return found;
 }
 
-const deployOf = (scenario: Scenario, id: string | null | undefined) => scenario.deploys.find((deploy) => deploy.id === id);
+const deployOf = (scenario: Scenario, id: string | null | undefined) =>
+  scenario.deploys.find((deploy) => deploy.id === id);
 
 /** Template ids an effect added to `service` from `start` on. */
 function addedTemplates(scenario: Scenario, service: string, start: number): string[] {
@@ -48,32 +49,44 @@ describe('generateScenario', () => {
     expect(planScenario({ seed: 'other', kind: 'cascade', ...SHORT }).deploys).not.toEqual(a.spec.deploys);
   });
 
-  it.each([...INCIDENT_KINDS])('makes a consistent %s scenario: time-ordered events, 3–6 services, both streaming formats', (kind) => {
-    const { scenario, events } = scenarioOf(kind);
-    const { start, end } = scenario.spec.timeline;
-    const services = scenario.spec.services.map((service) => service.name);
+  it.each([...INCIDENT_KINDS])(
+    'makes a consistent %s scenario: time-ordered events, 3–6 services, both streaming formats',
+    (kind) => {
+      const { scenario, events } = scenarioOf(kind);
+      const { start, end } = scenario.spec.timeline;
+      const services = scenario.spec.services.map((service) => service.name);
 
-    expect(services.length).toBeGreaterThanOrEqual(3);
-    expect(services.length).toBeLessThanOrEqual(6);
-    expect(scenario.spec.services.map((service) => service.format)).toEqual(expect.arrayContaining(['text', 'jsonl']));
-    expect(events.every((event, i) => i === 0 || (events[i - 1] as ScenarioEvent).timestamp <= event.timestamp)).toBe(true);
-    expect(events.every((event) => event.timestamp >= start && event.timestamp < end)).toBe(true);
-    expect(scenario.deploys.every((deploy, i) => i === 0 || (scenario.deploys[i - 1]?.timestamp ?? 0) <= deploy.timestamp)).toBe(true);
-    expect(scenario.deploys.every((deploy) => services.includes(deploy.service))).toBe(true);
-    for (const service of scenario.spec.services) {
-      const perSecond = events.filter((event) => event.service === service.name).length / ((end - start) / 1000);
-      expect(perSecond / service.baseRate).toBeGreaterThan(0.5);
-      expect(perSecond / service.baseRate).toBeLessThan(1.8);
-    }
-  });
+      expect(services.length).toBeGreaterThanOrEqual(3);
+      expect(services.length).toBeLessThanOrEqual(6);
+      expect(scenario.spec.services.map((service) => service.format)).toEqual(
+        expect.arrayContaining(['text', 'jsonl']),
+      );
+      expect(events.every((event, i) => i === 0 || (events[i - 1] as ScenarioEvent).timestamp <= event.timestamp)).toBe(
+        true,
+      );
+      expect(events.every((event) => event.timestamp >= start && event.timestamp < end)).toBe(true);
+      expect(
+        scenario.deploys.every((deploy, i) => i === 0 || (scenario.deploys[i - 1]?.timestamp ?? 0) <= deploy.timestamp),
+      ).toBe(true);
+      expect(scenario.deploys.every((deploy) => services.includes(deploy.service))).toBe(true);
+      for (const service of scenario.spec.services) {
+        const perSecond = events.filter((event) => event.service === service.name).length / ((end - start) / 1000);
+        expect(perSecond / service.baseRate).toBeGreaterThan(0.5);
+        expect(perSecond / service.baseRate).toBeLessThan(1.8);
+      }
+    },
+  );
 
-  it.each(INCIDENT_KINDS.filter((kind) => kind !== 'no-deploy'))('blames a deploy of the failing service before the %s incident', (kind) => {
-    const { scenario } = scenarioOf(kind);
-    const bad = deployOf(scenario, scenario.truth.badDeployId);
+  it.each(INCIDENT_KINDS.filter((kind) => kind !== 'no-deploy'))(
+    'blames a deploy of the failing service before the %s incident',
+    (kind) => {
+      const { scenario } = scenarioOf(kind);
+      const bad = deployOf(scenario, scenario.truth.badDeployId);
 
-    expect(bad?.service).toBe(scenario.truth.service);
-    expect(bad?.timestamp).toBeLessThanOrEqual(scenario.truth.incidentStart);
-  });
+      expect(bad?.service).toBe(scenario.truth.service);
+      expect(bad?.timestamp).toBeLessThanOrEqual(scenario.truth.incidentStart);
+    },
+  );
 
   it.each(['bad-deploy', 'good-then-bad', 'cascade', 'slow-onset', 'no-deploy', 'rollback'] as const)(
     'prints the new error templates of the %s incident only from its start',
@@ -110,13 +123,19 @@ describe('generateScenario', () => {
     const { scenario, events } = scenarioOf('cascade');
     const { downstream, service: upstream, incidentStart } = scenario.truth;
     const ownDeploy = deployOf(scenario, downstream?.deployId);
-    const errors = linesOf(events, addedTemplates(scenario, downstream?.service ?? '', downstream?.errorStart ?? 0), downstream?.service ?? '');
+    const errors = linesOf(
+      events,
+      addedTemplates(scenario, downstream?.service ?? '', downstream?.errorStart ?? 0),
+      downstream?.service ?? '',
+    );
 
     expect(ownDeploy?.service).toBe(downstream?.service);
     expect(ownDeploy?.timestamp).toBeGreaterThan(incidentStart);
     expect(ownDeploy?.timestamp).toBeLessThan(downstream?.errorStart ?? 0);
     expect(errors.length).toBeGreaterThan(5);
-    expect(errors.every((event) => event.message.includes(upstream) && event.timestamp >= (downstream?.errorStart ?? 0))).toBe(true);
+    expect(
+      errors.every((event) => event.message.includes(upstream) && event.timestamp >= (downstream?.errorStart ?? 0)),
+    ).toBe(true);
   });
 
   it('raises an existing rare template at least tenfold in a spike', () => {
@@ -124,7 +143,8 @@ describe('generateScenario', () => {
     const { service, incidentStart, timeline } = scenario.truth;
     const effect = scenario.spec.effects.find((candidate) => candidate.type === 'scale');
     const lines = linesOf(events, [effect?.template.id ?? ''], service);
-    const rate = (from: number, to: number) => lines.filter((event) => event.timestamp >= from && event.timestamp < to).length / (to - from);
+    const rate = (from: number, to: number) =>
+      lines.filter((event) => event.timestamp >= from && event.timestamp < to).length / (to - from);
 
     expect(effect?.type === 'scale' && effect.factor).toBeGreaterThanOrEqual(10);
     expect(rate(incidentStart, timeline.end) / rate(timeline.start, incidentStart)).toBeGreaterThan(6);
@@ -156,8 +176,13 @@ describe('generateScenario', () => {
   it('gives the failing service of a no-deploy incident no deploy in the 2 h before, and others deploys 5–30 min before', () => {
     const { scenario } = scenarioOf('no-deploy');
     const { service, incidentStart } = scenario.truth;
-    const before = scenario.deploys.filter((deploy) => deploy.timestamp <= incidentStart && deploy.timestamp >= incidentStart - 120 * MINUTE);
-    const near = before.filter((deploy) => deploy.timestamp >= incidentStart - 30 * MINUTE - 1 && deploy.timestamp <= incidentStart - 5 * MINUTE + 1);
+    const before = scenario.deploys.filter(
+      (deploy) => deploy.timestamp <= incidentStart && deploy.timestamp >= incidentStart - 120 * MINUTE,
+    );
+    const near = before.filter(
+      (deploy) =>
+        deploy.timestamp >= incidentStart - 30 * MINUTE - 1 && deploy.timestamp <= incidentStart - 5 * MINUTE + 1,
+    );
 
     expect(scenario.truth.badDeployId).toBeNull();
     expect(before.filter((deploy) => deploy.service === service)).toEqual([]);
@@ -170,7 +195,9 @@ describe('generateScenario', () => {
     const bad = deployOf(scenario, scenario.truth.badDeployId);
     const back = deployOf(scenario, scenario.truth.rollbackDeployId);
     const semver = (version: string | undefined) => (version ?? '').slice(1).split('.').map(Number);
-    const older = (a: number[], b: number[]) => a.findIndex((part, i) => part !== b[i]) !== -1 && (a.find((part, i) => part !== b[i]) ?? 0) < (b[a.findIndex((part, i) => part !== b[i])] ?? 0);
+    const older = (a: number[], b: number[]) =>
+      a.findIndex((part, i) => part !== b[i]) !== -1 &&
+      (a.find((part, i) => part !== b[i]) ?? 0) < (b[a.findIndex((part, i) => part !== b[i])] ?? 0);
     const errors = linesOf(events, addedTemplates(scenario, service, incidentStart), service);
 
     expect(back?.service).toBe(service);
@@ -181,17 +208,23 @@ describe('generateScenario', () => {
     expect(errors.every((event) => event.timestamp < (incidentEnd ?? 0))).toBe(true);
   });
 
-  it.each([...INCIDENT_KINDS])('puts no deploy of the same service in the 10 min before a transient burst (%s)', (kind) => {
-    const { scenario } = scenarioOf(kind);
-    const bursts = scenario.truth.changes.filter((change) => change.change === 'transient-burst');
+  it.each([...INCIDENT_KINDS])(
+    'puts no deploy of the same service in the 10 min before a transient burst (%s)',
+    (kind) => {
+      const { scenario } = scenarioOf(kind);
+      const bursts = scenario.truth.changes.filter((change) => change.change === 'transient-burst');
 
-    for (const burst of bursts) {
-      const behind = scenario.deploys.filter(
-        (deploy) => deploy.service === burst.service && deploy.timestamp <= burst.start && deploy.timestamp > burst.start - 10 * MINUTE,
-      );
-      expect(behind).toEqual([]);
-      expect(burst.end - burst.start).toBeGreaterThanOrEqual(30_000);
-      expect(burst.end - burst.start).toBeLessThanOrEqual(90_000);
-    }
-  });
+      for (const burst of bursts) {
+        const behind = scenario.deploys.filter(
+          (deploy) =>
+            deploy.service === burst.service &&
+            deploy.timestamp <= burst.start &&
+            deploy.timestamp > burst.start - 10 * MINUTE,
+        );
+        expect(behind).toEqual([]);
+        expect(burst.end - burst.start).toBeGreaterThanOrEqual(30_000);
+        expect(burst.end - burst.start).toBeLessThanOrEqual(90_000);
+      }
+    },
+  );
 });

@@ -17,8 +17,22 @@ function truthOf(overrides: Partial<Truth> = {}): Truth {
     summary: 'checkout deploy dpl-bad breaks it',
     distractorDeployIds: [],
     changes: [
-      { service: 'search', change: 'transient-burst', templates: ['timeout'], start: T0 + 20 * MINUTE, end: T0 + 21 * MINUTE, deployId: null },
-      { service: 'cart', change: 'harmless-template', templates: ['flags loaded'], start: T0 + 35 * MINUTE, end: T0 + 90 * MINUTE, deployId: 'dpl-cart' },
+      {
+        service: 'search',
+        change: 'transient-burst',
+        templates: ['timeout'],
+        start: T0 + 20 * MINUTE,
+        end: T0 + 21 * MINUTE,
+        deployId: null,
+      },
+      {
+        service: 'cart',
+        change: 'harmless-template',
+        templates: ['flags loaded'],
+        start: T0 + 35 * MINUTE,
+        end: T0 + 90 * MINUTE,
+        deployId: 'dpl-cart',
+      },
     ],
     timeline: { start: T0, end: T0 + 90 * MINUTE },
     ...overrides,
@@ -26,27 +40,69 @@ function truthOf(overrides: Partial<Truth> = {}): Truth {
 }
 
 function suspect(deployId: string, confidence: number): Suspect {
-  return { deployId, service: deployId.slice(4), timestamp: T0, confidence, blamed: confidence >= 0.5, lagMs: null, evidence: [], factors: {} };
+  return {
+    deployId,
+    service: deployId.slice(4),
+    timestamp: T0,
+    confidence,
+    blamed: confidence >= 0.5,
+    lagMs: null,
+    evidence: [],
+    factors: {},
+  };
 }
 
 function anomaly(service: string, firstSeen: number): Anomaly {
   return {
-    id: `${service}-${firstSeen}`, service, kind: 'new', templateId: 't', template: 'boom', error: true, firstSeen, lastSeen: firstSeen,
-    active: true, countBefore: 0, countAfter: 5, expected: 0, observed: 5, buckets: 3, surprise: 20, score: 0.9, sample: 'boom',
+    id: `${service}-${firstSeen}`,
+    service,
+    kind: 'new',
+    templateId: 't',
+    template: 'boom',
+    error: true,
+    firstSeen,
+    lastSeen: firstSeen,
+    active: true,
+    countBefore: 0,
+    countAfter: 5,
+    expected: 0,
+    observed: 5,
+    buckets: 3,
+    surprise: 20,
+    score: 0.9,
+    sample: 'boom',
   };
 }
 
 function incident(start: number, anomalies: Anomaly[], suspects: Suspect[]): Incident {
   const services = [...new Set(anomalies.map((a) => a.service))];
-  return { id: `inc-${start}`, start, end: start + MINUTE, services, severity: 'high', score: 0.9, anomalies, suspects, unexplained: 0.1, unexplainedEvidence: [] };
+  return {
+    id: `inc-${start}`,
+    start,
+    end: start + MINUTE,
+    services,
+    severity: 'high',
+    score: 0.9,
+    anomalies,
+    suspects,
+    unexplained: 0.1,
+    unexplainedEvidence: [],
+  };
 }
 
-const resultOf = (...incidents: Incident[]): AnalysisResult => ({ incidents, stats: { lines: 1, services: 1, templates: 1, skipped: 0, late: 0 } });
+const resultOf = (...incidents: Incident[]): AnalysisResult => ({
+  incidents,
+  stats: { lines: 1, services: 1, templates: 1, skipped: 0, late: 0 },
+});
 
 describe('matchIncident', () => {
   it('takes the incident holding an anomaly of the failing service near the truth start, even if noise started it earlier', () => {
     const truth = truthOf();
-    const chained = incident(truth.incidentStart - 12 * MINUTE, [anomaly('other', truth.incidentStart - 12 * MINUTE), anomaly('checkout', truth.incidentStart + 20_000)], []);
+    const chained = incident(
+      truth.incidentStart - 12 * MINUTE,
+      [anomaly('other', truth.incidentStart - 12 * MINUTE), anomaly('checkout', truth.incidentStart + 20_000)],
+      [],
+    );
     const nearby = incident(truth.incidentStart + 4 * MINUTE, [anomaly('other', truth.incidentStart + 4 * MINUTE)], []);
 
     expect(matchIncident(resultOf(chained, nearby), truth)).toBe(chained);
@@ -55,7 +111,11 @@ describe('matchIncident', () => {
   it('falls back to an incident whose onset is in the window, and finds none far away', () => {
     const truth = truthOf();
     const nearby = incident(truth.incidentStart + 4 * MINUTE, [anomaly('other', truth.incidentStart + 4 * MINUTE)], []);
-    const far = incident(truth.incidentStart + 30 * MINUTE, [anomaly('checkout', truth.incidentStart + 30 * MINUTE)], []);
+    const far = incident(
+      truth.incidentStart + 30 * MINUTE,
+      [anomaly('checkout', truth.incidentStart + 30 * MINUTE)],
+      [],
+    );
 
     expect(matchIncident(resultOf(nearby, far), truth)).toBe(nearby);
     expect(matchIncident(resultOf(far), truth)).toBeUndefined();
@@ -65,28 +125,48 @@ describe('matchIncident', () => {
 describe('scoreScenario', () => {
   it('counts the bad deploy ranked first and blamed as a hit', () => {
     const truth = truthOf();
-    const found = incident(truth.incidentStart, [anomaly('checkout', truth.incidentStart)], [suspect('dpl-bad', 0.9), suspect('dpl-cart', 0.05)]);
+    const found = incident(
+      truth.incidentStart,
+      [anomaly('checkout', truth.incidentStart)],
+      [suspect('dpl-bad', 0.9), suspect('dpl-cart', 0.05)],
+    );
 
     const score = scoreScenario(resultOf(found), truth);
 
     expect(score).toMatchObject({ rank: 1, top1: true, top3: true, blamedBad: true, noDeployBlamed: 0 });
-    expect(score.blames).toEqual([expect.objectContaining({ deployId: 'dpl-bad', correct: true, incidentClass: 'incident' })]);
+    expect(score.blames).toEqual([
+      expect.objectContaining({ deployId: 'dpl-bad', correct: true, incidentClass: 'incident' }),
+    ]);
     expect(isFailure(score)).toBe(false);
   });
 
   it('classifies wrong blames by what really happened: a transient burst, a harmless change (even during the incident), nothing', () => {
     const truth = truthOf();
-    const found = incident(truth.incidentStart, [anomaly('checkout', truth.incidentStart)], [suspect('dpl-cart', 0.6), suspect('dpl-bad', 0.3)]);
+    const found = incident(
+      truth.incidentStart,
+      [anomaly('checkout', truth.incidentStart)],
+      [suspect('dpl-cart', 0.6), suspect('dpl-bad', 0.3)],
+    );
     const burst = incident(T0 + 20 * MINUTE, [anomaly('search', T0 + 20 * MINUTE)], [suspect('dpl-search', 0.7)]);
     const harmless = incident(T0 + 35 * MINUTE, [anomaly('cart', T0 + 35 * MINUTE)], [suspect('dpl-cart', 0.8)]);
     const nothing = incident(T0 + 5 * MINUTE, [anomaly('search', T0 + 5 * MINUTE)], [suspect('dpl-search', 0.55)]);
     const laterHarmless = incident(T0 + 75 * MINUTE, [anomaly('cart', T0 + 75 * MINUTE)], [suspect('dpl-cart', 0.9)]);
-    const withLater = { ...truth, changes: [...truth.changes, { ...truth.changes[1], start: T0 + 74 * MINUTE } as Truth['changes'][number]] };
+    const withLater = {
+      ...truth,
+      changes: [...truth.changes, { ...truth.changes[1], start: T0 + 74 * MINUTE } as Truth['changes'][number]],
+    };
 
     const score = scoreScenario(resultOf(nothing, burst, harmless, found), truth);
     const later = scoreScenario(resultOf(found, laterHarmless), withLater);
 
-    expect(score).toMatchObject({ rank: 2, top1: false, top3: true, blamedBad: false, noDeployIncidents: 1, noDeployBlamed: 1 });
+    expect(score).toMatchObject({
+      rank: 2,
+      top1: false,
+      top3: true,
+      blamedBad: false,
+      noDeployIncidents: 1,
+      noDeployBlamed: 1,
+    });
     expect(score.blames.map((blame) => [blame.deployId, blame.incidentClass, blame.correct])).toEqual([
       ['dpl-search', 'spurious', false],
       ['dpl-search', 'transient', false],
@@ -111,9 +191,18 @@ describe('scoreScenario', () => {
 describe('summarise', () => {
   it('computes AC@1, AC@3, blame precision and recall over scenarios', () => {
     const truth = truthOf();
-    const first = scoreScenario(resultOf(incident(truth.incidentStart, [anomaly('checkout', truth.incidentStart)], [suspect('dpl-bad', 0.9)])), truth);
+    const first = scoreScenario(
+      resultOf(incident(truth.incidentStart, [anomaly('checkout', truth.incidentStart)], [suspect('dpl-bad', 0.9)])),
+      truth,
+    );
     const second = scoreScenario(
-      resultOf(incident(truth.incidentStart, [anomaly('checkout', truth.incidentStart)], [suspect('dpl-x', 0.6), suspect('dpl-y', 0.2), suspect('dpl-bad', 0.1)])),
+      resultOf(
+        incident(
+          truth.incidentStart,
+          [anomaly('checkout', truth.incidentStart)],
+          [suspect('dpl-x', 0.6), suspect('dpl-y', 0.2), suspect('dpl-bad', 0.1)],
+        ),
+      ),
       truth,
     );
     const missed = scoreScenario(resultOf(), truth);

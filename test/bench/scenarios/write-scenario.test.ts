@@ -25,13 +25,19 @@ describe('writeScenario', () => {
       services: { min: 5, max: 5 },
       datasets: ['Hadoop', 'Zookeeper', 'Spark', 'HDFS', 'OpenSSH', 'Apache'],
     });
-    const textServices = scenario.spec.services.filter((service) => service.format === 'text').map((service) => service.name);
-    const key = (event: { timestamp: number; service: string; message: string }) => `${event.timestamp}\u0000${event.service}\u0000${event.message}`;
+    const textServices = scenario.spec.services
+      .filter((service) => service.format === 'text')
+      .map((service) => service.name);
+    const key = (event: { timestamp: number; service: string; message: string }) =>
+      `${event.timestamp}\u0000${event.service}\u0000${event.message}`;
     const problems: LogProblem[] = [];
 
     const written = writeScenario(scenario, dir);
     const read = [];
-    for await (const event of readLogEvents([path.join(dir, 'logs')], { onProblem: (problem) => problems.push(problem) })) read.push(event);
+    for await (const event of readLogEvents([path.join(dir, 'logs')], {
+      onProblem: (problem) => problems.push(problem),
+    }))
+      read.push(event);
 
     expect(problems).toEqual([]);
     expect(read.some((event) => textServices.includes(event.service) && event.message.includes('\n\tat '))).toBe(true);
@@ -39,7 +45,9 @@ describe('writeScenario', () => {
     expect(read.map(key).sort()).toEqual([...scenario.events()].map(key).sort());
     expect(written.lines).toBe(read.length);
     expect(readdirSync(path.join(dir, 'logs')).sort()).toEqual(
-      scenario.spec.services.map((service) => `${service.name}${{ text: '.log', jsonl: '.jsonl', cloudwatch: '.json' }[service.format]}`).sort(),
+      scenario.spec.services
+        .map((service) => `${service.name}${{ text: '.log', jsonl: '.jsonl', cloudwatch: '.json' }[service.format]}`)
+        .sort(),
     );
     expect(await readDeploys(path.join(dir, 'deploys.json'))).toEqual(scenario.deploys);
     expect(JSON.parse(readFileSync(path.join(dir, 'truth.json'), 'utf8'))).toEqual(scenario.truth);

@@ -25,18 +25,24 @@ describe('readConfigFile', () => {
     const file = path.join(dir, CONFIG_FILE_NAME);
     writeFileSync(file, JSON.stringify({ services: { '/aws/lambda/x': 7 } }));
 
-    await expect(readConfigFile(file)).rejects.toThrow(/culprit\.config\.json: services\["\/aws\/lambda\/x"\]: .*expected string/);
+    await expect(readConfigFile(file)).rejects.toThrow(
+      /culprit\.config\.json: services\["\/aws\/lambda\/x"\]: .*expected string/,
+    );
   });
 
   it('points at the line and column of a JSON syntax error', async () => {
     const file = path.join(dir, CONFIG_FILE_NAME);
     writeFileSync(file, '{\n  "services": {},\n  "lookbackMinutes": 30,\n}\n');
 
-    await expect(readConfigFile(file)).rejects.toThrow(/culprit\.config\.json: \(root\): not valid JSON at line 4, column 1/);
+    await expect(readConfigFile(file)).rejects.toThrow(
+      /culprit\.config\.json: \(root\): not valid JSON at line 4, column 1/,
+    );
   });
 
   it('says when the file does not exist', async () => {
-    await expect(readConfigFile(path.join(dir, 'missing.json'))).rejects.toThrow(/missing\.json: \(file\): cannot read: no such file/);
+    await expect(readConfigFile(path.join(dir, 'missing.json'))).rejects.toThrow(
+      /missing\.json: \(file\): cannot read: no such file/,
+    );
   });
 
   it('finds culprit.config.json in a folder only when it is there', async () => {

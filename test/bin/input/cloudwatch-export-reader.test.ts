@@ -2,7 +2,10 @@ import { type LogProblem, readLogEvents } from '../../../bin/input/log-sources';
 import { collect, loghubLines, useTempDir, writeFile } from './fixtures';
 
 /** The document `aws logs filter-log-events --log-group-name ...` prints (4-space indented). */
-function filterLogEventsOutput(events: readonly { timestamp: number; message: unknown }[], extra: Record<string, unknown> = {}): string {
+function filterLogEventsOutput(
+  events: readonly { timestamp: number; message: unknown }[],
+  extra: Record<string, unknown> = {},
+): string {
   return JSON.stringify(
     {
       events: events.map((event, index) => ({
@@ -46,7 +49,11 @@ describe('reading `aws logs filter-log-events` output', () => {
   });
 
   it('takes the service from logGroupName when the document has one', async () => {
-    const file = writeFile(tempDir(), 'export.json', filterLogEventsOutput([{ timestamp: at(1), message: first }], { logGroupName: '/aws/ec2/bastion' }));
+    const file = writeFile(
+      tempDir(),
+      'export.json',
+      filterLogEventsOutput([{ timestamp: at(1), message: first }], { logGroupName: '/aws/ec2/bastion' }),
+    );
 
     const [event] = await collect(readLogEvents([file]));
 
@@ -71,7 +78,10 @@ describe('reading `aws logs filter-log-events` output', () => {
   });
 
   it('reports a document that is not valid JSON with the line of the error, and reads nothing from it', async () => {
-    const text = filterLogEventsOutput([{ timestamp: at(1), message: first }]).replace('"ingestionTime"', 'ingestionTime');
+    const text = filterLogEventsOutput([{ timestamp: at(1), message: first }]).replace(
+      '"ingestionTime"',
+      'ingestionTime',
+    );
     const file = writeFile(tempDir(), 'bastion.json', text);
     const problems: LogProblem[] = [];
 
@@ -94,7 +104,14 @@ describe('reading `aws logs filter-log-events` output', () => {
     const file = writeFile(
       tempDir(),
       'bastion.json',
-      JSON.stringify([{ timestamp: '2024-03-12T08:00:01Z', message: first }, { timestamp: at(0), service: 'gateway', message: second }], null, 2),
+      JSON.stringify(
+        [
+          { timestamp: '2024-03-12T08:00:01Z', message: first },
+          { timestamp: at(0), service: 'gateway', message: second },
+        ],
+        null,
+        2,
+      ),
     );
 
     const events = await collect(readLogEvents([file]));

@@ -3,8 +3,20 @@ import { InvalidInputError } from '../../../lambdas/core/errors';
 import { readDeploys } from '../../../bin/input/deploy-file';
 import { useTempDir, writeFile } from './fixtures';
 
-const checkout = { id: 'dpl-1', service: 'checkout', timestamp: '2024-03-12T08:30:00Z', version: 'v2.4.1', commit: '9f3c2ab', author: 'a.okafor' };
-const payments = { id: 'dpl-2', service: 'payments', timestamp: Date.UTC(2024, 2, 12, 8, 0), description: 'Tune pool sizes' };
+const checkout = {
+  id: 'dpl-1',
+  service: 'checkout',
+  timestamp: '2024-03-12T08:30:00Z',
+  version: 'v2.4.1',
+  commit: '9f3c2ab',
+  author: 'a.okafor',
+};
+const payments = {
+  id: 'dpl-2',
+  service: 'payments',
+  timestamp: Date.UTC(2024, 2, 12, 8, 0),
+  description: 'Tune pool sizes',
+};
 
 describe('readDeploys', () => {
   const tempDir = useTempDir();
@@ -50,14 +62,21 @@ describe('readDeploys', () => {
     const file = writeFile(
       tempDir(),
       'deploys.jsonl',
-      [JSON.stringify(checkout), '{"id": "dpl-3", ', JSON.stringify({ id: 'dpl-4', service: 'checkout' }), JSON.stringify({ ...checkout, version: 'v9' })].join('\n'),
+      [
+        JSON.stringify(checkout),
+        '{"id": "dpl-3", ',
+        JSON.stringify({ id: 'dpl-4', service: 'checkout' }),
+        JSON.stringify({ ...checkout, version: 'v9' }),
+      ].join('\n'),
     );
 
     const reading = readDeploys(file);
 
     await expect(reading).rejects.toBeInstanceOf(InvalidInputError);
     await expect(reading).rejects.toThrow(
-      new RegExp(`^deploy file ${file}: line 2: not valid JSON: .*; line 3: timestamp: .*; line 4: deploy id dpl-1 is already used by line 1 with different fields$`),
+      new RegExp(
+        `^deploy file ${file}: line 2: not valid JSON: .*; line 3: timestamp: .*; line 4: deploy id dpl-1 is already used by line 1 with different fields$`,
+      ),
     );
   });
 

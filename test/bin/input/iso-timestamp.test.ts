@@ -6,7 +6,13 @@ const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.flo
 const pad = (value: number, width: number): string => String(value).padStart(width, '0');
 
 /** Date-times around every edge the scanner checks: month lengths, leap years, 24:00, leap seconds, zones, fractions. */
-function dateTimes(random: () => number, count: number, joints: readonly string[], fractions: readonly string[], zones: readonly string[]): string[] {
+function dateTimes(
+  random: () => number,
+  count: number,
+  joints: readonly string[],
+  fractions: readonly string[],
+  zones: readonly string[],
+): string[] {
   const years = [0, 1, 99, 100, 400, 1900, 1969, 1970, 2000, 2023, 2024, 2100, 9999];
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -45,7 +51,13 @@ describe('parseIsoTimestamp', () => {
   it('gives exactly what Date.parse gives, for every shape near the edges and their mutations', () => {
     // Prepare
     const random = seeded(11);
-    const texts = dateTimes(random, 4000, ['T', 'T', 't', ' '], ['', '', '.1', '.12', '.123', '.123456', '.123456789', '.1234567891', '.', ',5'], ['Z', 'Z', '+01:00', '-05:30', '+23:59', '+24:00', '-00:00', '+0100', '+01', 'z', '']);
+    const texts = dateTimes(
+      random,
+      4000,
+      ['T', 'T', 't', ' '],
+      ['', '', '.1', '.12', '.123', '.123456', '.123456789', '.1234567891', '.', ',5'],
+      ['Z', 'Z', '+01:00', '-05:30', '+23:59', '+24:00', '-00:00', '+0100', '+01', 'z', ''],
+    );
     texts.push(...texts.slice(0, 3000).map((text) => mutated(random, text)));
 
     // Act
@@ -60,7 +72,12 @@ describe('the leading timestamp of a text line', () => {
   const messages = loghubLines('Zookeeper', 40).map((line) => line.slice(24));
 
   it('is read without the pattern in the shapes logs use most', () => {
-    const lines = ['2024-03-12T08:00:00.123Z GET /', '2015-07-29 17:41:44,747 - INFO  [main] - started', '2024-03-12T09:00:00+01:00 up', '2024-03-12 08:00 up'];
+    const lines = [
+      '2024-03-12T08:00:00.123Z GET /',
+      '2015-07-29 17:41:44,747 - INFO  [main] - started',
+      '2024-03-12T09:00:00+01:00 up',
+      '2024-03-12 08:00 up',
+    ];
 
     const scanned = lines.map((line) => scanLeadingIsoTimestamp(line));
 
@@ -71,12 +88,22 @@ describe('the leading timestamp of a text line', () => {
   it('is what the reference pattern reads, for real lines behind timestamps near the edges and their mutations', () => {
     // Prepare
     const random = seeded(23);
-    const stamps = dateTimes(random, 4000, ['T', ' ', 't'], ['', '', '.123', ',747', '.5', '.123456789', '.1234567891', ',', '.'], ['', '', 'Z', '+01:00', '+0100', '+01', ' +01:00', ' Z', ' -', '-05:30', '+24:00', 'Zabc', 'abc']);
-    const lines = stamps.map((stamp) => `${stamp}${pick(random, [' ', ' ', '\t', '', '  ', ' - '])}${pick(random, messages)}`);
+    const stamps = dateTimes(
+      random,
+      4000,
+      ['T', ' ', 't'],
+      ['', '', '.123', ',747', '.5', '.123456789', '.1234567891', ',', '.'],
+      ['', '', 'Z', '+01:00', '+0100', '+01', ' +01:00', ' Z', ' -', '-05:30', '+24:00', 'Zabc', 'abc'],
+    );
+    const lines = stamps.map(
+      (stamp) => `${stamp}${pick(random, [' ', ' ', '\t', '', '  ', ' - '])}${pick(random, messages)}`,
+    );
     lines.push(...lines.slice(0, 3000).map((line) => mutated(random, line)));
 
     // Act
-    const differing = lines.filter((line) => JSON.stringify(parseLeadingTimestamp(line)) !== JSON.stringify(parseLeadingTimestampByPattern(line)));
+    const differing = lines.filter(
+      (line) => JSON.stringify(parseLeadingTimestamp(line)) !== JSON.stringify(parseLeadingTimestampByPattern(line)),
+    );
 
     // Assess
     expect(differing).toEqual([]);

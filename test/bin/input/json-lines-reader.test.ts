@@ -2,7 +2,8 @@ import { describeIssues, jsonLogRecordSchema, toLogEvent } from '../../../bin/in
 import { type LogProblem, readLogEvents } from '../../../bin/input/log-sources';
 import { collect, loghubLines, useTempDir, writeFile } from './fixtures';
 
-const jsonl = (records: readonly unknown[]): string => `${records.map((record) => JSON.stringify(record)).join('\n')}\n`;
+const jsonl = (records: readonly unknown[]): string =>
+  `${records.map((record) => JSON.stringify(record)).join('\n')}\n`;
 
 describe('reading JSON Lines logs', () => {
   const tempDir = useTempDir();
@@ -14,7 +15,12 @@ describe('reading JSON Lines logs', () => {
       'mixed.jsonl',
       jsonl([
         { timestamp: '2024-03-12T08:00:00.000Z', service: 'block-store', level: 'INFO', message: first },
-        { timestamp: Date.UTC(2024, 2, 12, 8, 0, 1), logGroup: '/ecs/block-store', logStream: 'task/1', message: second },
+        {
+          timestamp: Date.UTC(2024, 2, 12, 8, 0, 1),
+          logGroup: '/ecs/block-store',
+          logStream: 'task/1',
+          message: second,
+        },
       ]),
     );
 
@@ -27,7 +33,11 @@ describe('reading JSON Lines logs', () => {
   });
 
   it('takes the file name as the service of a record that names none', async () => {
-    const file = writeFile(tempDir(), 'block-store.jsonl', jsonl([{ timestamp: '2024-03-12T08:00:00Z', message: first }]));
+    const file = writeFile(
+      tempDir(),
+      'block-store.jsonl',
+      jsonl([{ timestamp: '2024-03-12T08:00:00Z', message: first }]),
+    );
 
     const [event] = await collect(readLogEvents([file]));
 
@@ -54,7 +64,9 @@ describe('reading JSON Lines logs', () => {
     const events = await collect(stream);
 
     expect(events.map((event) => event.message)).toEqual([first, third]);
-    expect(problems.map(({ file: where, line }) => ({ where, line }))).toEqual([2, 3, 4, 5].map((line) => ({ where: file, line })));
+    expect(problems.map(({ file: where, line }) => ({ where, line }))).toEqual(
+      [2, 3, 4, 5].map((line) => ({ where: file, line })),
+    );
     expect(problems[0]?.problem).toMatch(/^not valid JSON/);
     expect(problems[1]?.problem).toMatch(/^timestamp: not an ISO-8601 timestamp/);
     expect(problems[2]?.problem).toMatch(/^message:/);
@@ -63,7 +75,11 @@ describe('reading JSON Lines logs', () => {
   });
 
   it('says a line was cut when it is longer than the line cap', async () => {
-    const file = writeFile(tempDir(), 'big.jsonl', jsonl([{ timestamp: '2024-03-12T08:00:00Z', message: first.repeat(40) }]));
+    const file = writeFile(
+      tempDir(),
+      'big.jsonl',
+      jsonl([{ timestamp: '2024-03-12T08:00:00Z', message: first.repeat(40) }]),
+    );
     const problems: LogProblem[] = [];
 
     await collect(readLogEvents([file], { maxLineBytes: 1024, onProblem: (problem) => problems.push(problem) }));
@@ -85,20 +101,37 @@ describe('checking a JSON log record', () => {
 
   it('gives what the schema gives, for every mix of good and bad fields', () => {
     // Prepare: each field absent, well formed, or wrong in the ways JSON allows
-    const timestamps = [undefined, 1_710_230_400_000, 0, -1.5, '2024-03-12T08:00:00.123Z', '2024-03-12T09:00:00+01:00', '2024-03-12 08:00:00Z', 'yesterday', '', null, true, [1], { at: 1 }];
+    const timestamps = [
+      undefined,
+      1_710_230_400_000,
+      0,
+      -1.5,
+      '2024-03-12T08:00:00.123Z',
+      '2024-03-12T09:00:00+01:00',
+      '2024-03-12 08:00:00Z',
+      'yesterday',
+      '',
+      null,
+      true,
+      [1],
+      { at: 1 },
+    ];
     const names = [undefined, 'block-store', '', 7, null];
     const messages = [undefined, message, '', 42, null, { text: message }];
     const values: unknown[] = [null, 3, 'text', [], [{ timestamp: 1, message }]];
     for (const timestamp of timestamps) {
       for (const service of names) {
         for (const logGroup of names) {
-          for (const text of messages) values.push(JSON.parse(JSON.stringify({ timestamp, service, logGroup, message: text, level: 'INFO' })));
+          for (const text of messages)
+            values.push(JSON.parse(JSON.stringify({ timestamp, service, logGroup, message: text, level: 'INFO' })));
         }
       }
     }
 
     // Act
-    const differing = values.filter((value) => JSON.stringify(toLogEvent(value, 'fallback')) !== JSON.stringify(bySchema(value)));
+    const differing = values.filter(
+      (value) => JSON.stringify(toLogEvent(value, 'fallback')) !== JSON.stringify(bySchema(value)),
+    );
 
     // Assess
     expect(differing).toEqual([]);

@@ -28,7 +28,11 @@ const textsOf = (batches: readonly LineBatch[]): string[] => batches.flatMap((ba
 describe('readLineBatches', () => {
   it('gives one batch per chunk, numbered on from the batch before', async () => {
     const lines = loghubLines('OpenSSH', 6);
-    const chunks = [`${lines[0]}\n${lines[1]}\n${lines[2]?.slice(0, 10)}`, `${lines[2]?.slice(10)}\n${lines[3]}\n`, `${lines[4]}\n${lines[5]}`];
+    const chunks = [
+      `${lines[0]}\n${lines[1]}\n${lines[2]?.slice(0, 10)}`,
+      `${lines[2]?.slice(10)}\n${lines[3]}\n`,
+      `${lines[4]}\n${lines[5]}`,
+    ];
 
     const batches = await collect(readLineBatches(Readable.from(chunks)));
 
@@ -43,12 +47,27 @@ describe('readLineBatches', () => {
   it('decodes characters and invalid bytes split across chunks as the whole input decodes them', async () => {
     // Prepare: real lines with 2-, 3- and 4-byte characters, stray continuation bytes, cut sequences, CR and NUL mixed in
     const random = seeded(7);
-    const extras = [Buffer.from('é'), Buffer.from('€'), Buffer.from('😀'), Buffer.from([0x80]), Buffer.from([0xe2, 0x82]), Buffer.from([0xf0, 0x9f]), Buffer.from([0xff]), Buffer.from('\r'), Buffer.from([0])];
+    const extras = [
+      Buffer.from('é'),
+      Buffer.from('€'),
+      Buffer.from('😀'),
+      Buffer.from([0x80]),
+      Buffer.from([0xe2, 0x82]),
+      Buffer.from([0xf0, 0x9f]),
+      Buffer.from([0xff]),
+      Buffer.from('\r'),
+      Buffer.from([0]),
+    ];
     const parts: Buffer[] = [Buffer.from('\uFEFF')];
     for (const line of loghubLines('Linux', 300)) {
       const at = Math.floor(random() * line.length);
       const extra = extras[Math.floor(random() * extras.length)] as Buffer;
-      parts.push(Buffer.from(line.slice(0, at)), extra, Buffer.from(line.slice(at)), Buffer.from(random() < 0.2 ? '\r\n' : '\n'));
+      parts.push(
+        Buffer.from(line.slice(0, at)),
+        extra,
+        Buffer.from(line.slice(at)),
+        Buffer.from(random() < 0.2 ? '\r\n' : '\n'),
+      );
     }
     const bytes = Buffer.concat(parts);
 
@@ -65,7 +84,9 @@ describe('readLineBatches', () => {
   it('lists the lines cut at the cap by their index in the batch, and reads the line after them whole', async () => {
     const [long = ''] = loghubLines('Hadoop', 1);
 
-    const batches = await collect(readLineBatches(Readable.from([Buffer.from(`ok\n${long}\nok\n${long}`)]), { maxLineBytes: 40 }));
+    const batches = await collect(
+      readLineBatches(Readable.from([Buffer.from(`ok\n${long}\nok\n${long}`)]), { maxLineBytes: 40 }),
+    );
 
     expect(batches).toEqual([
       { firstNumber: 1, texts: ['ok', long.slice(0, 40), 'ok'], truncated: [1] },
@@ -81,7 +102,11 @@ describe('LineSplitter', () => {
 
     const batches = [splitter.push(`${first}\n${second.slice(0, 5)}`), splitter.push(second.slice(5)), splitter.end()];
 
-    expect(batches).toEqual([{ firstNumber: 1, texts: [first], truncated: [] }, undefined, { firstNumber: 2, texts: [second], truncated: [] }]);
+    expect(batches).toEqual([
+      { firstNumber: 1, texts: [first], truncated: [] },
+      undefined,
+      { firstNumber: 2, texts: [second], truncated: [] },
+    ]);
   });
 });
 

@@ -68,8 +68,12 @@ describe('readLogEvents', () => {
     const dir = tempDir();
     const start = Date.UTC(2024, 2, 12, 8);
     // Zookeeper lines every 3 s as a .log file, HDFS lines every 2 s as JSON Lines, one minute each.
-    const text = zookeeper.slice(0, 20).map((line, i) => `${new Date(start + i * 3000).toISOString()} ${line.slice(24)}`);
-    const json = hdfs.slice(0, 30).map((line, i) => JSON.stringify({ timestamp: start + i * 2000, service: 'block-store', message: line }));
+    const text = zookeeper
+      .slice(0, 20)
+      .map((line, i) => `${new Date(start + i * 3000).toISOString()} ${line.slice(24)}`);
+    const json = hdfs
+      .slice(0, 30)
+      .map((line, i) => JSON.stringify({ timestamp: start + i * 2000, service: 'block-store', message: line }));
     writeFile(dir, 'coordinator.log', `${text.join('\n')}\n`);
     writeFile(dir, 'json/block-store.jsonl', `${json.join('\n')}\n`);
 
@@ -115,9 +119,15 @@ describe('readLogEventBatches', () => {
       return i % 7 === 0 ? [event, '\tat org.apache.zookeeper.Frame(Frame.java:1) ✗'] : [event];
     });
     const json = hdfs.map((line, i) =>
-      i % 11 === 5 ? '{"timestamp": "2024-03-12T08:00:01Z", "message": ' : JSON.stringify({ timestamp: start + i * 2000, service: 'block-store', message: `${line} ✓` }),
+      i % 11 === 5
+        ? '{"timestamp": "2024-03-12T08:00:01Z", "message": '
+        : JSON.stringify({ timestamp: start + i * 2000, service: 'block-store', message: `${line} ✓` }),
     );
-    const exported = { events: hdfs.slice(0, 20).map((line, i) => ({ logStreamName: 's', timestamp: start + i * 5000 + 1, message: `${line}\n` })) };
+    const exported = {
+      events: hdfs
+        .slice(0, 20)
+        .map((line, i) => ({ logStreamName: 's', timestamp: start + i * 5000 + 1, message: `${line}\n` })),
+    };
     writeFile(dir, 'coordinator.log', `${text.join('\r\n')}\r\n`);
     writeFile(dir, 'json/block-store.jsonl', `${json.join('\n')}\n`);
     writeFile(dir, 'export.json', JSON.stringify(exported, null, 2));
@@ -133,7 +143,11 @@ describe('readLogEventBatches', () => {
     const problems: LogProblem[] = [];
 
     // Act
-    const stream = readLogEventBatches([dir], { chunkBytes: 7, maxBatchEvents: 5, onProblem: (problem) => problems.push(problem) });
+    const stream = readLogEventBatches([dir], {
+      chunkBytes: 7,
+      maxBatchEvents: 5,
+      onProblem: (problem) => problems.push(problem),
+    });
     const batches = await collect(stream);
 
     // Assess

@@ -14,9 +14,19 @@ async function* source(service: string, timestamps: readonly number[], closed?: 
 
 describe('mergeByTimestamp', () => {
   it('interleaves time-ordered sources into one time-ordered stream', async () => {
-    const merged = await collect(mergeByTimestamp([source('a', [1, 4, 9]), source('b', [2, 3, 10]), source('c', []), source('d', [5])]));
+    const merged = await collect(
+      mergeByTimestamp([source('a', [1, 4, 9]), source('b', [2, 3, 10]), source('c', []), source('d', [5])]),
+    );
 
-    expect(merged.map((event) => `${event.service}${event.timestamp}`)).toEqual(['a1', 'b2', 'b3', 'a4', 'd5', 'a9', 'b10']);
+    expect(merged.map((event) => `${event.service}${event.timestamp}`)).toEqual([
+      'a1',
+      'b2',
+      'b3',
+      'a4',
+      'd5',
+      'a9',
+      'b10',
+    ]);
   });
 
   it('gives equal timestamps to the source listed first', async () => {
@@ -36,7 +46,11 @@ describe('mergeByTimestamp', () => {
   });
 });
 
-async function* batched(service: string, batches: readonly (readonly number[])[], closed?: string[]): AsyncGenerator<LogEvent[]> {
+async function* batched(
+  service: string,
+  batches: readonly (readonly number[])[],
+  closed?: string[],
+): AsyncGenerator<LogEvent[]> {
   try {
     for (const timestamps of batches) yield timestamps.map((timestamp) => ({ timestamp, service, message: line }));
   } finally {
@@ -44,12 +58,18 @@ async function* batched(service: string, batches: readonly (readonly number[])[]
   }
 }
 
-const labels = (batches: readonly (readonly LogEvent[])[]): string[] => batches.flat().map((event) => `${event.service}${event.timestamp}`);
+const labels = (batches: readonly (readonly LogEvent[])[]): string[] =>
+  batches.flat().map((event) => `${event.service}${event.timestamp}`);
 
 describe('mergeBatchesByTimestamp', () => {
   it('interleaves batched sources into time-ordered batches, skipping empty batches and sources', async () => {
     const merged = await collect(
-      mergeBatchesByTimestamp([batched('a', [[1, 4], [], [9]]), batched('b', [[2, 3, 10]]), batched('c', []), batched('d', [[], [5]])]),
+      mergeBatchesByTimestamp([
+        batched('a', [[1, 4], [], [9]]),
+        batched('b', [[2, 3, 10]]),
+        batched('c', []),
+        batched('d', [[], [5]]),
+      ]),
     );
 
     expect(labels(merged)).toEqual(['a1', 'b2', 'b3', 'a4', 'd5', 'a9', 'b10']);
@@ -57,7 +77,9 @@ describe('mergeBatchesByTimestamp', () => {
   });
 
   it('gives equal timestamps to the source listed first, also inside a run of one source', async () => {
-    const merged = await collect(mergeBatchesByTimestamp([batched('a', [[1, 1, 2]]), batched('b', [[1], [1, 2]]), batched('c', [[1, 2]])]));
+    const merged = await collect(
+      mergeBatchesByTimestamp([batched('a', [[1, 1, 2]]), batched('b', [[1], [1, 2]]), batched('c', [[1, 2]])]),
+    );
 
     expect(labels(merged)).toEqual(['a1', 'a1', 'b1', 'b1', 'c1', 'a2', 'b2', 'c2']);
   });
@@ -66,7 +88,11 @@ describe('mergeBatchesByTimestamp', () => {
     const evens = Array.from({ length: 50 }, (_, i) => 2 * i);
     const odds = Array.from({ length: 50 }, (_, i) => 2 * i + 1);
 
-    const merged = await collect(mergeBatchesByTimestamp([batched('a', [evens.slice(0, 30), evens.slice(30)]), batched('b', [odds])], { maxBatchEvents: 8 }));
+    const merged = await collect(
+      mergeBatchesByTimestamp([batched('a', [evens.slice(0, 30), evens.slice(30)]), batched('b', [odds])], {
+        maxBatchEvents: 8,
+      }),
+    );
 
     expect(merged.flat().map((event) => event.timestamp)).toEqual(Array.from({ length: 100 }, (_, i) => i));
     expect(Math.max(...merged.map((batch) => batch.length))).toBeLessThanOrEqual(8);
@@ -90,7 +116,12 @@ describe('mergeBatchesByTimestamp', () => {
       .sort((x, y) => Number(x.slice(1)) - Number(y.slice(1)) || x.charCodeAt(0) - y.charCodeAt(0));
 
     // Act
-    const merged = await collect(mergeBatchesByTimestamp(sources.map(({ service, batches }) => batched(service, batches)), { maxBatchEvents: 13 }));
+    const merged = await collect(
+      mergeBatchesByTimestamp(
+        sources.map(({ service, batches }) => batched(service, batches)),
+        { maxBatchEvents: 13 },
+      ),
+    );
 
     // Assess
     expect(labels(merged)).toEqual(expected);
@@ -99,7 +130,10 @@ describe('mergeBatchesByTimestamp', () => {
   it('closes every source when the reader stops early', async () => {
     const closed: string[] = [];
 
-    for await (const batch of mergeBatchesByTimestamp([batched('a', [[1], [2], [3]], closed), batched('b', [[1], [2], [3]], closed)], { maxBatchEvents: 1 })) {
+    for await (const batch of mergeBatchesByTimestamp(
+      [batched('a', [[1], [2], [3]], closed), batched('b', [[1], [2], [3]], closed)],
+      { maxBatchEvents: 1 },
+    )) {
       if (batch[0]?.timestamp === 2) break;
     }
 

@@ -45,15 +45,15 @@ describe('reading plain-text logs', () => {
   it('joins lines without a timestamp (a stack trace) to the event before them', async () => {
     const [failure, next] = loghubLines('Hadoop', 1020).slice(-2);
     // The frames are illustrative; loghub-2k keeps only the first line of each event.
-    const stack = ['\tat org.apache.hadoop.ipc.Client.call(Client.java:1473)', '\tat java.lang.Thread.run(Thread.java:745)'];
+    const stack = [
+      '\tat org.apache.hadoop.ipc.Client.call(Client.java:1473)',
+      '\tat java.lang.Thread.run(Thread.java:745)',
+    ];
     const file = writeFile(tempDir(), 'batch-jobs.log', [failure, ...stack, next].join('\r\n'));
 
     const events = await collect(readLogEvents([file]));
 
-    expect(events.map((event) => event.message)).toEqual([
-      [failure, ...stack].join('\n'),
-      next,
-    ]);
+    expect(events.map((event) => event.message)).toEqual([[failure, ...stack].join('\n'), next]);
   });
 
   it('reports a first line that neither has a timestamp nor continues anything, and skips it', async () => {
@@ -71,7 +71,11 @@ describe('reading plain-text logs', () => {
 
   it('caps a message that keeps growing with continuation lines', async () => {
     const [first] = loghubLines('Zookeeper', 1);
-    const file = writeFile(tempDir(), 'coordinator.log', [first, ...Array.from({ length: 50 }, () => 'x'.repeat(99))].join('\n'));
+    const file = writeFile(
+      tempDir(),
+      'coordinator.log',
+      [first, ...Array.from({ length: 50 }, () => 'x'.repeat(99))].join('\n'),
+    );
 
     const [event] = await collect(readLogEvents([file], { maxMessageChars: 1000 }));
 

@@ -48,13 +48,36 @@ function hostileIncident(): AnalysisResult {
     score: 0.9,
     anomalies: [
       {
-        id: 'a1', service: 'api<b>', kind: 'new', templateId: 't1', template: 'user <img src=x onerror=alert(1)> failed', error: true,
-        firstSeen: t, lastSeen: t + 300_000, active: true, countBefore: 0, countAfter: 12, expected: 0, observed: 12, buckets: 5,
-        surprise: 20, score: 0.9, sample: 'user <img src=x onerror=alert(1)> failed & "quoted"',
+        id: 'a1',
+        service: 'api<b>',
+        kind: 'new',
+        templateId: 't1',
+        template: 'user <img src=x onerror=alert(1)> failed',
+        error: true,
+        firstSeen: t,
+        lastSeen: t + 300_000,
+        active: true,
+        countBefore: 0,
+        countAfter: 12,
+        expected: 0,
+        observed: 12,
+        buckets: 5,
+        surprise: 20,
+        score: 0.9,
+        sample: 'user <img src=x onerror=alert(1)> failed & "quoted"',
       },
     ],
     suspects: [
-      { deployId: 'd<1>', service: 'api<b>', timestamp: t - 60_000, confidence: 0.8, blamed: true, lagMs: 60_000, evidence: ['<i>first</i>'], factors: {} },
+      {
+        deployId: 'd<1>',
+        service: 'api<b>',
+        timestamp: t - 60_000,
+        confidence: 0.8,
+        blamed: true,
+        lagMs: 60_000,
+        evidence: ['<i>first</i>'],
+        factors: {},
+      },
     ],
     unexplained: 0.2,
     unexplainedEvidence: [],
@@ -64,7 +87,14 @@ function hostileIncident(): AnalysisResult {
 
 describe('renderHtmlReport', () => {
   it('escapes every text taken from logs and deploys', () => {
-    const html = renderHtmlReport(hostileIncident(), [{ id: 'd<1>', service: 'api<b>', timestamp: Date.parse('2024-03-12T09:29:00Z'), description: '</table><script>x()</script>' }]);
+    const html = renderHtmlReport(hostileIncident(), [
+      {
+        id: 'd<1>',
+        service: 'api<b>',
+        timestamp: Date.parse('2024-03-12T09:29:00Z'),
+        description: '</table><script>x()</script>',
+      },
+    ]);
 
     expect(html).not.toMatch(/<script|<img|api<b>|<i>first|d<1>/);
     expect(html).toContain('user &lt;img src=x onerror=alert(1)&gt; failed &amp; &quot;quoted&quot;');
@@ -79,8 +109,22 @@ describe('renderHtmlReport', () => {
       ...incident,
       anomalies: [
         ...incident.anomalies,
-        { ...(first as Incident['anomalies'][number]), id: 'a2', kind: 'spike', template: 'retrying request <NUM>', countBefore: 4, countAfter: 90 },
-        { ...(first as Incident['anomalies'][number]), id: 'a3', kind: 'drop', template: 'heartbeat ok', countBefore: 60, countAfter: 0 },
+        {
+          ...(first as Incident['anomalies'][number]),
+          id: 'a2',
+          kind: 'spike',
+          template: 'retrying request <NUM>',
+          countBefore: 4,
+          countAfter: 90,
+        },
+        {
+          ...(first as Incident['anomalies'][number]),
+          id: 'a3',
+          kind: 'drop',
+          template: 'heartbeat ok',
+          countBefore: 60,
+          countAfter: 0,
+        },
       ],
     };
 
@@ -93,9 +137,10 @@ describe('renderHtmlReport', () => {
   });
 
   it('says so when there is no incident, and still lists the deploys', () => {
-    const html = renderHtmlReport({ incidents: [], stats: { lines: 5, services: 1, templates: 2, skipped: 0, late: 0 } }, [
-      { id: 'dpl-1', service: 'api', timestamp: Date.parse('2024-03-12T09:00:00Z'), version: 'v1' },
-    ]);
+    const html = renderHtmlReport(
+      { incidents: [], stats: { lines: 5, services: 1, templates: 2, skipped: 0, late: 0 } },
+      [{ id: 'dpl-1', service: 'api', timestamp: Date.parse('2024-03-12T09:00:00Z'), version: 'v1' }],
+    );
 
     expect(html).toContain('No incidents');
     expect(html).toContain('<td>dpl-1</td><td>api</td><td>v1</td>');
@@ -126,11 +171,19 @@ describe('renderHtmlReport', () => {
     let browser: Browser;
     beforeAll(async () => {
       if (!existsSync(CHROMIUM)) {
-        throw new Error(`${CHROMIUM} is missing: install Debian's browser with "apt-get update && apt-get install -y chromium"`);
+        throw new Error(
+          `${CHROMIUM} is missing: install Debian's browser with "apt-get update && apt-get install -y chromium"`,
+        );
       }
       browser = await chromium.launch({
         executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+        ],
       });
     });
     afterAll(async () => {
@@ -160,7 +213,13 @@ describe('renderHtmlReport', () => {
             const r = el.getBoundingClientRect();
             return (!needsWidth || r.width > 0) && r.height > 0;
           }).length;
-        return { width: box.width, height: box.height, lanes: sized('.lane .rate-after'), deploys: sized('.deploy line', false), blamed: sized('.deploy.blamed line', false) };
+        return {
+          width: box.width,
+          height: box.height,
+          lanes: sized('.lane .rate-after'),
+          deploys: sized('.deploy line', false),
+          blamed: sized('.deploy.blamed line', false),
+        };
       });
       await page.screenshot({ path: path.join(ARTIFACTS, 'html-report.png'), fullPage: true });
 
@@ -175,7 +234,10 @@ describe('renderHtmlReport', () => {
 
     it('draws real per-template rates when a series source is given, and runs nothing from the logs', async () => {
       const { result, deploys } = await analyseExample();
-      const anomalies = [...result.incidents.flatMap((i) => i.anomalies), ...hostileIncident().incidents.flatMap((i) => i.anomalies)];
+      const anomalies = [
+        ...result.incidents.flatMap((i) => i.anomalies),
+        ...hostileIncident().incidents.flatMap((i) => i.anomalies),
+      ];
       // Lines per minute: none before the anomaly, its countAfter spread evenly until it was last seen.
       const series: SeriesSource = (service, templateId, from, to) => {
         const a = anomalies.find((x) => x.service === service && x.templateId === templateId);
@@ -205,8 +267,10 @@ describe('renderHtmlReport', () => {
       });
 
       await page.goto(`file://${file}`);
-      const drawn = await page.$$eval('svg.timeline .rate-series', (paths) =>
-        paths.filter((p) => p.getBoundingClientRect().width > 0 && p.getBoundingClientRect().height > 0).length,
+      const drawn = await page.$$eval(
+        'svg.timeline .rate-series',
+        (paths) =>
+          paths.filter((p) => p.getBoundingClientRect().width > 0 && p.getBoundingClientRect().height > 0).length,
       );
       const images = await page.$$eval('img', (found) => found.length);
       await page.screenshot({ path: path.join(ARTIFACTS, 'html-report-series.png'), fullPage: true });
@@ -216,10 +280,11 @@ describe('renderHtmlReport', () => {
       expect(drawn).toBe(combined.incidents.reduce((sum, i) => sum + i.anomalies.length, 0));
     });
 
-    it('draws the example incident with the real Analyzer\'s per-template rates, each a line through many buckets', async () => {
+    it("draws the example incident with the real Analyzer's per-template rates, each a line through many buckets", async () => {
       // Prepare: the series come from the analyzer's own bucket history, as `culprit analyze --html` passes them.
       const { result, deploys, analyzer } = await analyseExample();
-      const series: SeriesSource = (service, templateId, from, to) => analyzer.templateSeries(service, templateId, from, to);
+      const series: SeriesSource = (service, templateId, from, to) =>
+        analyzer.templateSeries(service, templateId, from, to);
       const file = path.join(ARTIFACTS, 'html-report-analyzer-series.html');
       mkdirSync(ARTIFACTS, { recursive: true });
       writeFileSync(file, renderHtmlReport(result, deploys, { series }));

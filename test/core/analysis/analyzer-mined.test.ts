@@ -17,10 +17,16 @@ const events: LogEvent[] = buildStream({
     { name: 'gateway', lines: loghubLines('Apache'), rate: 2 },
     { name: 'kernel', lines: loghubLines('BGL'), rate: 2 },
   ],
-  effects: [{ service: 'storage', from: at(31), to: at(45), add: loghubLines('HDFS', (l) => /exception/i.test(l)), rate: 0.4 }],
+  effects: [
+    { service: 'storage', from: at(31), to: at(45), add: loghubLines('HDFS', (l) => /exception/i.test(l)), rate: 0.4 },
+  ],
 });
 // A line that is all header: nothing is left to mine.
-events.splice(100, 0, { timestamp: events[100]?.timestamp ?? 0, service: 'gateway', message: '2024-03-01T09:00:00Z INFO' });
+events.splice(100, 0, {
+  timestamp: events[100]?.timestamp ?? 0,
+  service: 'gateway',
+  message: '2024-03-01T09:00:00Z INFO',
+});
 const deploys = [deployAt('storage-bad', 'storage', 30), deployAt('gateway-ok', 'gateway', 20)];
 
 /** Mines every line with one miner per service, as a worker would, and feeds the analyzer the results. */
@@ -45,7 +51,15 @@ function feedMined(analyzer: Analyzer): { merges: number } {
       merges += added.length;
       analyzer.mergeMined(event.service, added);
     }
-    analyzer.pushMined(event.timestamp, event.service, mined.templateId, mined.template, mined.change !== 'none', parsed.level, event.message);
+    analyzer.pushMined(
+      event.timestamp,
+      event.service,
+      mined.templateId,
+      mined.template,
+      mined.change !== 'none',
+      parsed.level,
+      event.message,
+    );
   }
   return { merges };
 }
@@ -68,7 +82,9 @@ describe('Analyzer.pushMined', () => {
     const anomalies = pushed.anomalies();
     expect(anomalies.length).toBeGreaterThan(0);
     for (const a of anomalies) {
-      expect(mined.templateSeries(a.service, a.templateId, at(0), at(45))).toEqual(pushed.templateSeries(a.service, a.templateId, at(0), at(45)));
+      expect(mined.templateSeries(a.service, a.templateId, at(0), at(45))).toEqual(
+        pushed.templateSeries(a.service, a.templateId, at(0), at(45)),
+      );
     }
   });
 
@@ -79,7 +95,8 @@ describe('Analyzer.pushMined', () => {
     analyzer.push(first as LogEvent);
 
     // Act
-    const mixed = (): void => analyzer.pushMined(at(1), (first as LogEvent).service, 'abc', 'a <*>', true, undefined, 'a b');
+    const mixed = (): void =>
+      analyzer.pushMined(at(1), (first as LogEvent).service, 'abc', 'a <*>', true, undefined, 'a b');
 
     // Assess
     expect(mixed).toThrow(InvalidInputError);

@@ -83,7 +83,10 @@ describe('Analyzer.templateSeries', () => {
     }
 
     // Assess
-    const printed = Array.from({ length: MINUTES }, (_, m) => events.filter((e) => e.service === 'storage' && e.timestamp >= at(m) && e.timestamp < at(m + 1)).length);
+    const printed = Array.from(
+      { length: MINUTES },
+      (_, m) => events.filter((e) => e.service === 'storage' && e.timestamp >= at(m) && e.timestamp < at(m + 1)).length,
+    );
     expect(totals).toEqual(printed);
   });
 

@@ -60,7 +60,10 @@ describe('Analyzer', () => {
 
   it('counts lines, services and templates, and skips lines with nothing to mine', async () => {
     // Act
-    const result = await analyze([...events.slice(0, 100), { timestamp: at(2), service: 'storage', message: '   ' }], []);
+    const result = await analyze(
+      [...events.slice(0, 100), { timestamp: at(2), service: 'storage', message: '   ' }],
+      [],
+    );
 
     // Assess
     expect(result.stats).toMatchObject({ lines: 100, services: 2, skipped: 1 });
@@ -91,6 +94,8 @@ describe('Analyzer', () => {
     expect(options.detect).toEqual(ANALYSIS_DEFAULTS.detect);
     expect(() => resolveAnalysisOptions({ detect: { bucketMs: -1 } })).toThrow(InvalidInputError);
     expect(() => resolveAnalysisOptions({ detect: { bucketMs: -1 } })).toThrow(/detect\.bucketMs/);
-    expect(() => resolveAnalysisOptions({ rank: { weights: { nope: 1 } as never } })).toThrow(/unknown weight\(s\) nope/);
+    expect(() => resolveAnalysisOptions({ rank: { weights: { nope: 1 } as never } })).toThrow(
+      /unknown weight\(s\) nope/,
+    );
   });
 });

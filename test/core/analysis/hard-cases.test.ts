@@ -38,15 +38,16 @@ function mainIncident(result: AnalysisResult): Incident {
   return strong[0] as Incident;
 }
 
-const blamed = (result: AnalysisResult): string[] => result.incidents.flatMap((i) => i.suspects.filter((s) => s.blamed).map((s) => s.deployId));
+const blamed = (result: AnalysisResult): string[] =>
+  result.incidents.flatMap((i) => i.suspects.filter((s) => s.blamed).map((s) => s.deployId));
 
 describe('analyze on the hard cases', () => {
   it('blames the deploy after which its service prints new errors', async () => {
     // Act
-    const result = await run(cluster(1, [{ service: 'storage', from: at(31), to: at(60), add: hdfsErrors, rate: 0.5 }]), [
-      deployAt('coord-ok', 'coordinator', 22),
-      deployAt('storage-bad', 'storage', 30),
-    ]);
+    const result = await run(
+      cluster(1, [{ service: 'storage', from: at(31), to: at(60), add: hdfsErrors, rate: 0.5 }]),
+      [deployAt('coord-ok', 'coordinator', 22), deployAt('storage-bad', 'storage', 30)],
+    );
 
     // Assess
     const incident = mainIncident(result);
@@ -56,10 +57,10 @@ describe('analyze on the hard cases', () => {
 
   it('blames the bad deploy, not an earlier good deploy of the same service', async () => {
     // Act
-    const result = await run(cluster(2, [{ service: 'storage', from: at(41), to: at(60), add: hdfsErrors, rate: 0.5 }]), [
-      deployAt('storage-good', 'storage', 20),
-      deployAt('storage-bad', 'storage', 40),
-    ]);
+    const result = await run(
+      cluster(2, [{ service: 'storage', from: at(41), to: at(60), add: hdfsErrors, rate: 0.5 }]),
+      [deployAt('storage-good', 'storage', 20), deployAt('storage-bad', 'storage', 40)],
+    );
 
     // Assess
     expect(mainIncident(result).suspects.map((s) => s.deployId)).toEqual(['storage-bad', 'storage-good']);
@@ -74,7 +75,10 @@ describe('analyze on the hard cases', () => {
     ];
 
     // Act
-    const result = await run(cluster(3, effects), [deployAt('storage-bad', 'storage', 30), deployAt('coord-benign', 'coordinator', 32.5)]);
+    const result = await run(cluster(3, effects), [
+      deployAt('storage-bad', 'storage', 30),
+      deployAt('coord-benign', 'coordinator', 32.5),
+    ]);
 
     // Assess
     const incident = mainIncident(result);
@@ -86,7 +90,9 @@ describe('analyze on the hard cases', () => {
   it('blames a deploy after which a rare template jumps fifteenfold (spike only)', async () => {
     // Act: "Notification time out" is about 2% of Zookeeper's INFO lines.
     const result = await run(
-      cluster(4, [{ service: 'coordinator', from: at(31), to: at(60), match: (l) => /Notification time out/.test(l), factor: 15 }]),
+      cluster(4, [
+        { service: 'coordinator', from: at(31), to: at(60), match: (l) => /Notification time out/.test(l), factor: 15 },
+      ]),
       [deployAt('coord-bad', 'coordinator', 30), deployAt('compute-ok', 'compute', 25)],
     );
 
@@ -99,7 +105,15 @@ describe('analyze on the hard cases', () => {
   it('blames a deploy after which a frequent template goes silent (drop only)', async () => {
     // Act: "PacketResponder ... terminating" is about a quarter of HDFS lines.
     const result = await run(
-      cluster(5, [{ service: 'storage', from: at(30.5), to: at(60), match: (l) => /PacketResponder \d+ for block/.test(l), factor: 0 }]),
+      cluster(5, [
+        {
+          service: 'storage',
+          from: at(30.5),
+          to: at(60),
+          match: (l) => /PacketResponder \d+ for block/.test(l),
+          factor: 0,
+        },
+      ]),
       [deployAt('storage-bad', 'storage', 30), deployAt('compute-ok', 'compute', 26)],
     );
 
@@ -110,10 +124,10 @@ describe('analyze on the hard cases', () => {
 
   it('blames a deploy whose errors start 12 minutes later, past another service’s benign deploy', async () => {
     // Act
-    const result = await run(cluster(6, [{ service: 'storage', from: at(37), to: at(60), add: hdfsErrors, rate: 0.5 }]), [
-      deployAt('storage-bad', 'storage', 25),
-      deployAt('compute-benign', 'compute', 31),
-    ]);
+    const result = await run(
+      cluster(6, [{ service: 'storage', from: at(37), to: at(60), add: hdfsErrors, rate: 0.5 }]),
+      [deployAt('storage-bad', 'storage', 25), deployAt('compute-benign', 'compute', 31)],
+    );
 
     // Assess
     expect(mainIncident(result).suspects[0]?.deployId).toBe('storage-bad');
@@ -122,10 +136,10 @@ describe('analyze on the hard cases', () => {
 
   it('blames nothing when the failing service had no deploy while others deployed minutes before', async () => {
     // Act
-    const result = await run(cluster(7, [{ service: 'compute', from: at(40), to: at(60), add: sshErrors, rate: 0.5 }]), [
-      deployAt('storage-benign', 'storage', 15),
-      deployAt('coord-benign', 'coordinator', 34),
-    ]);
+    const result = await run(
+      cluster(7, [{ service: 'compute', from: at(40), to: at(60), add: sshErrors, rate: 0.5 }]),
+      [deployAt('storage-benign', 'storage', 15), deployAt('coord-benign', 'coordinator', 34)],
+    );
 
     // Assess
     const incident = mainIncident(result);
@@ -136,10 +150,10 @@ describe('analyze on the hard cases', () => {
 
   it('blames the bad deploy, not the rollback that ended its errors', async () => {
     // Act
-    const result = await run(cluster(8, [{ service: 'storage', from: at(31), to: at(44.2), add: hdfsErrors, rate: 0.5 }]), [
-      deployAt('storage-bad', 'storage', 30),
-      deployAt('storage-rollback', 'storage', 44),
-    ]);
+    const result = await run(
+      cluster(8, [{ service: 'storage', from: at(31), to: at(44.2), add: hdfsErrors, rate: 0.5 }]),
+      [deployAt('storage-bad', 'storage', 30), deployAt('storage-rollback', 'storage', 44)],
+    );
 
     // Assess
     expect(mainIncident(result).suspects[0]?.deployId).toBe('storage-bad');

@@ -51,20 +51,32 @@ describe('parseConfigFile', () => {
         'culprit.config.json: lookbackMinutes: must be more than 0 minutes',
         expect.stringMatching(/^culprit\.config\.json: maskPatterns\[0\]\.name: mask names are upper-case/),
         expect.stringMatching(/^culprit\.config\.json: maskPatterns\[0\]\.pattern: not a valid regular expression/),
-        expect.stringMatching(/^culprit\.config\.json: redactionPatterns\[0\]\.pattern: not a valid regular expression/),
+        expect.stringMatching(
+          /^culprit\.config\.json: redactionPatterns\[0\]\.pattern: not a valid regular expression/,
+        ),
         'culprit.config.json: (root): unknown setting(s) "colour"',
       ]),
     );
   });
 
   it('rejects a log group whose service contradicts the services map', () => {
-    const problems = problemsOf({ services: { '/ecs/pay': 'payments' }, logGroups: [{ name: '/ecs/pay', service: 'billing' }] });
+    const problems = problemsOf({
+      services: { '/ecs/pay': 'payments' },
+      logGroups: [{ name: '/ecs/pay', service: 'billing' }],
+    });
 
-    expect(problems).toEqual(['culprit.config.json: logGroups[0].service: says billing but services["/ecs/pay"] says payments']);
+    expect(problems).toEqual([
+      'culprit.config.json: logGroups[0].service: says billing but services["/ecs/pay"] says payments',
+    ]);
   });
 
   it('turns thresholds and masks into analysis options', () => {
-    const config = parseConfigFile({ blameConfidence: 0.7, lookbackMinutes: 30, learningMinutes: 5, maskPatterns: [{ name: 'ORDER_ID', pattern: 'ord-\\d+' }] });
+    const config = parseConfigFile({
+      blameConfidence: 0.7,
+      lookbackMinutes: 30,
+      learningMinutes: 5,
+      maskPatterns: [{ name: 'ORDER_ID', pattern: 'ord-\\d+' }],
+    });
 
     expect(analysisOptionsFrom(config)).toEqual({
       miner: { maskPatterns: [{ name: 'ORDER_ID', pattern: 'ord-\\d+' }] },
@@ -76,11 +88,19 @@ describe('parseConfigFile', () => {
   it('maps log groups to services, the logGroups entry winning', () => {
     const config = parseConfigFile({ services: { '/a': 'alpha' }, logGroups: ['/a', { name: '/b', service: 'beta' }] });
 
-    expect([...serviceMapFrom(config)]).toEqual([['/a', 'alpha'], ['/b', 'beta']]);
+    expect([...serviceMapFrom(config)]).toEqual([
+      ['/a', 'alpha'],
+      ['/b', 'beta'],
+    ]);
   });
 
   it('redacts every match of every redaction pattern', () => {
-    const config = parseConfigFile({ redactionPatterns: [{ name: 'email', pattern: '\\S+@\\S+', replacement: '<EMAIL>' }, { name: 'ip', pattern: '\\d+\\.\\d+\\.\\d+\\.\\d+' }] });
+    const config = parseConfigFile({
+      redactionPatterns: [
+        { name: 'email', pattern: '\\S+@\\S+', replacement: '<EMAIL>' },
+        { name: 'ip', pattern: '\\d+\\.\\d+\\.\\d+\\.\\d+' },
+      ],
+    });
 
     const line = redactorFrom(config)('login a@b.io from 10.0.0.1 then c@d.io');
 

@@ -18,7 +18,12 @@ describe('deploy sort keys', () => {
       return key >= from && key <= to;
     };
 
-    expect([inside(999, 'z'), inside(1000, 'a'), inside(2000, 'codedeploy:d-ZZZZ~'), inside(2001, 'a')]).toEqual([false, true, true, false]);
+    expect([inside(999, 'z'), inside(1000, 'a'), inside(2000, 'codedeploy:d-ZZZZ~'), inside(2001, 'a')]).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('rejects a window that ends before it starts, and a timestamp that is not whole milliseconds', () => {

@@ -1,4 +1,8 @@
-import { normaliseDeployEvent, UnrecognisedDeployEventError, type NormaliseOutcome } from '../../../lambdas/core/deploys';
+import {
+  normaliseDeployEvent,
+  UnrecognisedDeployEventError,
+  type NormaliseOutcome,
+} from '../../../lambdas/core/deploys';
 import type { Deploy } from '../../../lambdas/core/schemas';
 import {
   codeDeploySuccess,
@@ -84,7 +88,9 @@ describe('normaliseDeployEvent with ECS events', () => {
   });
 
   it('reads the old service ARN form that has no cluster in it', () => {
-    const event = ecsDeploymentCompleted({ event: { resources: ['arn:aws:ecs:us-west-2:111122223333:service/payments'] } });
+    const event = ecsDeploymentCompleted({
+      event: { resources: ['arn:aws:ecs:us-west-2:111122223333:service/payments'] },
+    });
 
     const deploy = deployOf(normaliseDeployEvent(event, {}));
 
@@ -93,13 +99,18 @@ describe('normaliseDeployEvent with ECS events', () => {
   });
 
   it('ignores a deployment that is still in progress', () => {
-    const outcome = normaliseDeployEvent(ecsDeploymentCompleted({ detail: { eventName: 'SERVICE_DEPLOYMENT_IN_PROGRESS' } }), {});
+    const outcome = normaliseDeployEvent(
+      ecsDeploymentCompleted({ detail: { eventName: 'SERVICE_DEPLOYMENT_IN_PROGRESS' } }),
+      {},
+    );
 
     expect(outcome.kind).toBe('ignored');
   });
 
   it('rejects an event whose resources name no ECS service', () => {
-    const error = rejection(ecsDeploymentCompleted({ event: { resources: ['arn:aws:ecs:us-west-2:111122223333:cluster/prod-cluster'] } }));
+    const error = rejection(
+      ecsDeploymentCompleted({ event: { resources: ['arn:aws:ecs:us-west-2:111122223333:cluster/prod-cluster'] } }),
+    );
 
     expect(error.message).toMatch(/names no ECS service.*resources: expected an ECS service ARN/);
   });
@@ -113,7 +124,8 @@ describe('normaliseDeployEvent with CloudFormation events', () => {
       id: 'cloudformation:6a7e8feb-b491-4cf7-a9f1-bf3703467718',
       service: 'orders-api',
       timestamp: Date.parse('2024-03-07T18:43:48Z'),
-      description: 'stack orders-api reached UPDATE_COMPLETE (Console-UpdateStack-7f59c3cf-00d2-40c7-b2ff-e75db0987002)',
+      description:
+        'stack orders-api reached UPDATE_COMPLETE (Console-UpdateStack-7f59c3cf-00d2-40c7-b2ff-e75db0987002)',
       source: 'cloudformation',
       url: `https://us-west-1.console.aws.amazon.com/cloudformation/home?region=us-west-1#/stacks/stackinfo?stackId=${encodeURIComponent(
         'arn:aws:cloudformation:us-west-1:111122223333:stack/orders-api/f0e2d4a0-e76b-11e7-a0d0-0a1b2c3d4e5f',
@@ -167,12 +179,20 @@ describe('normaliseDeployEvent with Lambda API calls from CloudTrail', () => {
 
     const deploy = deployOf(normaliseDeployEvent(lambdaUpdateAlias(), services));
 
-    expect(deploy).toMatchObject({ service: 'inventory-live', version: '42', description: 'alias inventory-sync:live now points at version 42' });
+    expect(deploy).toMatchObject({
+      service: 'inventory-live',
+      version: '42',
+      description: 'alias inventory-sync:live now points at version 42',
+    });
   });
 
   it('ignores an API call that failed, because nothing was deployed', () => {
     const event = lambdaUpdateFunctionCode({
-      detail: { errorCode: 'ResourceConflictException', errorMessage: 'An update is in progress', responseElements: null },
+      detail: {
+        errorCode: 'ResourceConflictException',
+        errorMessage: 'An update is in progress',
+        responseElements: null,
+      },
     });
 
     expect(normaliseDeployEvent(event, {})).toEqual({
@@ -211,7 +231,10 @@ describe('normaliseDeployEvent with custom culprit.deploy events', () => {
 
   it('keeps an id and a timestamp the sender gave, so a retried PutEvents stores one deploy', () => {
     const first = culpritDeploy({ detail: { id: 'release-2024-03-07-1', timestamp: '2024-03-07T10:58:00.250Z' } });
-    const retried = culpritDeploy({ event: { id: 'another-event-id', time: '2024-03-07T11:01:00Z' }, detail: { id: 'release-2024-03-07-1', timestamp: '2024-03-07T10:58:00.250Z' } });
+    const retried = culpritDeploy({
+      event: { id: 'another-event-id', time: '2024-03-07T11:01:00Z' },
+      detail: { id: 'release-2024-03-07-1', timestamp: '2024-03-07T10:58:00.250Z' },
+    });
 
     const a = deployOf(normaliseDeployEvent(first, {}));
     const b = deployOf(normaliseDeployEvent(retried, {}));
@@ -231,14 +254,19 @@ describe('normaliseDeployEvent with custom culprit.deploy events', () => {
     const error = rejection(event);
 
     expect(error.problems).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^detail\.version: /), expect.stringMatching(/^detail: .*commmit/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^detail\.version: /),
+        expect.stringMatching(/^detail: .*commmit/),
+      ]),
     );
   });
 });
 
 describe('normaliseDeployEvent with events it does not know', () => {
   it('rejects an unknown source and detail-type, naming the ones it knows', () => {
-    const event = codeDeploySuccess({ event: { source: 'aws.codepipeline', 'detail-type': 'CodePipeline Pipeline Execution State Change' } });
+    const event = codeDeploySuccess({
+      event: { source: 'aws.codepipeline', 'detail-type': 'CodePipeline Pipeline Execution State Change' },
+    });
 
     const error = rejection(event);
 
@@ -247,7 +275,9 @@ describe('normaliseDeployEvent with events it does not know', () => {
   });
 
   it('rejects a culprit.deploy event with another detail-type rather than guessing', () => {
-    expect(rejection(culpritDeploy({ event: { 'detail-type': 'Deploy' } })).message).toContain('no deploy reader handles');
+    expect(rejection(culpritDeploy({ event: { 'detail-type': 'Deploy' } })).message).toContain(
+      'no deploy reader handles',
+    );
   });
 
   it('rejects something that is not an EventBridge event, listing every missing field', () => {

@@ -5,7 +5,11 @@ import type { LogEvent } from '../../../lambdas/core/schemas';
 import { at, buildStream, loghubLines, MINUTE, type StreamSpec } from '../analysis/support/synthetic-stream';
 
 /** Mines and feeds events the way the Analyzer does, so the detector sees real templates. */
-function detect(events: readonly LogEvent[], detector = new Detector(), miners = new Map<string, TemplateMiner>()): Detector {
+function detect(
+  events: readonly LogEvent[],
+  detector = new Detector(),
+  miners = new Map<string, TemplateMiner>(),
+): Detector {
   for (const e of events) {
     let miner = miners.get(e.service);
     if (miner === undefined) {
@@ -14,7 +18,15 @@ function detect(events: readonly LogEvent[], detector = new Detector(), miners =
     }
     const parsed = parseLogLine(e.message);
     const mined = miner.mine(parsed.message);
-    detector.observe(e.timestamp, e.service, mined.templateId, mined.template, mined.change !== 'none', parsed.level, e.message);
+    detector.observe(
+      e.timestamp,
+      e.service,
+      mined.templateId,
+      mined.template,
+      mined.change !== 'none',
+      parsed.level,
+      e.message,
+    );
   }
   return detector;
 }
@@ -89,12 +101,28 @@ describe('Detector', () => {
     // Prepare: the error template is part of the normal mix (rarely), then bursts or surges.
     const withErrors = [...hdfsNormal, ...hdfsErrors.slice(0, 3)];
     const base = { seed: 5, minutes: 45, services: [{ name: 'storage', lines: withErrors, rate: 4 }] };
-    const burst = buildStream({ ...base, effects: [{ service: 'storage', from: at(25), to: at(25) + 60_000, add: hdfsErrors, rate: 1 }] });
-    const sustained = buildStream({ ...base, effects: [{ service: 'storage', from: at(25), to: at(45), add: hdfsErrors, rate: 1 }] });
+    const burst = buildStream({
+      ...base,
+      effects: [{ service: 'storage', from: at(25), to: at(25) + 60_000, add: hdfsErrors, rate: 1 }],
+    });
+    const sustained = buildStream({
+      ...base,
+      effects: [{ service: 'storage', from: at(25), to: at(45), add: hdfsErrors, rate: 1 }],
+    });
 
     // Act
-    const burstScore = Math.max(0, ...detect(burst).anomalies().map((a) => a.score));
-    const sustainedScore = Math.max(0, ...detect(sustained).anomalies().map((a) => a.score));
+    const burstScore = Math.max(
+      0,
+      ...detect(burst)
+        .anomalies()
+        .map((a) => a.score),
+    );
+    const sustainedScore = Math.max(
+      0,
+      ...detect(sustained)
+        .anomalies()
+        .map((a) => a.score),
+    );
 
     // Assess
     expect(sustainedScore).toBeGreaterThan(0.8);
@@ -193,12 +221,19 @@ describe('Detector', () => {
     // Act
     const before = detect(events.slice(0, cut), new Detector(), miners);
     const saved = JSON.parse(JSON.stringify(before.toJSON())) as ReturnType<Detector['toJSON']>;
-    const restoredMiners = new Map([...miners].map(([s, m]) => [s, TemplateMiner.fromSnapshot(JSON.parse(JSON.stringify(m.toSnapshot())))]));
+    const restoredMiners = new Map(
+      [...miners].map(([s, m]) => [s, TemplateMiner.fromSnapshot(JSON.parse(JSON.stringify(m.toSnapshot())))]),
+    );
     const resumed = detect(events.slice(cut), Detector.fromJSON(saved), restoredMiners);
 
     // Assess
     expect(resumed.anomalies()).toEqual(straight.anomalies());
-    expect(resumed.anomalies().map((a) => a.kind).sort()).toEqual(['drop', 'new']);
+    expect(
+      resumed
+        .anomalies()
+        .map((a) => a.kind)
+        .sort(),
+    ).toEqual(['drop', 'new']);
   });
 
   it('keeps at most historyBuckets buckets of history whatever the number of lines', () => {

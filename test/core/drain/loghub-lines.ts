@@ -7,7 +7,9 @@ import { LOGHUB_DIR } from '../../support/loghub-dir';
 
 /** The raw lines of one dataset, headers included. */
 export function rawLines(dataset: string): string[] {
-  return readFileSync(path.join(LOGHUB_DIR, dataset, `${dataset}_2k.log`), 'utf8').split('\n').filter((line) => line.length > 0);
+  return readFileSync(path.join(LOGHUB_DIR, dataset, `${dataset}_2k.log`), 'utf8')
+    .split('\n')
+    .filter((line) => line.length > 0);
 }
 
 /** The message part of HDFS lines: everything after `LEVEL component: `. */

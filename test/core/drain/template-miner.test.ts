@@ -39,11 +39,17 @@ describe('TemplateMiner', () => {
     expect(second.change).toBe('created');
     expect(third.change).toBe('created');
     // …a fourth makes the position a variable and the templates merge into the first.
-    expect(fourth).toMatchObject({ change: 'updated', templateId: first.templateId, template: 'login accepted for <*> from web' });
+    expect(fourth).toMatchObject({
+      change: 'updated',
+      templateId: first.templateId,
+      template: 'login accepted for <*> from web',
+    });
     expect(fifth).toMatchObject({ change: 'none', templateId: first.templateId });
     expect(miner.resolve(second.templateId)).toBe(first.templateId);
     expect(fifth.params).toEqual([{ type: '*', value: 'erin' }]);
-    expect(miner.templates()).toEqual([{ templateId: first.templateId, template: 'login accepted for <*> from web', count: 5 }]);
+    expect(miner.templates()).toEqual([
+      { templateId: first.templateId, template: 'login accepted for <*> from web', count: 5 },
+    ]);
   });
 
   it('gives each result the parameters of its own line, read after later lines changed the template', () => {
@@ -59,7 +65,12 @@ describe('TemplateMiner', () => {
       { type: 'NUM', value: '7' },
       { type: 'DURATION', value: '12 ms' },
     ]);
-    expect(JSON.parse(JSON.stringify(early))).toEqual({ templateId: early.templateId, template: early.template, params: early.params, change: 'created' });
+    expect(JSON.parse(JSON.stringify(early))).toEqual({
+      templateId: early.templateId,
+      template: early.template,
+      params: early.params,
+      change: 'created',
+    });
   });
 
   it('keeps templates apart when a position takes only a few words', () => {
@@ -70,10 +81,12 @@ describe('TemplateMiner', () => {
 
     expect(starting.templateId).not.toBe(ending.templateId);
     expect(ending.template).toBe('Starting the TrustedInstaller finalization.');
-    expect(miner.templates().map((template) => template.template).sort()).toEqual([
-      'Starting the TrustedInstaller finalization.',
-      'Starting the TrustedInstaller initialization.',
-    ]);
+    expect(
+      miner
+        .templates()
+        .map((template) => template.template)
+        .sort(),
+    ).toEqual(['Starting the TrustedInstaller finalization.', 'Starting the TrustedInstaller initialization.']);
   });
 
   it('returns typed parameters in line order', () => {
@@ -108,7 +121,14 @@ describe('TemplateMiner', () => {
     const matched = miner.match('PacketResponder 2 for block blk_77 terminating');
     const unmatched = miner.match('something nobody logged before');
 
-    expect(matched).toEqual({ templateId: mined.templateId, template: mined.template, params: [{ type: 'NUM', value: '2' }, { type: 'NUM', value: '77' }] });
+    expect(matched).toEqual({
+      templateId: mined.templateId,
+      template: mined.template,
+      params: [
+        { type: 'NUM', value: '2' },
+        { type: 'NUM', value: '77' },
+      ],
+    });
     expect(unmatched).toBeUndefined();
     expect(miner.templates()).toEqual([{ templateId: mined.templateId, template: mined.template, count: 1 }]);
   });
@@ -142,9 +162,12 @@ describe('TemplateMiner', () => {
     miner.mine('alpha one two');
     miner.mine('gamma one two three four');
 
-    expect(miner.templates().map((template) => template.templateId).sort()).toEqual(
-      [alpha.templateId, miner.match('gamma one two three four')!.templateId].sort(),
-    );
+    expect(
+      miner
+        .templates()
+        .map((template) => template.templateId)
+        .sort(),
+    ).toEqual([alpha.templateId, miner.match('gamma one two three four')!.templateId].sort());
   });
 
   it('rejects invalid options with a clear error', () => {

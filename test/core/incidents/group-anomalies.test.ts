@@ -30,7 +30,13 @@ describe('groupAnomalies', () => {
   it('lets weak anomalies join an incident they fall in, but never start or stretch one', () => {
     // Prepare: a weak new info template before, inside and long after a strong anomaly.
     const weak = { kind: 'new' as const, error: false, score: 0.1 };
-    const anomalies = [anomaly('x', 29, weak), anomaly('y', 30), anomaly('x', 36, weak), anomaly('z', 39, weak), anomaly('w', 80, weak)];
+    const anomalies = [
+      anomaly('x', 29, weak),
+      anomaly('y', 30),
+      anomaly('x', 36, weak),
+      anomaly('z', 39, weak),
+      anomaly('w', 80, weak),
+    ];
 
     // Act
     const incidents = groupAnomalies(anomalies);

@@ -2,17 +2,28 @@ import { parseCsv, parseCsvRecords } from './helpers/csv';
 
 describe('the loghub CSV reader', () => {
   it('splits plain fields and ignores the final line break', () => {
-    expect(parseCsv('a,b,c\n1,2,3\n')).toEqual([['a', 'b', 'c'], ['1', '2', '3']]);
+    expect(parseCsv('a,b,c\n1,2,3\n')).toEqual([
+      ['a', 'b', 'c'],
+      ['1', '2', '3'],
+    ]);
   });
 
   it('keeps commas, doubled quotes and line breaks inside quoted fields', () => {
     const rows = parseCsv('id,text\n1,"a, b"\n2,"say ""hi"""\n3,"two\nlines"');
 
-    expect(rows).toEqual([['id', 'text'], ['1', 'a, b'], ['2', 'say "hi"'], ['3', 'two\nlines']]);
+    expect(rows).toEqual([
+      ['id', 'text'],
+      ['1', 'a, b'],
+      ['2', 'say "hi"'],
+      ['3', 'two\nlines'],
+    ]);
   });
 
   it('keeps empty fields and reads CRLF line ends', () => {
-    expect(parseCsv('a,,c\r\n,,\r\n')).toEqual([['a', '', 'c'], ['', '', '']]);
+    expect(parseCsv('a,,c\r\n,,\r\n')).toEqual([
+      ['a', '', 'c'],
+      ['', '', ''],
+    ]);
   });
 
   it('keys rows by the header', () => {

@@ -11,7 +11,16 @@ import { LOGHUB_DATASETS, type LoghubDataset, type LoghubLine, readLoghub } from
 
 /** Measured with this parser: 1.0000 everywhere except Spark, 0.9990 (two `INFO Remoting:` lines, see README). */
 const MEASURED: Readonly<Record<LoghubDataset, number>> = {
-  Apache: 1, BGL: 1, HDFS: 1, HPC: 1, Hadoop: 1, Linux: 1, OpenSSH: 1, Spark: 0.999, Windows: 1, Zookeeper: 1,
+  Apache: 1,
+  BGL: 1,
+  HDFS: 1,
+  HPC: 1,
+  Hadoop: 1,
+  Linux: 1,
+  OpenSSH: 1,
+  Spark: 0.999,
+  Windows: 1,
+  Zookeeper: 1,
 };
 const MARGIN = 0.002;
 
@@ -32,7 +41,13 @@ describe('parseLogLine on the loghub 2k samples', () => {
     'reads the %s Level column as the normalised level of every line',
     (dataset) => {
       const normalised: Readonly<Record<string, string>> = {
-        notice: 'INFO', info: 'INFO', warn: 'WARN', warning: 'WARN', error: 'ERROR', severe: 'FATAL', fatal: 'FATAL',
+        notice: 'INFO',
+        info: 'INFO',
+        warn: 'WARN',
+        warning: 'WARN',
+        error: 'ERROR',
+        severe: 'FATAL',
+        fatal: 'FATAL',
       };
 
       const mismatches = linesOf(dataset).filter(

@@ -3,11 +3,16 @@ import { suspect, verdict } from './verdict-factory';
 
 describe('executionName', () => {
   it('is the same for the same incident and deploy', () => {
-    expect(executionName('inc-2024-03-05T10:03:00.000Z', 'codedeploy:d-ABC123')).toBe(executionName('inc-2024-03-05T10:03:00.000Z', 'codedeploy:d-ABC123'));
+    expect(executionName('inc-2024-03-05T10:03:00.000Z', 'codedeploy:d-ABC123')).toBe(
+      executionName('inc-2024-03-05T10:03:00.000Z', 'codedeploy:d-ABC123'),
+    );
   });
 
   it('uses only letters, digits, dashes and underscores, at most 80 of them', () => {
-    const name = executionName(`inc-${'x'.repeat(200)} :/"#%`, 'arn:aws:ecs:eu-west-1:123456789012:service/shop/checkout');
+    const name = executionName(
+      `inc-${'x'.repeat(200)} :/"#%`,
+      'arn:aws:ecs:eu-west-1:123456789012:service/shop/checkout',
+    );
 
     expect(name).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(name.length).toBeLessThanOrEqual(MAX_EXECUTION_NAME);
@@ -18,7 +23,9 @@ describe('executionName', () => {
   });
 
   it('stays readable: starts with the incident id', () => {
-    expect(executionName('inc-2024-03-05T10:03:00.000Z', 'd-1')).toMatch(/^inc-2024-03-05T10-03-00-000Z_d-1-[0-9a-f]{16}$/);
+    expect(executionName('inc-2024-03-05T10:03:00.000Z', 'd-1')).toMatch(
+      /^inc-2024-03-05T10-03-00-000Z_d-1-[0-9a-f]{16}$/,
+    );
   });
 });
 

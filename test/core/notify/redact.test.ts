@@ -11,11 +11,15 @@ describe('createRedactor', () => {
   });
 
   it('removes bearer tokens but keeps the word Bearer', () => {
-    expect(redact('Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig_-x=')).toBe('Authorization: Bearer [REDACTED]');
+    expect(redact('Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig_-x=')).toBe(
+      'Authorization: Bearer [REDACTED]',
+    );
   });
 
   it('removes the password from a URL and keeps the user and host', () => {
-    expect(redact('connecting to postgres://app:s3cr3t!@db.internal:5432/shop failed')).toBe('connecting to postgres://app:[REDACTED]@db.internal:5432/shop failed');
+    expect(redact('connecting to postgres://app:s3cr3t!@db.internal:5432/shop failed')).toBe(
+      'connecting to postgres://app:[REDACTED]@db.internal:5432/shop failed',
+    );
   });
 
   it('removes e-mail addresses', () => {
@@ -44,6 +48,9 @@ describe('redactDeep', () => {
   it('redacts every string in nested objects and arrays and keeps numbers and nulls', () => {
     const value = { a: ['mail bob@example.com'], b: { c: 'AKIAIOSFODNN7EXAMPLE', n: 3, z: null } };
 
-    expect(redactDeep(value, createRedactor())).toEqual({ a: ['mail [REDACTED:email]'], b: { c: '[REDACTED:aws-access-key]', n: 3, z: null } });
+    expect(redactDeep(value, createRedactor())).toEqual({
+      a: ['mail [REDACTED:email]'],
+      b: { c: '[REDACTED:aws-access-key]', n: 3, z: null },
+    });
   });
 });

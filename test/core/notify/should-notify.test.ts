@@ -9,7 +9,10 @@ describe('shouldNotify', () => {
   });
 
   it('updates when another deploy is blamed', () => {
-    expect(shouldNotify(base, { ...base, blamed: 'd2' })).toEqual({ action: 'update', reason: 'blamed deploy changed from d1 to d2' });
+    expect(shouldNotify(base, { ...base, blamed: 'd2' })).toEqual({
+      action: 'update',
+      reason: 'blamed deploy changed from d1 to d2',
+    });
   });
 
   it('updates when no deploy is blamed any more', () => {
@@ -39,7 +42,7 @@ describe('notifiedStateOf', () => {
     expect(isResolved(verdict())).toBe(false);
   });
 
-  it('shows the top suspect\'s confidence when nobody is blamed', () => {
+  it("shows the top suspect's confidence when nobody is blamed", () => {
     const unblamed = verdict({ suspects: [suspect({ blamed: false, confidence: 0.3 })] });
 
     expect(notifiedStateOf(unblamed)).toEqual({ blamed: null, confidence: 0.3, resolved: false });

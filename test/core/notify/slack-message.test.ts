@@ -1,7 +1,18 @@
-import { buildDetailsReply, buildSlackMessage, createRedactor, decodeInsightsFragment, type SlackBlock, type SlackMessageContext } from '../../../lambdas/core/notify';
+import {
+  buildDetailsReply,
+  buildSlackMessage,
+  createRedactor,
+  decodeInsightsFragment,
+  type SlackBlock,
+  type SlackMessageContext,
+} from '../../../lambdas/core/notify';
 import { anomaly, suspect, verdict } from './verdict-factory';
 
-const ctx: SlackMessageContext = { region: 'eu-west-1', logGroupsOf: (service) => [`/ecs/${service}`], redact: createRedactor() };
+const ctx: SlackMessageContext = {
+  region: 'eu-west-1',
+  logGroupsOf: (service) => [`/ecs/${service}`],
+  redact: createRedactor(),
+};
 
 function allText(blocks: SlackBlock[]): string {
   return JSON.stringify(blocks);
@@ -15,28 +26,41 @@ describe('buildSlackMessage', () => {
   it('names the blamed deploy and its confidence in the header', () => {
     const message = buildSlackMessage(verdict(), ctx);
 
-    expect(block(message.blocks, 'header')[0]?.text.text).toBe('Culprit: checkout v1.4.2 3f9c2a1b7d4e is the likely cause (82%)');
+    expect(block(message.blocks, 'header')[0]?.text.text).toBe(
+      'Culprit: checkout v1.4.2 3f9c2a1b7d4e is the likely cause (82%)',
+    );
     expect(message.text).toBe('Culprit: checkout v1.4.2 3f9c2a1b7d4e is the likely cause (82%)');
   });
 
-  it('gives the deploy\'s version, commit, author, time, the lag to onset and the evidence', () => {
+  it("gives the deploy's version, commit, author, time, the lag to onset and the evidence", () => {
     const text = allText(buildSlackMessage(verdict(), ctx).blocks);
 
     expect(text).toContain('version `v1.4.2` · commit `3f9c2a1b7d4e` · by alice · at 10:00:00Z');
     expect(text).toContain('*Confidence* 82% · *Lag* 3 min from deploy to onset');
-    expect(text).toContain('• checkout\'s first anomaly came 3 min after the deploy');
+    expect(text).toContain("• checkout's first anomaly came 3 min after the deploy");
   });
 
-  it('lists what changed with before and after counts, escaping the template\'s angle brackets', () => {
+  it("lists what changed with before and after counts, escaping the template's angle brackets", () => {
     const text = allText(buildSlackMessage(verdict(), ctx).blocks);
 
-    expect(text).toContain('`checkout` appeared (error): `&lt;*&gt;:50010:Got exception while serving &lt;*&gt; to &lt;*&gt;` — 0 → 57 lines');
-    expect(text).toContain('`checkout` went silent: `PacketResponder &lt;*&gt; for block &lt;*&gt; terminating` — 48 → 0 lines');
+    expect(text).toContain(
+      '`checkout` appeared (error): `&lt;*&gt;:50010:Got exception while serving &lt;*&gt; to &lt;*&gt;` — 0 → 57 lines',
+    );
+    expect(text).toContain(
+      '`checkout` went silent: `PacketResponder &lt;*&gt; for block &lt;*&gt; terminating` — 48 → 0 lines',
+    );
   });
 
   it('shows the line counts of the compare windows before and after the change when the verdict has them', () => {
     const base = verdict();
-    const withCounts = { ...base, anomalies: base.anomalies.map((a, index) => ({ ...a, countBefore: index === 0 ? 0 : 48, countAfter: index === 0 ? 57 : 0 })) };
+    const withCounts = {
+      ...base,
+      anomalies: base.anomalies.map((a, index) => ({
+        ...a,
+        countBefore: index === 0 ? 0 : 48,
+        countAfter: index === 0 ? 57 : 0,
+      })),
+    };
 
     const text = allText(buildSlackMessage(withCounts, ctx).blocks);
 
@@ -45,7 +69,9 @@ describe('buildSlackMessage', () => {
   });
 
   it('lists the runner-up suspects', () => {
-    expect(allText(buildSlackMessage(verdict(), ctx).blocks)).toContain('*Runner-up suspects*\\n• payments v88 aa11bb22 at 10:00:00Z — 9%');
+    expect(allText(buildSlackMessage(verdict(), ctx).blocks)).toContain(
+      '*Runner-up suspects*\\n• payments v88 aa11bb22 at 10:00:00Z — 9%',
+    );
   });
 
   it('links to the deploy and to a Logs Insights query over the incident window and its templates', () => {
@@ -60,7 +86,12 @@ describe('buildSlackMessage', () => {
   });
 
   it('says plainly when no deploy explains the incident', () => {
-    const unblamed = verdict({ suspects: [suspect({ blamed: false, confidence: 0.2 })], blamed: null, unexplained: 0.8, unexplainedEvidence: ['no deploy in the 60 min before the onset'] });
+    const unblamed = verdict({
+      suspects: [suspect({ blamed: false, confidence: 0.2 })],
+      blamed: null,
+      unexplained: 0.8,
+      unexplainedEvidence: ['no deploy in the 60 min before the onset'],
+    });
 
     const message = buildSlackMessage(unblamed, ctx);
 
@@ -88,7 +119,7 @@ describe('buildSlackMessage', () => {
     expect(buildSlackMessage(resolved, ctx).text).toMatch(/^Culprit: Resolved: checkout/);
   });
 
-  it('leaves the Logs Insights link out when the service\'s log groups are unknown', () => {
+  it("leaves the Logs Insights link out when the service's log groups are unknown", () => {
     const message = buildSlackMessage(verdict(), { ...ctx, logGroupsOf: () => [] });
 
     expect(block(message.blocks, 'actions')[0]?.elements.map((b) => b.text.text)).toEqual(['Open deploy']);

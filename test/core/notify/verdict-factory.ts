@@ -17,7 +17,10 @@ export function suspect(over: Partial<Suspect> = {}): Suspect {
     confidence: 0.82,
     blamed: true,
     lagMs: 3 * MINUTE,
-    evidence: ['checkout\'s first anomaly came 3 min after the deploy', 'checkout\'s anomalies are 90% of the incident\'s anomaly weight.'],
+    evidence: [
+      "checkout's first anomaly came 3 min after the deploy",
+      "checkout's anomalies are 90% of the incident's anomaly weight.",
+    ],
     factors: { lag: 1.2 },
     ...over,
   };
@@ -25,7 +28,17 @@ export function suspect(over: Partial<Suspect> = {}): Suspect {
 
 /** A second suspect, not blamed, without a link. */
 export function runnerUp(): Suspect {
-  const withUrl = suspect({ deployId: 'ecs:payments:7', service: 'payments', version: 'v88', commit: 'aa11bb22', author: 'bob', confidence: 0.09, blamed: false, lagMs: null, evidence: [] });
+  const withUrl = suspect({
+    deployId: 'ecs:payments:7',
+    service: 'payments',
+    version: 'v88',
+    commit: 'aa11bb22',
+    author: 'bob',
+    confidence: 0.09,
+    blamed: false,
+    lagMs: null,
+    evidence: [],
+  });
   const { url, ...rest } = withUrl;
   void url;
   return rest;
@@ -60,7 +73,19 @@ export function verdict(over: Partial<Verdict> = {}): Verdict {
     severity: 'high',
     score: 0.93,
     anomalyCount: 2,
-    anomalies: [anomaly(), anomaly({ id: 'a-2', kind: 'drop', templateId: 't2', template: 'PacketResponder <*> for block <*> terminating', error: false, observed: 0, expected: 48, score: 0.6 })],
+    anomalies: [
+      anomaly(),
+      anomaly({
+        id: 'a-2',
+        kind: 'drop',
+        templateId: 't2',
+        template: 'PacketResponder <*> for block <*> terminating',
+        error: false,
+        observed: 0,
+        expected: 48,
+        score: 0.6,
+      }),
+    ],
     suspects,
     unexplained: 0.09,
     unexplainedEvidence: [],

@@ -1,6 +1,12 @@
 import type { Anomaly } from '../../../lambdas/core/analysis';
 import { groupAnomalies, INCIDENT_DEFAULTS } from '../../../lambdas/core/incidents';
-import { evidenceOf, incidentContaining, initialWindow, windowNeeded, type TimeWindow } from '../../../lambdas/core/pipeline';
+import {
+  evidenceOf,
+  incidentContaining,
+  initialWindow,
+  windowNeeded,
+  type TimeWindow,
+} from '../../../lambdas/core/pipeline';
 import { anomalyStream } from '../../lambdas/rank/anomaly-stream';
 
 /** Latest form of every anomaly of a generated cascade scenario, as rank ends up storing them. */
@@ -29,7 +35,10 @@ describe('grouping one anomaly at a time from a window of stored anomalies', () 
     const incidents = groupAnomalies(all, INCIDENT_DEFAULTS);
 
     const views = all.map((anomaly) => [anomaly.id, rankView(all, anomaly)?.id ?? null]);
-    const expected = all.map((anomaly) => [anomaly.id, incidents.find((g) => g.anomalies.some((a) => a.id === anomaly.id))?.id ?? null]);
+    const expected = all.map((anomaly) => [
+      anomaly.id,
+      incidents.find((g) => g.anomalies.some((a) => a.id === anomaly.id))?.id ?? null,
+    ]);
 
     expect(incidents.length).toBeGreaterThan(0);
     expect(views).toEqual(expected);

@@ -7,7 +7,8 @@ function message(id: number, bytes: number): { id: string; body: string } {
   return { id: `m${id}`, body: line.repeat(Math.ceil(bytes / line.length)).slice(0, bytes) };
 }
 
-const sizes = (batches: { body: string }[][]) => batches.map((batch) => batch.reduce((sum, m) => sum + Buffer.byteLength(m.body), 0));
+const sizes = (batches: { body: string }[][]) =>
+  batches.map((batch) => batch.reduce((sum, m) => sum + Buffer.byteLength(m.body), 0));
 
 describe('packMessages', () => {
   it('puts at most ten messages in a batch, keeping their order', () => {
@@ -41,7 +42,9 @@ describe('packMessages', () => {
   });
 
   it('refuses a message no batch can hold, naming it', () => {
-    expect(() => packMessages([message(9, SQS_BATCH_LIMITS.maxBytes + 1)])).toThrow('message m9 is 262145 bytes, over the SQS limit of 262144');
+    expect(() => packMessages([message(9, SQS_BATCH_LIMITS.maxBytes + 1)])).toThrow(
+      'message m9 is 262145 bytes, over the SQS limit of 262144',
+    );
   });
 
   it('makes no batch of nothing', () => {

@@ -31,14 +31,23 @@ describe('serviceForLogGroup', () => {
 
 describe('acceptsLogGroup', () => {
   it('keeps every group without a prefix and only those under it with one', () => {
-    expect([acceptsLogGroup('/a', undefined), acceptsLogGroup('/ecs/a', '/ecs/'), acceptsLogGroup('/aws/lambda/a', '/ecs/')]).toEqual([true, true, false]);
+    expect([
+      acceptsLogGroup('/a', undefined),
+      acceptsLogGroup('/ecs/a', '/ecs/'),
+      acceptsLogGroup('/aws/lambda/a', '/ecs/'),
+    ]).toEqual([true, true, false]);
   });
 });
 
 describe('applied batches', () => {
   it('remembers the newest batches and forgets the oldest beyond the limit', () => {
     let applied = withApplied([], { key: 'a', version: 1 }, 3);
-    for (const [key, version] of [['b', 2], ['c', 3], ['d', 4]] as const) applied = withApplied(applied, { key, version }, 3);
+    for (const [key, version] of [
+      ['b', 2],
+      ['c', 3],
+      ['d', 4],
+    ] as const)
+      applied = withApplied(applied, { key, version }, 3);
 
     expect(applied.map((entry) => entry.key)).toEqual(['b', 'c', 'd']);
     expect(findApplied(applied, 'c')).toEqual({ key: 'c', version: 3 });
@@ -64,7 +73,8 @@ function anomaly(overrides: Partial<Anomaly> = {}): Anomaly {
     buckets: 3,
     surprise: 98.2,
     score: 0.52,
-    sample: 'Jun 14 15:16:01 combo sshd(pam_unix)[19939]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=218.188.2.4',
+    sample:
+      'Jun 14 15:16:01 combo sshd(pam_unix)[19939]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=218.188.2.4',
     ...overrides,
   };
 }
@@ -77,10 +87,16 @@ describe('anomaly messages', () => {
   });
 
   it('are refused with the fields at fault named', () => {
-    const broken = { ...toAnomalyMessage(anomaly(), { logGroup: '/var/log/secure', revision: 12 }), revision: 0, anomaly: { ...anomaly(), kind: 'burst' } };
+    const broken = {
+      ...toAnomalyMessage(anomaly(), { logGroup: '/var/log/secure', revision: 12 }),
+      revision: 0,
+      anomaly: { ...anomaly(), kind: 'burst' },
+    };
 
     expect(() => parseAnomalyMessage(JSON.stringify(broken), 'SQS message 42')).toThrow(AnomalyMessageError);
-    expect(() => parseAnomalyMessage(JSON.stringify(broken), 'SQS message 42')).toThrow(/^SQS message 42 is not a Culprit anomaly message: revision: .*; anomaly\.kind: Invalid option/);
+    expect(() => parseAnomalyMessage(JSON.stringify(broken), 'SQS message 42')).toThrow(
+      /^SQS message 42 is not a Culprit anomaly message: revision: .*; anomaly\.kind: Invalid option/,
+    );
     expect(() => parseAnomalyMessage('{"type":', 'SQS message 43')).toThrow(/^SQS message 43 is not JSON: /);
   });
 });
@@ -89,15 +105,31 @@ describe('CountsMix', () => {
   const t0 = Date.UTC(2024, 2, 5, 9, 0);
   const buckets = new Map([
     [t0, new Map([['a', 10]])],
-    [t0 + MINUTE, new Map([['a', 8], ['b', 2]])],
+    [
+      t0 + MINUTE,
+      new Map([
+        ['a', 8],
+        ['b', 2],
+      ]),
+    ],
     [t0 + 2 * MINUTE, new Map([['b', 5]])],
   ]);
 
   it('sums the buckets overlapping the range, like the detector history', () => {
     const mix = new CountsMix(MINUTE, new Map([['svc', { buckets, hasOlder: false }]]));
 
-    expect(mix.templateMix('svc', t0, t0 + 2 * MINUTE)).toEqual(new Map([['a', 18], ['b', 2]]));
-    expect(mix.templateMix('svc', t0 + MINUTE + 1, t0 + 2 * MINUTE + 1)).toEqual(new Map([['a', 8], ['b', 7]]));
+    expect(mix.templateMix('svc', t0, t0 + 2 * MINUTE)).toEqual(
+      new Map([
+        ['a', 18],
+        ['b', 2],
+      ]),
+    );
+    expect(mix.templateMix('svc', t0 + MINUTE + 1, t0 + 2 * MINUTE + 1)).toEqual(
+      new Map([
+        ['a', 8],
+        ['b', 7],
+      ]),
+    );
   });
 
   it('knows nothing before the first counted minute or of an unknown service', () => {

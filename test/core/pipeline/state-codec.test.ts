@@ -23,7 +23,14 @@ function hdfsEvents(count: number): SubscriptionLogEvent[] {
     .map((message, index) => {
       const header = /^(\d\d)(\d\d)(\d\d) (\d\d)(\d\d)(\d\d) /.exec(message);
       if (header === null) throw new Error(`HDFS line ${index} has no date header: ${message}`);
-      const [year, month, day, hour, minute, second] = header.slice(1).map(Number) as [number, number, number, number, number, number];
+      const [year, month, day, hour, minute, second] = header.slice(1).map(Number) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
       return { id: String(index), timestamp: Date.UTC(2000 + year, month - 1, day, hour, minute, second), message };
     });
 }
@@ -113,7 +120,9 @@ describe('encodeState and decodeState', () => {
     const encode = () => encodeState(state, SERVICE, size - 1);
 
     expect(encode).toThrow(PipelineStateError);
-    expect(encode).toThrow(`state of service ${SERVICE} is ${size} bytes compressed, over the ${size - 1}-byte limit of one DynamoDB item (${templates} templates)`);
+    expect(encode).toThrow(
+      `state of service ${SERVICE} is ${size} bytes compressed, over the ${size - 1}-byte limit of one DynamoDB item (${templates} templates)`,
+    );
     expect(encodeState(state, SERVICE, size)).toHaveLength(size);
   });
 });

@@ -19,7 +19,10 @@ export function anomaly(service: string, minute: number, overrides: Partial<Anom
     kind,
     templateId: `t${sequence}`,
     // Real error lines from loghub-2k (HDFS, Zookeeper), as the miner would template them.
-    template: sequence % 2 === 0 ? '<ID> exception while serving blk_<NUM> to <ID>:' : 'Exception causing close of session <HEX> due to java.io.IOException: ZooKeeperServer not running',
+    template:
+      sequence % 2 === 0
+        ? '<ID> exception while serving blk_<NUM> to <ID>:'
+        : 'Exception causing close of session <HEX> due to java.io.IOException: ZooKeeperServer not running',
     error: true,
     firstSeen,
     lastSeen: firstSeen + 20 * MINUTE,
@@ -31,7 +34,8 @@ export function anomaly(service: string, minute: number, overrides: Partial<Anom
     buckets: 20,
     surprise: 2000,
     score: 0.95,
-    sample: '081109 214043 2561 WARN dfs.DataNode$DataXceiver: 10.251.30.85:50010:Got exception while serving blk_-2918118818249673980 to /10.251.90.64:',
+    sample:
+      '081109 214043 2561 WARN dfs.DataNode$DataXceiver: 10.251.30.85:50010:Got exception while serving blk_-2918118818249673980 to /10.251.90.64:',
     ...overrides,
   };
 }

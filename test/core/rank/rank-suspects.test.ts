@@ -18,7 +18,9 @@ describe('rankSuspects', () => {
     expect(suspects[0]?.confidence).toBeGreaterThan(0.9);
     expect(suspects[0]?.lagMs).toBe(MINUTE);
     expect(unexplained).toBeLessThan(0.1);
-    expect(suspects[0]?.evidence[0]).toMatch(/^checkout's first anomaly came 1 min after the deploy: a new error template/);
+    expect(suspects[0]?.evidence[0]).toMatch(
+      /^checkout's first anomaly came 1 min after the deploy: a new error template/,
+    );
   });
 
   it('blames the later bad deploy, not an earlier good deploy of the same service', () => {
@@ -94,7 +96,13 @@ describe('rankSuspects', () => {
 
   it('does not blame a deploy for a short burst of a known error template long after it', () => {
     // Prepare: one-minute surge of a known error template, 40 minutes after the service's deploy.
-    const burst = anomaly('checkout', 70, { kind: 'error-surge', buckets: 1, score: 0.21, lastSeen: at(71), active: false });
+    const burst = anomaly('checkout', 70, {
+      kind: 'error-surge',
+      buckets: 1,
+      score: 0.21,
+      lastSeen: at(71),
+      active: false,
+    });
     const incident = incidentOf(burst);
 
     // Act
@@ -134,7 +142,10 @@ describe('rankSuspects', () => {
 
   it('explains that a rollback with anomalies of its own came after its service was already failing', () => {
     // Prepare: errors from 31; the rollback at 38 brings a new line of its own at 38.5.
-    const incident = incidentOf(anomaly('checkout', 31, { lastSeen: at(39) }), anomaly('checkout', 38.5, { kind: 'new', error: false, score: 0.1 }));
+    const incident = incidentOf(
+      anomaly('checkout', 31, { lastSeen: at(39) }),
+      anomaly('checkout', 38.5, { kind: 'new', error: false, score: 0.1 }),
+    );
     const deploys = [deploy('bad', 'checkout', 30), deploy('rollback', 'checkout', 38)];
 
     // Act

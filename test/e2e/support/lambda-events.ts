@@ -1,5 +1,12 @@
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { ChangeMessageVisibilityBatchCommand, DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
+import {
+  ChangeMessageVisibilityBatchCommand,
+  DeleteMessageBatchCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  type Message,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
 import { encodeSubscriptionEvent, type SubscriptionEvent } from '../../../lambdas/core/pipeline';
 
 export const ACCOUNT = '123456789012';
@@ -13,7 +20,11 @@ export interface LoggedLine {
 let eventSequence = 0;
 
 /** A CloudWatch Logs subscription event (gzip + base64) carrying `lines` of one log stream, as Lambda receives it. */
-export function subscriptionEvent(logGroup: string, lines: readonly LoggedLine[], logStream = 'stream-1'): SubscriptionEvent {
+export function subscriptionEvent(
+  logGroup: string,
+  lines: readonly LoggedLine[],
+  logStream = 'stream-1',
+): SubscriptionEvent {
   return encodeSubscriptionEvent({
     messageType: 'DATA_MESSAGE',
     owner: ACCOUNT,
@@ -23,7 +34,11 @@ export function subscriptionEvent(logGroup: string, lines: readonly LoggedLine[]
     // CloudWatch event ids are long digit strings, unique per event.
     logEvents: lines.map((line) => {
       eventSequence += 1;
-      return { id: `${line.timestamp}${String(eventSequence).padStart(12, '0')}`, timestamp: line.timestamp, message: line.message };
+      return {
+        id: `${line.timestamp}${String(eventSequence).padStart(12, '0')}`,
+        timestamp: line.timestamp,
+        message: line.message,
+      };
     }),
   });
 }
@@ -66,26 +81,39 @@ export async function drainQueue(
   handler: (event: SQSEvent) => Promise<SQSBatchResponse>,
   options: { readonly batchSize?: number; readonly maxInvocations?: number } = {},
 ): Promise<DrainResult> {
-  const arn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }))).Attributes?.QueueArn ?? '';
+  const arn =
+    (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }))).Attributes
+      ?.QueueArn ?? '';
   let invocations = 0;
   let records = 0;
   let failures = 0;
   for (;;) {
     const received = await sqs.send(
-      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: options.batchSize ?? 10, WaitTimeSeconds: 0, MessageSystemAttributeNames: ['All'] }),
+      new ReceiveMessageCommand({
+        QueueUrl: queueUrl,
+        MaxNumberOfMessages: options.batchSize ?? 10,
+        WaitTimeSeconds: 0,
+        MessageSystemAttributeNames: ['All'],
+      }),
     );
     const messages = received.Messages ?? [];
     if (messages.length === 0) {
       const counts = await sqs.send(
-        new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+        new GetQueueAttributesCommand({
+          QueueUrl: queueUrl,
+          AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+        }),
       );
-      const waiting = Number(counts.Attributes?.ApproximateNumberOfMessages ?? 0) + Number(counts.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
+      const waiting =
+        Number(counts.Attributes?.ApproximateNumberOfMessages ?? 0) +
+        Number(counts.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
       if (waiting === 0) return { invocations, records, failures };
       await new Promise((resolve) => setTimeout(resolve, 200));
       continue;
     }
     invocations += 1;
-    if (options.maxInvocations !== undefined && invocations > options.maxInvocations) throw new Error(`queue not drained after ${options.maxInvocations} invocations`);
+    if (options.maxInvocations !== undefined && invocations > options.maxInvocations)
+      throw new Error(`queue not drained after ${options.maxInvocations} invocations`);
     const response = await handler({ Records: messages.map((message) => sqsRecord(message, arn)) });
     const failed = new Set(response.batchItemFailures.map((failure) => failure.itemIdentifier));
     records += messages.length;
@@ -93,7 +121,10 @@ export async function drainQueue(
     const done = messages.filter((message) => !failed.has(message.MessageId ?? ''));
     if (done.length > 0) {
       await sqs.send(
-        new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: done.map((message, index) => ({ Id: `d${index}`, ReceiptHandle: message.ReceiptHandle ?? '' })) }),
+        new DeleteMessageBatchCommand({
+          QueueUrl: queueUrl,
+          Entries: done.map((message, index) => ({ Id: `d${index}`, ReceiptHandle: message.ReceiptHandle ?? '' })),
+        }),
       );
     }
   }
@@ -103,13 +134,22 @@ export async function drainQueue(
 export async function peekAll(sqs: SQSClient, queueUrl: string): Promise<Message[]> {
   const all: Message[] = [];
   for (;;) {
-    const received = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, VisibilityTimeout: 60 }));
+    const received = await sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: queueUrl,
+        MaxNumberOfMessages: 10,
+        WaitTimeSeconds: 0,
+        VisibilityTimeout: 60,
+      }),
+    );
     const messages = received.Messages ?? [];
     if (messages.length === 0) break;
     all.push(...messages);
   }
   for (let i = 0; i < all.length; i += 10) {
-    const entries = all.slice(i, i + 10).map((message, index) => ({ Id: `v${index}`, ReceiptHandle: message.ReceiptHandle ?? '', VisibilityTimeout: 0 }));
+    const entries = all
+      .slice(i, i + 10)
+      .map((message, index) => ({ Id: `v${index}`, ReceiptHandle: message.ReceiptHandle ?? '', VisibilityTimeout: 0 }));
     await sqs.send(new ChangeMessageVisibilityBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
   }
   return all;

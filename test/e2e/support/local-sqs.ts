@@ -9,7 +9,13 @@ export interface LocalSqs {
   readonly endpoint: string;
   readonly client: SQSClient;
   /** Creates a queue; with `deadLetter`, messages received `maxReceiveCount` times move there. */
-  createQueue(name: string, options?: { readonly visibilityTimeoutSeconds?: number; readonly deadLetter?: { readonly queueUrl: string; readonly maxReceiveCount: number } }): Promise<string>;
+  createQueue(
+    name: string,
+    options?: {
+      readonly visibilityTimeoutSeconds?: number;
+      readonly deadLetter?: { readonly queueUrl: string; readonly maxReceiveCount: number };
+    },
+  ): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -26,14 +32,19 @@ process.on('SIGTERM', () => { app.close().finally(() => process.exit(0)); });
 `;
 
 export async function startLocalSqs(): Promise<LocalSqs> {
-  const child: ChildProcess = spawn(process.execPath, ['--input-type=module', '-e', SERVER], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['--input-type=module', '-e', SERVER], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const endpoint = await new Promise<string>((resolvePromise, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.once('line', (line) => resolvePromise(line.trim()));
     child.once('error', (error) => reject(new Error(`fauxqs could not start: ${error.message}`)));
-    child.once('exit', (code) => reject(new Error(`fauxqs exited with code ${String(code)} before listening: ${stderr}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`fauxqs exited with code ${String(code)} before listening: ${stderr}`)),
+    );
   });
   if (!endpoint.startsWith('http://127.0.0.1:')) throw new Error(`fauxqs printed an unexpected address: ${endpoint}`);
   const client = new SQSClient({ ...LOOPBACK_AWS, endpoint });
@@ -42,10 +53,16 @@ export async function startLocalSqs(): Promise<LocalSqs> {
     client,
     async createQueue(name, options = {}) {
       const attributes: Record<string, string> = {};
-      if (options.visibilityTimeoutSeconds !== undefined) attributes.VisibilityTimeout = String(options.visibilityTimeoutSeconds);
+      if (options.visibilityTimeoutSeconds !== undefined)
+        attributes.VisibilityTimeout = String(options.visibilityTimeoutSeconds);
       if (options.deadLetter !== undefined) {
-        const dlq = await client.send(new GetQueueAttributesCommand({ QueueUrl: options.deadLetter.queueUrl, AttributeNames: ['QueueArn'] }));
-        attributes.RedrivePolicy = JSON.stringify({ deadLetterTargetArn: dlq.Attributes?.QueueArn, maxReceiveCount: options.deadLetter.maxReceiveCount });
+        const dlq = await client.send(
+          new GetQueueAttributesCommand({ QueueUrl: options.deadLetter.queueUrl, AttributeNames: ['QueueArn'] }),
+        );
+        attributes.RedrivePolicy = JSON.stringify({
+          deadLetterTargetArn: dlq.Attributes?.QueueArn,
+          maxReceiveCount: options.deadLetter.maxReceiveCount,
+        });
       }
       const created = await client.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }));
       if (created.QueueUrl === undefined) throw new Error(`fauxqs created queue ${name} without a URL`);

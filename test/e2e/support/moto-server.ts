@@ -19,9 +19,13 @@ async function freePort(): Promise<number> {
 /** Starts `moto_server`; a missing moto fails the suite loudly instead of skipping it. */
 export async function startMotoServer(): Promise<MotoServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const spawnError = new Promise<never>((_, reject) =>
-    child.once('error', (error) => reject(new Error(`moto_server could not start (is Python moto 5 installed?): ${error.message}`))),
+    child.once('error', (error) =>
+      reject(new Error(`moto_server could not start (is Python moto 5 installed?): ${error.message}`)),
+    ),
   );
   const endpoint = `http://127.0.0.1:${port}`;
   const ready = (async () => {

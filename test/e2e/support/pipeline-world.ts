@@ -65,7 +65,10 @@ export interface PipelineWorldOptions {
   readonly ingestFlushIntervalMs?: number;
 }
 
-export async function preparePipeline(servers: PipelineServers, options: PipelineWorldOptions = {}): Promise<PipelineWorld> {
+export async function preparePipeline(
+  servers: PipelineServers,
+  options: PipelineWorldOptions = {},
+): Promise<PipelineWorld> {
   worlds += 1;
   const tables = await createCulpritTables(servers.dynamo, `pipeline-${worlds}`);
   const deadLetterQueueUrl = await servers.sqs.createQueue(`anomalies-dlq-${worlds}`);
@@ -129,14 +132,21 @@ export async function preparePipeline(servers: PipelineServers, options: Pipelin
     runRank: (runOptions = {}) => drainQueue(servers.sqs.client, anomalyQueueUrl, rank, runOptions),
     async incident(start, id) {
       const key = incidentKey(start, id);
-      const item = await documentClient.send(new GetCommand({ TableName: tables.incidents, Key: { [partitionKey]: key.pk, [sortKey]: key.sk } }));
+      const item = await documentClient.send(
+        new GetCommand({ TableName: tables.incidents, Key: { [partitionKey]: key.pk, [sortKey]: key.sk } }),
+      );
       return item.Item === undefined ? undefined : toItem(item.Item);
     },
     async incidents(from, to) {
       const items: IncidentItem[] = [];
       for (let day = Math.floor(from / 86_400_000) * 86_400_000; day <= to; day += 86_400_000) {
         const page = await documentClient.send(
-          new QueryCommand({ TableName: tables.incidents, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': partitionKey }, ExpressionAttributeValues: { ':pk': incidentPartition(day) } }),
+          new QueryCommand({
+            TableName: tables.incidents,
+            KeyConditionExpression: '#pk = :pk',
+            ExpressionAttributeNames: { '#pk': partitionKey },
+            ExpressionAttributeValues: { ':pk': incidentPartition(day) },
+          }),
         );
         items.push(...(page.Items ?? []).map(toItem));
       }

@@ -55,13 +55,20 @@ describe('the exported deploys handler', () => {
   });
 
   it('refuses to run with an incomplete environment, naming every variable at fault', async () => {
-    process.env = { ...savedEnv, POWERTOOLS_LOG_LEVEL: 'SILENT', [ENV.deploysTtlDays]: 'ninety', [ENV.serviceMap]: '{not json' };
+    process.env = {
+      ...savedEnv,
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+      [ENV.deploysTtlDays]: 'ninety',
+      [ENV.serviceMap]: '{not json',
+    };
     delete process.env[ENV.deploysTable];
     const { handler } = loadHandler();
 
     const failure = handler(codeDeploySuccess());
 
     await expect(failure).rejects.toThrow(/environment of the deploys function is invalid/);
-    await expect(failure).rejects.toThrow(new RegExp(`${ENV.deploysTable}: .*${ENV.deploysTtlDays}: .*${ENV.serviceMap}: not JSON`));
+    await expect(failure).rejects.toThrow(
+      new RegExp(`${ENV.deploysTable}: .*${ENV.deploysTtlDays}: .*${ENV.serviceMap}: not JSON`),
+    );
   });
 });

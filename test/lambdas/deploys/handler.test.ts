@@ -3,7 +3,12 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createDeploysHandler, type DeploysHandlerDeps } from '../../../lambdas/deploys/handler';
 import { UnrecognisedDeployEventError } from '../../../lambdas/core/deploys';
 import { queryDeploys, TABLE_KEYS } from '../../../lambdas/shared';
-import { codeDeploySuccess, culpritDeploy, ecsDeploymentCompleted, stackStatusChange } from '../../core/deploys/fixtures/deploy-events';
+import {
+  codeDeploySuccess,
+  culpritDeploy,
+  ecsDeploymentCompleted,
+  stackStatusChange,
+} from '../../core/deploys/fixtures/deploy-events';
 import { startLocalDynamoDb, type LocalDynamoDb } from './local-dynamodb';
 
 let dynamo: LocalDynamoDb;
@@ -18,11 +23,18 @@ afterAll(async () => {
 });
 
 /** A handler over a fresh table, with a silent logger the test can inspect. */
-async function prepare(services: Record<string, string> = {}): Promise<{ handle: ReturnType<typeof createDeploysHandler>; deps: DeploysHandlerDeps; logger: Logger }> {
+async function prepare(
+  services: Record<string, string> = {},
+): Promise<{ handle: ReturnType<typeof createDeploysHandler>; deps: DeploysHandlerDeps; logger: Logger }> {
   tableCount += 1;
   const tableName = await dynamo.createDeploysTable(`deploys-${tableCount}`);
   const logger = new Logger({ serviceName: 'culprit-deploys', logLevel: 'SILENT' });
-  const deps: DeploysHandlerDeps = { table: { client: dynamo.documentClient, tableName }, ttlDays: 90, services, logger };
+  const deps: DeploysHandlerDeps = {
+    table: { client: dynamo.documentClient, tableName },
+    ttlDays: 90,
+    services,
+    logger,
+  };
   return { handle: createDeploysHandler(deps), deps, logger };
 }
 
@@ -35,7 +47,14 @@ describe('the deploys handler against DynamoDB (dynalite)', () => {
     const found = await queryDeploys(deps.table, 'checkout', at - 60_000, at + 60_000);
 
     expect(result).toEqual({ outcome: 'stored', deployId: 'codedeploy:d-8JCDAF2BW', service: 'checkout' });
-    expect(found).toEqual([expect.objectContaining({ id: 'codedeploy:d-8JCDAF2BW', service: 'checkout', timestamp: at, source: 'codedeploy' })]);
+    expect(found).toEqual([
+      expect.objectContaining({
+        id: 'codedeploy:d-8JCDAF2BW',
+        service: 'checkout',
+        timestamp: at,
+        source: 'codedeploy',
+      }),
+    ]);
   });
 
   it('writes the key layout and an expiry the TTL can act on', async () => {
@@ -46,7 +65,10 @@ describe('the deploys handler against DynamoDB (dynalite)', () => {
     const item = await dynamo.documentClient.send(
       new GetCommand({
         TableName: deps.table.tableName,
-        Key: { [TABLE_KEYS.deploys.partitionKey]: 'search', [TABLE_KEYS.deploys.sortKey]: `${at}#culprit:b5a1f7c2-3d4e-4f5a-8b9c-0d1e2f3a4b5c` },
+        Key: {
+          [TABLE_KEYS.deploys.partitionKey]: 'search',
+          [TABLE_KEYS.deploys.sortKey]: `${at}#culprit:b5a1f7c2-3d4e-4f5a-8b9c-0d1e2f3a4b5c`,
+        },
       }),
     );
 
@@ -91,9 +113,18 @@ describe('the deploys handler against DynamoDB (dynalite)', () => {
   it('logs an unrecognised event with its content and rejects it, so it ends in the dead-letter queue', async () => {
     const { handle, logger } = await prepare();
     const logged = jest.spyOn(logger, 'error');
-    const event = { source: 'aws.codepipeline', 'detail-type': 'CodePipeline Pipeline Execution State Change', id: 'e-1', time: '2024-03-07T00:00:00Z', detail: {} };
+    const event = {
+      source: 'aws.codepipeline',
+      'detail-type': 'CodePipeline Pipeline Execution State Change',
+      id: 'e-1',
+      time: '2024-03-07T00:00:00Z',
+      detail: {},
+    };
 
     await expect(handle(event)).rejects.toBeInstanceOf(UnrecognisedDeployEventError);
-    expect(logged).toHaveBeenCalledWith('rejected an event that is not a recognised deploy event', expect.objectContaining({ event }));
+    expect(logged).toHaveBeenCalledWith(
+      'rejected an event that is not a recognised deploy event',
+      expect.objectContaining({ event }),
+    );
   });
 });

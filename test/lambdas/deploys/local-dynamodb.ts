@@ -21,7 +21,10 @@ export interface LocalDynamoDb {
 }
 
 /** Credentials and region for loopback servers; never real ones. */
-export const LOOPBACK_AWS = { region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } } as const;
+export const LOOPBACK_AWS = {
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+} as const;
 
 export async function startLocalDynamoDb(): Promise<LocalDynamoDb> {
   const server = dynalite({ createTableMs: 0 });

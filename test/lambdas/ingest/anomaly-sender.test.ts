@@ -62,7 +62,10 @@ function flakyClient(lost: number): { client: SQSClient; calls: number[] } {
       const dropped = entries.slice(0, lost);
       const result = await next({ ...args, input: { ...input, Entries: entries.slice(lost) } });
       const output = result.output as SendMessageBatchCommandOutput;
-      output.Failed = [...(output.Failed ?? []), ...dropped.map((e) => ({ Id: e.Id, SenderFault: false, Code: 'InternalError', Message: 'simulated' }))];
+      output.Failed = [
+        ...(output.Failed ?? []),
+        ...dropped.map((e) => ({ Id: e.Id, SenderFault: false, Code: 'InternalError', Message: 'simulated' })),
+      ];
       return result;
     },
     { step: 'initialize', name: 'loseEntriesOnce' },
@@ -94,7 +97,9 @@ describe('sendAnomalyMessages against SQS (fauxqs)', () => {
     const received = await peekAll(sqs.client, queueUrl);
 
     expect(calls).toEqual([10]);
-    expect(received.map((m) => (JSON.parse(m.Body ?? '') as AnomalyMessage).anomaly.sample.length)).toEqual(Array(10).fill(2000));
+    expect(received.map((m) => (JSON.parse(m.Body ?? '') as AnomalyMessage).anomaly.sample.length)).toEqual(
+      Array(10).fill(2000),
+    );
   });
 
   it('retries only the entries SQS reports as failed, so each message arrives once', async () => {
@@ -103,10 +108,16 @@ describe('sendAnomalyMessages against SQS (fauxqs)', () => {
     const { client, calls } = flakyClient(3);
 
     await sendAnomalyMessages({ sqs: client, queueUrl, baseDelayMs: 1 }, anomalies(10));
-    const bodies = (await peekAll(sqs.client, queueUrl)).map((m) => (JSON.parse(m.Body ?? '') as AnomalyMessage).anomaly.id);
+    const bodies = (await peekAll(sqs.client, queueUrl)).map(
+      (m) => (JSON.parse(m.Body ?? '') as AnomalyMessage).anomaly.id,
+    );
 
     expect(calls).toEqual([10, 3]);
-    expect(bodies.sort()).toEqual(anomalies(10).map((m) => m.anomaly.id).sort());
+    expect(bodies.sort()).toEqual(
+      anomalies(10)
+        .map((m) => m.anomaly.id)
+        .sort(),
+    );
   });
 
   it('gives up with an error naming the failed entries when they keep failing', async () => {
@@ -117,6 +128,8 @@ describe('sendAnomalyMessages against SQS (fauxqs)', () => {
     const sending = sendAnomalyMessages({ sqs: client, queueUrl, maxAttempts: 1 }, anomalies(4));
 
     await expect(sending).rejects.toThrow(SendFailedError);
-    await expect(sending).rejects.toThrow(/failed for 2 of 4 messages after 1 attempt\(s\): m0: InternalError simulated; m1: InternalError simulated$/);
+    await expect(sending).rejects.toThrow(
+      /failed for 2 of 4 messages after 1 attempt\(s\): m0: InternalError simulated; m1: InternalError simulated$/,
+    );
   });
 });

@@ -1,7 +1,14 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { BufferFullError } from '../../../lambdas/ingest/create-ingest-handler';
 import { StateStore } from '../../../lambdas/ingest/state-store';
-import { applyLogEvents, batchKeyOf, decodeSubscriptionEvent, ServiceAnalysis, type AnomalyMessage, type SubscriptionEvent } from '../../../lambdas/core/pipeline';
+import {
+  applyLogEvents,
+  batchKeyOf,
+  decodeSubscriptionEvent,
+  ServiceAnalysis,
+  type AnomalyMessage,
+  type SubscriptionEvent,
+} from '../../../lambdas/core/pipeline';
 import { subscriptionEvent, type LoggedLine } from '../../e2e/support/lambda-events';
 import { prepareIngest, useIngestServers, watchedDynamoDb, type IngestWorld } from './ingest-fixture';
 import { hdfsLines, merged, MINUTE, sshFailureLines, T0 } from './log-lines';
@@ -34,7 +41,12 @@ function scenarioBatches(): LoggedLine[][] {
 }
 
 function stateStore(world: IngestWorld): StateStore {
-  return new StateStore({ client: servers().dynamo.documentClient, stateTable: world.tables.minerState, countsTable: world.tables.templateCounts, outboxTtlDays: 14 });
+  return new StateStore({
+    client: servers().dynamo.documentClient,
+    stateTable: world.tables.minerState,
+    countsTable: world.tables.templateCounts,
+    outboxTtlDays: 14,
+  });
 }
 
 function stateWrites(writes: readonly string[], world: IngestWorld): number {
@@ -83,7 +95,10 @@ describe('ingest buffering deliveries in the container between flushes', () => {
     expect(results.map((r) => ('bufferedDeliveries' in r ? r.bufferedDeliveries : 0))).toEqual([1, 2, 3, 4, 5]);
     expect(writesBeforeFlush).toBe(0);
     expect(sixth).toMatchObject({ outcome: 'buffered', bufferedDeliveries: 1 });
-    expect({ version: afterFirstFlush.version, keys: afterFirstFlush.flushes.map((f) => f.keys.length) }).toEqual({ version: 1, keys: [5] });
+    expect({ version: afterFirstFlush.version, keys: afterFirstFlush.flushes.map((f) => f.keys.length) }).toEqual({
+      version: 1,
+      keys: [5],
+    });
     expect(final.flushed.map((f) => [f.version, f.deliveries, f.lines])).toEqual([[2, 1, 20]]);
     expect(stateWrites(db.writes, world)).toBe(2);
     expect(totalLines(counts)).toBe(120);
@@ -98,9 +113,23 @@ describe('ingest buffering deliveries in the container between flushes', () => {
     let commits = 0;
     db.beforeWrite = async (command, input) => {
       const item = input.Item;
-      if (command !== 'PutItem' || input.TableName !== world.tables.minerState || item?.version === undefined || item.version === 1) return;
+      if (
+        command !== 'PutItem' ||
+        input.TableName !== world.tables.minerState ||
+        item?.version === undefined ||
+        item.version === 1
+      )
+        return;
       commits += 1;
-      await rival.send(new UpdateCommand({ TableName: world.tables.minerState, Key: { pk: item.pk, sk: item.sk }, UpdateExpression: 'ADD #v :one', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':one': 1 } }));
+      await rival.send(
+        new UpdateCommand({
+          TableName: world.tables.minerState,
+          Key: { pk: item.pk, sk: item.sk },
+          UpdateExpression: 'ADD #v :one',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: { ':one': 1 },
+        }),
+      );
     };
     const handle = world.container({ documentClient: db.documentClient, now: manualClock().now, maxAttempts: 1000 });
     await handle(subscriptionEvent(GROUP, hdfsLines(T0, 20, 500)));
@@ -123,7 +152,10 @@ describe('ingest buffering deliveries in the container between flushes', () => {
     const handle = world.container({ now: clock.now });
     const [first, second, failing] = scenarioBatches();
 
-    const quiet = [await handle(subscriptionEvent(GROUP, first ?? [])), await handle(subscriptionEvent(GROUP, second ?? []))];
+    const quiet = [
+      await handle(subscriptionEvent(GROUP, first ?? [])),
+      await handle(subscriptionEvent(GROUP, second ?? [])),
+    ];
     const anomalous = await handle(subscriptionEvent(GROUP, failing ?? []));
     const messages = await world.messages();
 
@@ -147,7 +179,11 @@ describe('ingest buffering deliveries in the container between flushes', () => {
     for (const batch of batches) await bufferedHandle(subscriptionEvent(GROUP, batch));
     await bufferedHandle.flushAll();
     const reference = new ServiceAnalysis(GROUP);
-    for (const batch of batches) applyLogEvents(reference, batch.map((line, id) => ({ id: String(id), ...line })));
+    for (const batch of batches)
+      applyLogEvents(
+        reference,
+        batch.map((line, id) => ({ id: String(id), ...line })),
+      );
 
     // Assess: same counts, same anomalies in their latest form, same state as one uninterrupted analysis.
     expect(await buffered.counts(GROUP)).toEqual(await perDelivery.counts(GROUP));
@@ -220,7 +256,9 @@ describe('ingest buffering deliveries in the container between flushes', () => {
     await handle.flushAll();
 
     // Assess
-    await expect(refused).rejects.toThrow(/holds 60 lines \(1 delivery\), and a delivery of 60 more would pass a cap \(100 lines, 2000 deliveries\), but it cannot be flushed/);
+    await expect(refused).rejects.toThrow(
+      /holds 60 lines \(1 delivery\), and a delivery of 60 more would pass a cap \(100 lines, 2000 deliveries\), but it cannot be flushed/,
+    );
     expect(pending).toEqual({ deliveries: 1, lines: 60 });
     expect(afterFirst.flushes.flatMap((f) => f.keys)).toEqual([keyOf(first)]);
     expect(retried).toMatchObject({ outcome: 'buffered', lines: 60 });
@@ -233,7 +271,9 @@ describe('ingest bounding what one commit carries', () => {
     // Prepare: tiny deliveries (each adds a 12-byte key to the commit), a cap of three, a long interval.
     const world = await prepareIngest(servers(), { flushIntervalMs: INTERVAL, maxBufferedDeliveries: 3 });
     const handle = world.container({ now: manualClock().now });
-    const deliveries = Array.from({ length: 5 }, (_, i) => subscriptionEvent(GROUP, hdfsLines(T0 + i * 1_000, 2, 500, i * 2)));
+    const deliveries = Array.from({ length: 5 }, (_, i) =>
+      subscriptionEvent(GROUP, hdfsLines(T0 + i * 1_000, 2, 500, i * 2)),
+    );
 
     // Act
     const results = [];
@@ -262,7 +302,9 @@ describe('ingest bounding what one commit carries', () => {
     // Assess: the second stayed buffered when its flush failed; the third is refused, the buffer keeps two.
     expect(second).toMatchObject({ outcome: 'buffered', bufferedDeliveries: 2 });
     await expect(third).rejects.toThrow(BufferFullError);
-    await expect(third).rejects.toThrow(/holds 4 lines \(2 deliveries\), and a delivery of 2 more would pass a cap \(200000 lines, 2 deliveries\)/);
+    await expect(third).rejects.toThrow(
+      /holds 4 lines \(2 deliveries\), and a delivery of 2 more would pass a cap \(200000 lines, 2 deliveries\)/,
+    );
     expect(handle.pending().get(GROUP)).toEqual({ deliveries: 2, lines: 4 });
   });
 });
@@ -273,7 +315,9 @@ describe('several containers buffering the same service', () => {
     // of its own log stream, the middle one with SSH failures the service never logged (new templates).
     const world = await prepareIngest(servers(), { flushIntervalMs: INTERVAL });
     const clock = manualClock();
-    const learning = [hdfsLines(T0, 750, 400), hdfsLines(T0 + 300_000, 750, 400, 750)].map((batch) => subscriptionEvent(GROUP, batch));
+    const learning = [hdfsLines(T0, 750, 400), hdfsLines(T0 + 300_000, 750, 400, 750)].map((batch) =>
+      subscriptionEvent(GROUP, batch),
+    );
     const setup = world.container({ now: clock.now });
     for (const event of learning) await setup(event);
     await setup.flushAll();
@@ -282,10 +326,16 @@ describe('several containers buffering the same service', () => {
       [0, 1, 2].map((i) => {
         const minute = T0 + (10 + i) * MINUTE + c * 5_000;
         const hdfs = hdfsLines(minute, 80, 700, (c * 240 + i * 80) % 1800);
-        return subscriptionEvent(GROUP, i === 1 ? merged(hdfs, sshFailureLines(minute + 50, 5, 9000, c * 5)) : hdfs, `stream-${c}`);
+        return subscriptionEvent(
+          GROUP,
+          i === 1 ? merged(hdfs, sshFailureLines(minute + 50, 5, 9000, c * 5)) : hdfs,
+          `stream-${c}`,
+        );
       }),
     );
-    const lines = new Map([...learning, ...streams.flat()].map((e) => [keyOf(e), decodeSubscriptionEvent(e).logEvents]));
+    const lines = new Map(
+      [...learning, ...streams.flat()].map((e) => [keyOf(e), decodeSubscriptionEvent(e).logEvents]),
+    );
 
     // Act: the containers take their deliveries at the same time, then all flush at once (shutdown).
     const results = await Promise.all(
@@ -309,21 +359,27 @@ describe('several containers buffering the same service', () => {
     const serial = new ServiceAnalysis(GROUP);
     const referenceCounts = new Map<string, number>();
     for (const key of committedKeys) {
-      for (const [, templates] of applyLogEvents(serial, lines.get(key) ?? []).counts.entries()) for (const [id, n] of templates) referenceCounts.set(id, (referenceCounts.get(id) ?? 0) + n);
+      for (const [, templates] of applyLogEvents(serial, lines.get(key) ?? []).counts.entries())
+        for (const [id, n] of templates) referenceCounts.set(id, (referenceCounts.get(id) ?? 0) + n);
     }
     expect(stored.analysis.toState()).toEqual(serial.toState());
     const storedPerTemplate = new Map<string, number>();
-    for (const bucket of counts.values()) for (const [id, n] of bucket) storedPerTemplate.set(id, (storedPerTemplate.get(id) ?? 0) + n);
+    for (const bucket of counts.values())
+      for (const [id, n] of bucket) storedPerTemplate.set(id, (storedPerTemplate.get(id) ?? 0) + n);
     expect(new Map([...storedPerTemplate].sort())).toEqual(new Map([...referenceCounts].sort()));
     expect(totalLines(counts)).toBe([...lines.values()].reduce((n, events) => n + events.length, 0));
 
     // Some flush lost a race and re-applied its buffer on the newer state.
-    const attempts = [...results.flat().map((r) => ('attempts' in r ? r.attempts : 1)), ...flushes.flatMap((f) => f.flushed.map((x) => x.attempts))];
+    const attempts = [
+      ...results.flat().map((r) => ('attempts' in r ? r.attempts : 1)),
+      ...flushes.flatMap((f) => f.flushed.map((x) => x.attempts)),
+    ];
     expect(Math.max(...attempts)).toBeGreaterThan(1);
 
     // The two SSH templates were each reported new by exactly one anomaly.
     const newByTemplate = new Map<string, Set<string>>();
-    for (const m of messages.filter((m) => m.anomaly.kind === 'new')) newByTemplate.set(m.anomaly.templateId, (newByTemplate.get(m.anomaly.templateId) ?? new Set()).add(m.anomaly.id));
+    for (const m of messages.filter((m) => m.anomaly.kind === 'new'))
+      newByTemplate.set(m.anomaly.templateId, (newByTemplate.get(m.anomaly.templateId) ?? new Set()).add(m.anomaly.id));
     expect([...newByTemplate.values()].map((ids) => ids.size)).toEqual([1, 1]);
   });
 });

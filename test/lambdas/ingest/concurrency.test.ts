@@ -39,7 +39,9 @@ describe('ingest invocations for one log group at the same time', () => {
     for (const batch of learning) await world.container()(subscriptionEvent(GROUP, batch));
 
     // Act: each delivery in its own container (its own cache), all at once.
-    const results = await Promise.all(concurrent.map((batch, i) => world.container()(subscriptionEvent(GROUP, batch, `stream-${i}`))));
+    const results = await Promise.all(
+      concurrent.map((batch, i) => world.container()(subscriptionEvent(GROUP, batch, `stream-${i}`))),
+    );
     await world.container()(subscriptionEvent(GROUP, closing));
     const counts = await world.counts(GROUP);
     const messages = await world.messages();
@@ -48,19 +50,26 @@ describe('ingest invocations for one log group at the same time', () => {
     const reference = new ServiceAnalysis(GROUP);
     const referenceCounts = new Map<number, Map<string, number>>();
     for (const batch of all) {
-      for (const [bucket, templates] of applyLogEvents(reference, batch.map((line, id) => ({ id: String(id), ...line }))).counts.entries()) {
+      for (const [bucket, templates] of applyLogEvents(
+        reference,
+        batch.map((line, id) => ({ id: String(id), ...line })),
+      ).counts.entries()) {
         const into = referenceCounts.get(bucket) ?? new Map<string, number>();
         for (const [id, n] of templates) into.set(id, (into.get(id) ?? 0) + n);
         referenceCounts.set(bucket, into);
       }
     }
-    const stored = new Map([...counts].map(([bucket, templates]) => [bucket, [...templates.values()].reduce((a, b) => a + b, 0)]));
+    const stored = new Map(
+      [...counts].map(([bucket, templates]) => [bucket, [...templates.values()].reduce((a, b) => a + b, 0)]),
+    );
     expect(stored).toEqual(perBucket(all.flat()));
     expect(perTemplate(counts)).toEqual(perTemplate(referenceCounts));
 
     // Every delivery committed its own version; some had to reload and re-apply to get there.
     expect(results.map((r) => r.outcome)).toEqual(Array(CONCURRENT).fill('applied'));
-    expect(results.map((r) => ('version' in r ? r.version : 0)).sort((a, b) => a - b)).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(results.map((r) => ('version' in r ? r.version : 0)).sort((a, b) => a - b)).toEqual([
+      3, 4, 5, 6, 7, 8, 9, 10,
+    ]);
     expect(Math.max(...results.map((r) => ('attempts' in r ? r.attempts : 0)))).toBeGreaterThan(1);
 
     // The two SSH templates were each reported new by exactly one anomaly.

@@ -2,7 +2,12 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createIngestHandler, type IngestHandlerDeps } from '../../../lambdas/ingest/create-ingest-handler';
-import { anomalyMessageSchema, COUNTS_ATTRIBUTE_PREFIX, countsPartition, type AnomalyMessage } from '../../../lambdas/core/pipeline';
+import {
+  anomalyMessageSchema,
+  COUNTS_ATTRIBUTE_PREFIX,
+  countsPartition,
+  type AnomalyMessage,
+} from '../../../lambdas/core/pipeline';
 import { TABLE_KEYS } from '../../../lambdas/shared';
 import { createCulpritTables, type CulpritTableNames } from '../../e2e/support/culprit-tables';
 import { peekAll } from '../../e2e/support/lambda-events';
@@ -52,7 +57,10 @@ export interface IngestWorld {
 
 let worlds = 0;
 
-export async function prepareIngest(servers: IngestServers, env: Partial<IngestHandlerDeps['env']> = {}): Promise<IngestWorld> {
+export async function prepareIngest(
+  servers: IngestServers,
+  env: Partial<IngestHandlerDeps['env']> = {},
+): Promise<IngestWorld> {
   worlds += 1;
   const tables = await createCulpritTables(servers.dynamo, `ingest-${worlds}`);
   const queueUrl = await servers.sqs.createQueue(`anomalies-${worlds}`);
@@ -80,20 +88,35 @@ export async function prepareIngest(servers: IngestServers, env: Partial<IngestH
     deps,
     container: (overrides = {}) => createIngestHandler({ ...deps, ...overrides }),
     counts: (service) => readCounts(servers, tables.templateCounts, service),
-    messages: async () => (await peekAll(servers.sqs.client, queueUrl)).map((m) => anomalyMessageSchema.parse(JSON.parse(m.Body ?? ''))),
-    parked: async () => (await peekAll(servers.sqs.client, deadLetterQueueUrl)).map((m) => JSON.parse(m.Body ?? '') as Record<string, unknown>),
+    messages: async () =>
+      (await peekAll(servers.sqs.client, queueUrl)).map((m) => anomalyMessageSchema.parse(JSON.parse(m.Body ?? ''))),
+    parked: async () =>
+      (await peekAll(servers.sqs.client, deadLetterQueueUrl)).map(
+        (m) => JSON.parse(m.Body ?? '') as Record<string, unknown>,
+      ),
   };
 }
 
-async function readCounts(servers: IngestServers, tableName: string, service: string): Promise<Map<number, Map<string, number>>> {
+async function readCounts(
+  servers: IngestServers,
+  tableName: string,
+  service: string,
+): Promise<Map<number, Map<string, number>>> {
   const { partitionKey, sortKey } = TABLE_KEYS.templateCounts;
   const page = await servers.dynamo.documentClient.send(
-    new QueryCommand({ TableName: tableName, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': partitionKey }, ExpressionAttributeValues: { ':pk': countsPartition(service) } }),
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': partitionKey },
+      ExpressionAttributeValues: { ':pk': countsPartition(service) },
+    }),
   );
   const out = new Map<number, Map<string, number>>();
   for (const item of page.Items ?? []) {
     const templates = new Map<string, number>();
-    for (const [name, value] of Object.entries(item)) if (name.startsWith(COUNTS_ATTRIBUTE_PREFIX)) templates.set(name.slice(COUNTS_ATTRIBUTE_PREFIX.length), Number(value));
+    for (const [name, value] of Object.entries(item))
+      if (name.startsWith(COUNTS_ATTRIBUTE_PREFIX))
+        templates.set(name.slice(COUNTS_ATTRIBUTE_PREFIX.length), Number(value));
     out.set(Number(item[sortKey]), templates);
   }
   return out;
@@ -107,7 +130,10 @@ export interface WatchedDynamoDb {
   /** While true, every write fails before reaching the server, as when DynamoDB is unreachable. */
   failing: boolean;
   /** Runs before each write is sent (a rival writer racing it), with the command name and its plain input. */
-  beforeWrite?: (command: string, input: { readonly TableName?: string; readonly Item?: Record<string, unknown> }) => Promise<void>;
+  beforeWrite?: (
+    command: string,
+    input: { readonly TableName?: string; readonly Item?: Record<string, unknown> },
+  ) => Promise<void>;
 }
 
 const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand']);
@@ -119,10 +145,16 @@ export function watchedDynamoDb(servers: IngestServers): WatchedDynamoDb {
   client.middlewareStack.add(
     (next, context) => async (args) => {
       if (WRITES.has(context.commandName ?? '')) {
-        watched.writes.push(`${(context.commandName ?? '').replace(/Command$/, '')} ${String((args.input as { TableName?: string }).TableName)}`);
-        if (watched.failing) throw Object.assign(new Error('simulated: DynamoDB cannot be reached'), { name: 'NetworkingError' });
+        watched.writes.push(
+          `${(context.commandName ?? '').replace(/Command$/, '')} ${String((args.input as { TableName?: string }).TableName)}`,
+        );
+        if (watched.failing)
+          throw Object.assign(new Error('simulated: DynamoDB cannot be reached'), { name: 'NetworkingError' });
         // Document-client input, still plain JavaScript at this step.
-        await watched.beforeWrite?.((context.commandName ?? '').replace(/Command$/, ''), args.input as { TableName?: string; Item?: Record<string, unknown> });
+        await watched.beforeWrite?.(
+          (context.commandName ?? '').replace(/Command$/, ''),
+          args.input as { TableName?: string; Item?: Record<string, unknown> },
+        );
       }
       return next(args);
     },

@@ -2,7 +2,14 @@ import { gzipSync } from 'node:zlib';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { decodeState, ServiceAnalysis, applyLogEvents, SubscriptionPayloadError, stateKey, encodeSubscriptionEvent } from '../../../lambdas/core/pipeline';
+import {
+  decodeState,
+  ServiceAnalysis,
+  applyLogEvents,
+  SubscriptionPayloadError,
+  stateKey,
+  encodeSubscriptionEvent,
+} from '../../../lambdas/core/pipeline';
 import { TABLE_KEYS } from '../../../lambdas/shared';
 import { listServices } from '../../../lambdas/shared/service-registry';
 import { subscriptionEvent } from '../../e2e/support/lambda-events';
@@ -17,7 +24,10 @@ const GROUP = '/ecs/block-store';
 async function storedVersion(tableName: string, service: string): Promise<number | undefined> {
   const key = stateKey(service);
   const item = await servers().dynamo.documentClient.send(
-    new GetCommand({ TableName: tableName, Key: { [TABLE_KEYS.minerState.partitionKey]: key.pk, [TABLE_KEYS.minerState.sortKey]: key.sk } }),
+    new GetCommand({
+      TableName: tableName,
+      Key: { [TABLE_KEYS.minerState.partitionKey]: key.pk, [TABLE_KEYS.minerState.sortKey]: key.sk },
+    }),
   );
   return item.Item?.version as number | undefined;
 }
@@ -42,7 +52,8 @@ describe('the ingest handler against DynamoDB (dynalite) and SQS (fauxqs)', () =
     const metrics = new Metrics({ namespace: 'Culprit', serviceName: 'culprit-ingest' });
     let now = T0;
     const handle = world.container({ metrics, now: () => now });
-    const emfLines = (written: readonly string[]): Record<string, unknown>[] => written.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => '_aws' in entry);
+    const emfLines = (written: readonly string[]): Record<string, unknown>[] =>
+      written.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => '_aws' in entry);
 
     // Act: three deliveries within the minute, a fourth after it.
     const withinTheMinute = await captureStdout(async () => {
@@ -75,7 +86,12 @@ describe('the ingest handler against DynamoDB (dynalite) and SQS (fauxqs)', () =
 
     // Assess: the function's name stays Powertools', the flush names the log's service, nothing was dropped.
     expect(lines.filter((line) => line.level === 'WARN')).toEqual([]);
-    expect(lines.find((line) => line.message === 'flush committed')).toMatchObject({ service: 'culprit-ingest', logService: GROUP, deliveries: 1, lines: 30 });
+    expect(lines.find((line) => line.message === 'flush committed')).toMatchObject({
+      service: 'culprit-ingest',
+      logService: GROUP,
+      deliveries: 1,
+      lines: 30,
+    });
     expect(lines.find((line) => line.message === 'flush committed')).not.toHaveProperty('keys');
   });
 
@@ -83,7 +99,10 @@ describe('the ingest handler against DynamoDB (dynalite) and SQS (fauxqs)', () =
     const world = await prepareIngest(servers(), { serviceMap: { [GROUP]: 'block-store' } });
 
     const result = await world.container()(subscriptionEvent(GROUP, hdfsLines(T0, 10, 1000)));
-    const services = await listServices({ client: servers().dynamo.documentClient, tableName: world.tables.templateCounts });
+    const services = await listServices({
+      client: servers().dynamo.documentClient,
+      tableName: world.tables.templateCounts,
+    });
 
     expect(result).toMatchObject({ outcome: 'applied', service: 'block-store' });
     expect(services).toEqual(['block-store']);
@@ -103,7 +122,9 @@ describe('the ingest handler against DynamoDB (dynalite) and SQS (fauxqs)', () =
     const result = await world.container()(control);
 
     expect(result).toEqual({ outcome: 'control-message', logGroup: '' });
-    expect(await listServices({ client: servers().dynamo.documentClient, tableName: world.tables.templateCounts })).toEqual([]);
+    expect(
+      await listServices({ client: servers().dynamo.documentClient, tableName: world.tables.templateCounts }),
+    ).toEqual([]);
   });
 
   it('drops log groups outside the configured prefix', async () => {
@@ -118,28 +139,44 @@ describe('the ingest handler against DynamoDB (dynalite) and SQS (fauxqs)', () =
 
   it.each([
     ['not base64', { awslogs: { data: '%%% not base64 %%%' } }, /^awslogs\.data is not base64/],
-    ['not gzip', { awslogs: { data: Buffer.from('{"messageType":"DATA_MESSAGE"}').toString('base64') } }, /^awslogs\.data is base64 but not gzip/],
+    [
+      'not gzip',
+      { awslogs: { data: Buffer.from('{"messageType":"DATA_MESSAGE"}').toString('base64') } },
+      /^awslogs\.data is base64 but not gzip/,
+    ],
     [
       'not the subscription schema',
-      { awslogs: { data: gzipSync(JSON.stringify({ messageType: 'DATA_MESSAGE', logGroup: GROUP, logEvents: [{ id: '1', message: 'x' }] })).toString('base64') } },
+      {
+        awslogs: {
+          data: gzipSync(
+            JSON.stringify({ messageType: 'DATA_MESSAGE', logGroup: GROUP, logEvents: [{ id: '1', message: 'x' }] }),
+          ).toString('base64'),
+        },
+      },
       /^awslogs\.data is not a CloudWatch Logs subscription payload: owner: .*; logStream: .*; subscriptionFilters: .*; logEvents\.0\.timestamp: /,
     ],
-  ])('fails an invocation whose payload is %s, naming the problem, and stores nothing', async (_name, event, message) => {
-    const world = await prepareIngest(servers());
+  ])(
+    'fails an invocation whose payload is %s, naming the problem, and stores nothing',
+    async (_name, event, message) => {
+      const world = await prepareIngest(servers());
 
-    const invocation = world.container()(event);
+      const invocation = world.container()(event);
 
-    await expect(invocation).rejects.toThrow(SubscriptionPayloadError);
-    await expect(invocation).rejects.toThrow(message);
-    expect(await storedVersion(world.tables.minerState, GROUP)).toBeUndefined();
-    expect(await world.messages()).toEqual([]);
-  });
+      await expect(invocation).rejects.toThrow(SubscriptionPayloadError);
+      await expect(invocation).rejects.toThrow(message);
+      expect(await storedVersion(world.tables.minerState, GROUP)).toBeUndefined();
+      expect(await world.messages()).toEqual([]);
+    },
+  );
 
   it('counts a redelivered batch once and sends its anomalies again', async () => {
     const world = await prepareIngest(servers());
     const handle = world.container();
     await handle(subscriptionEvent(GROUP, hdfsLines(T0, 1200, 500)));
-    const failing = subscriptionEvent(GROUP, merged(hdfsLines(T0 + 10 * MINUTE, 240, 500), sshFailureLines(T0 + 10 * MINUTE, 30, 4000)));
+    const failing = subscriptionEvent(
+      GROUP,
+      merged(hdfsLines(T0 + 10 * MINUTE, 240, 500), sshFailureLines(T0 + 10 * MINUTE, 30, 4000)),
+    );
     const closing = subscriptionEvent(GROUP, hdfsLines(T0 + 12 * MINUTE, 10, 500));
     await handle(failing);
     await handle(closing);
@@ -155,19 +192,32 @@ describe('the ingest handler against DynamoDB (dynalite) and SQS (fauxqs)', () =
     const fromClosing = messagesBefore.filter((m) => m.revision === 3);
     expect(fromClosing.length).toBeGreaterThan(0);
     expect(messagesAfter.length).toBe(messagesBefore.length + fromClosing.length);
-    expect(new Set(messagesAfter.map((m) => `${m.anomaly.id}@${m.revision}`))).toEqual(new Set(messagesBefore.map((m) => `${m.anomaly.id}@${m.revision}`)));
+    expect(new Set(messagesAfter.map((m) => `${m.anomaly.id}@${m.revision}`))).toEqual(
+      new Set(messagesBefore.map((m) => `${m.anomaly.id}@${m.revision}`)),
+    );
   });
 
   it('restores the state in a new container and continues exactly as one uninterrupted analysis', async () => {
     const world = await prepareIngest(servers());
-    const batches = [hdfsLines(T0, 1200, 500), merged(hdfsLines(T0 + 10 * MINUTE, 240, 500), sshFailureLines(T0 + 10 * MINUTE, 30, 4000)), hdfsLines(T0 + 12 * MINUTE, 240, 500)];
+    const batches = [
+      hdfsLines(T0, 1200, 500),
+      merged(hdfsLines(T0 + 10 * MINUTE, 240, 500), sshFailureLines(T0 + 10 * MINUTE, 30, 4000)),
+      hdfsLines(T0 + 12 * MINUTE, 240, 500),
+    ];
     const reference = new ServiceAnalysis(GROUP);
-    for (const batch of batches) applyLogEvents(reference, batch.map((line, id) => ({ id: String(id), ...line })));
+    for (const batch of batches)
+      applyLogEvents(
+        reference,
+        batch.map((line, id) => ({ id: String(id), ...line })),
+      );
 
     for (const batch of batches) await world.container()(subscriptionEvent(GROUP, batch));
     const key = stateKey(GROUP);
     const item = await servers().dynamo.documentClient.send(
-      new GetCommand({ TableName: world.tables.minerState, Key: { [TABLE_KEYS.minerState.partitionKey]: key.pk, [TABLE_KEYS.minerState.sortKey]: key.sk } }),
+      new GetCommand({
+        TableName: world.tables.minerState,
+        Key: { [TABLE_KEYS.minerState.partitionKey]: key.pk, [TABLE_KEYS.minerState.sortKey]: key.sk },
+      }),
     );
 
     expect(decodeState(item.Item?.state as Uint8Array, GROUP)).toEqual(reference.toState());

@@ -10,7 +10,10 @@ export const T0 = Date.UTC(2024, 2, 5, 9, 0, 0);
 /** `count` HDFS lines (cycling through the file) from `start`, one every `spacingMs`. */
 export function hdfsLines(start: number, count: number, spacingMs: number, offset = 0): LoggedLine[] {
   const lines = rawLines('HDFS');
-  return Array.from({ length: count }, (_, i) => ({ timestamp: start + i * spacingMs, message: lines[(offset + i) % lines.length] ?? '' }));
+  return Array.from({ length: count }, (_, i) => ({
+    timestamp: start + i * spacingMs,
+    message: lines[(offset + i) % lines.length] ?? '',
+  }));
 }
 
 /**
@@ -18,8 +21,15 @@ export function hdfsLines(start: number, count: number, spacingMs: number, offse
  * (they differ only in masked values): after HDFS traffic, new templates.
  */
 export function sshFailureLines(start: number, count: number, spacingMs: number, offset = 0): LoggedLine[] {
-  const lines = rawLines('OpenSSH').filter((line) => /sshd\[\d+\]: (Failed password for root from \S+ port \d+ ssh2|Received disconnect from \S+: 11: Bye Bye \[preauth\])$/.test(line));
-  return Array.from({ length: count }, (_, i) => ({ timestamp: start + i * spacingMs, message: lines[(offset + i) % lines.length] ?? '' }));
+  const lines = rawLines('OpenSSH').filter((line) =>
+    /sshd\[\d+\]: (Failed password for root from \S+ port \d+ ssh2|Received disconnect from \S+: 11: Bye Bye \[preauth\])$/.test(
+      line,
+    ),
+  );
+  return Array.from({ length: count }, (_, i) => ({
+    timestamp: start + i * spacingMs,
+    message: lines[(offset + i) % lines.length] ?? '',
+  }));
 }
 
 /** Lines merged in time order. */

@@ -83,7 +83,9 @@ async function startRuntime(world: IngestWorld, flushIntervalMs: number): Promis
   const pending = new Map<number, (answer: Record<string, unknown>) => void>();
   let ids = 0;
   await new Promise<void>((ready, failed) => {
-    child.once('exit', (code) => failed(new Error(`the ingest runtime exited with ${String(code)} before it was ready: ${output}`)));
+    child.once('exit', (code) =>
+      failed(new Error(`the ingest runtime exited with ${String(code)} before it was ready: ${output}`)),
+    );
     child.on('message', (message: Record<string, unknown>) => {
       if (message.ready === true) ready();
       else pending.get(Number(message.id))?.(message);
@@ -106,10 +108,19 @@ describe('the ingest function shutting down (SIGTERM, as Lambda sends it when an
     // Prepare: a runtime buffering for up to 15 minutes, given three deliveries.
     const world = await prepareIngest(servers);
     const runtime = await startRuntime(world, 900_000);
-    const batches = [hdfsLines(T0, 120, 500), hdfsLines(T0 + 60_000, 120, 500, 120), hdfsLines(T0 + 120_000, 120, 500, 240)];
+    const batches = [
+      hdfsLines(T0, 120, 500),
+      hdfsLines(T0 + 60_000, 120, 500, 120),
+      hdfsLines(T0 + 120_000, 120, 500, 240),
+    ];
     const answers = [];
     for (const batch of batches) answers.push(await runtime.invoke(subscriptionEvent('/ecs/block-store', batch)));
-    const store = new StateStore({ client: servers.dynamo.documentClient, stateTable: world.tables.minerState, countsTable: world.tables.templateCounts, outboxTtlDays: 14 });
+    const store = new StateStore({
+      client: servers.dynamo.documentClient,
+      stateTable: world.tables.minerState,
+      countsTable: world.tables.templateCounts,
+      outboxTtlDays: 14,
+    });
     const before = await store.load('/ecs/block-store');
 
     // Act
@@ -120,10 +131,19 @@ describe('the ingest function shutting down (SIGTERM, as Lambda sends it when an
     const counts = await world.counts('/ecs/block-store');
 
     // Assess: nothing was committed while buffering; at SIGTERM all of it, in one flush.
-    expect(answers.map((a) => (a.result as { outcome?: string } | undefined)?.outcome ?? a.error)).toEqual(['buffered', 'buffered', 'buffered']);
+    expect(answers.map((a) => (a.result as { outcome?: string } | undefined)?.outcome ?? a.error)).toEqual([
+      'buffered',
+      'buffered',
+      'buffered',
+    ]);
     expect(before.version).toBe(0);
     expect({ code, output: code === 0 ? '' : runtime.output() }).toEqual({ code: 0, output: '' });
-    expect({ version: after.version, deliveries: after.flushes.flatMap((f) => f.keys).length }).toEqual({ version: 1, deliveries: 3 });
-    expect([...counts.values()].reduce((n, bucket) => n + [...bucket.values()].reduce((a, b) => a + b, 0), 0)).toBe(360);
+    expect({ version: after.version, deliveries: after.flushes.flatMap((f) => f.keys).length }).toEqual({
+      version: 1,
+      deliveries: 3,
+    });
+    expect([...counts.values()].reduce((n, bucket) => n + [...bucket.values()].reduce((a, b) => a + b, 0), 0)).toBe(
+      360,
+    );
   });
 });

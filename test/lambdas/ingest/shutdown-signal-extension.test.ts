@@ -5,12 +5,28 @@ import { resolve } from 'node:path';
 
 // The extension ingest ships as a layer (lambdas/extensions/shutdown-signal), run against a loopback server
 // that answers the two Extensions API calls it makes as Lambda documents them. No emulator of this API exists.
-const EXTENSION = resolve(__dirname, '..', '..', '..', 'lambdas', 'extensions', 'shutdown-signal', 'extensions', 'culprit-shutdown-signal');
+const EXTENSION = resolve(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  'lambdas',
+  'extensions',
+  'shutdown-signal',
+  'extensions',
+  'culprit-shutdown-signal',
+);
 
 interface ExtensionsApi {
   readonly server: Server;
   readonly address: string;
-  readonly calls: { method: string; url: string; name: string | undefined; identifier: string | undefined; body: string }[];
+  readonly calls: {
+    method: string;
+    url: string;
+    name: string | undefined;
+    identifier: string | undefined;
+    body: string;
+  }[];
   /** Answers the extension's waiting /event/next with a SHUTDOWN event. */
   shutdown(): void;
   /** Resolves when the extension is waiting on /event/next. */
@@ -26,9 +42,17 @@ async function startExtensionsApi(): Promise<ExtensionsApi> {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
-      calls.push({ method: req.method ?? '', url: req.url ?? '', name: req.headers['lambda-extension-name'] as string | undefined, identifier: req.headers['lambda-extension-identifier'] as string | undefined, body });
+      calls.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        name: req.headers['lambda-extension-name'] as string | undefined,
+        identifier: req.headers['lambda-extension-identifier'] as string | undefined,
+        body,
+      });
       if (req.url === '/2020-01-01/extension/register') {
-        res.writeHead(200, { 'Lambda-Extension-Identifier': 'ext-1', 'Content-Type': 'application/json' }).end(JSON.stringify({ functionName: 'ingest', functionVersion: '$LATEST', handler: 'index.handler' }));
+        res
+          .writeHead(200, { 'Lambda-Extension-Identifier': 'ext-1', 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ functionName: 'ingest', functionVersion: '$LATEST', handler: 'index.handler' }));
       } else if (req.url === '/2020-01-01/extension/event/next') {
         parked = res;
         markWaiting();
@@ -44,7 +68,10 @@ async function startExtensionsApi(): Promise<ExtensionsApi> {
     address: `127.0.0.1:${port}`,
     calls,
     waiting,
-    shutdown: () => parked?.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ eventType: 'SHUTDOWN', shutdownReason: 'spindown', deadlineMs: Date.now() + 2000 })),
+    shutdown: () =>
+      parked
+        ?.writeHead(200, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ eventType: 'SHUTDOWN', shutdownReason: 'spindown', deadlineMs: Date.now() + 2000 })),
   };
 }
 
@@ -53,7 +80,10 @@ describe('the shutdown-signal extension', () => {
     const api = await startExtensionsApi();
     try {
       // Act: started as Lambda starts external extensions (Node here is the test's; in Lambda /var/lang/bin/node).
-      const child = spawn(process.execPath, [EXTENSION], { env: { AWS_LAMBDA_RUNTIME_API: api.address }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [EXTENSION], {
+        env: { AWS_LAMBDA_RUNTIME_API: api.address },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));

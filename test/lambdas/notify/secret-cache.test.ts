@@ -12,7 +12,9 @@ describe('SecretCache against Secrets Manager on moto_server', () => {
     moto = await startMotoServer();
     client = new SecretsManagerClient({ ...MOTO_CLIENT, endpoint: moto.endpoint });
     calls = countCommands(client);
-    await client.send(new CreateSecretCommand({ Name: 'culprit/slack', SecretString: '{"token":"xoxb-1","channel":"C1"}' }));
+    await client.send(
+      new CreateSecretCommand({ Name: 'culprit/slack', SecretString: '{"token":"xoxb-1","channel":"C1"}' }),
+    );
   });
 
   afterAll(async () => {

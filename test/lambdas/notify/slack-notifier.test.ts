@@ -18,8 +18,15 @@ describe('SlackNotifier against a local Slack stand-in, secrets on moto_server',
     await slack.start();
     secretsClient = new SecretsManagerClient({ ...MOTO_CLIENT, endpoint: moto.endpoint });
     secretCalls = countCommands(secretsClient);
-    await secretsClient.send(new CreateSecretCommand({ Name: 'culprit/slack-bot', SecretString: JSON.stringify({ token: 'xoxb-test-token', channel: 'C0INCIDENTS' }) }));
-    await secretsClient.send(new CreateSecretCommand({ Name: 'culprit/slack-webhook', SecretString: `${slack.baseUrl}/hooks/T000/B000/XXXX` }));
+    await secretsClient.send(
+      new CreateSecretCommand({
+        Name: 'culprit/slack-bot',
+        SecretString: JSON.stringify({ token: 'xoxb-test-token', channel: 'C0INCIDENTS' }),
+      }),
+    );
+    await secretsClient.send(
+      new CreateSecretCommand({ Name: 'culprit/slack-webhook', SecretString: `${slack.baseUrl}/hooks/T000/B000/XXXX` }),
+    );
   });
 
   afterAll(async () => {
@@ -36,7 +43,11 @@ describe('SlackNotifier against a local Slack stand-in, secrets on moto_server',
 
   function notifier(secretId: string, logger = recordingLogger()): SlackNotifier {
     // The waits are recorded rather than slept: the test checks what was asked, not how long it took.
-    const http = new SlackHttp({ apiBaseUrl: `${slack.baseUrl}/api`, sleep: async (ms) => void sleeps.push(ms), random: () => 1 });
+    const http = new SlackHttp({
+      apiBaseUrl: `${slack.baseUrl}/api`,
+      sleep: async (ms) => void sleeps.push(ms),
+      random: () => 1,
+    });
     return new SlackNotifier({
       secrets: new SecretCache(secretsClient),
       secretId,
@@ -49,7 +60,10 @@ describe('SlackNotifier against a local Slack stand-in, secrets on moto_server',
   it('posts one Block Kit message with the bot token, then the details as a thread reply', async () => {
     const result = await notifier('culprit/slack-bot').notify(verdict(), undefined);
 
-    expect(result).toMatchObject({ status: 'posted', record: { thread: { channel: 'C0INCIDENTS', ts: expect.stringMatching(/^\d+\.\d+$/) } } });
+    expect(result).toMatchObject({
+      status: 'posted',
+      record: { thread: { channel: 'C0INCIDENTS', ts: expect.stringMatching(/^\d+\.\d+$/) } },
+    });
     const [post, reply] = slack.requests;
     expect(slack.requests).toHaveLength(2);
     expect(post?.path).toBe('/api/chat.postMessage');
@@ -57,7 +71,12 @@ describe('SlackNotifier against a local Slack stand-in, secrets on moto_server',
     expect(post?.body).toMatchObject({
       channel: 'C0INCIDENTS',
       text: 'Culprit: checkout v1.4.2 3f9c2a1b7d4e is the likely cause (82%)',
-      blocks: expect.arrayContaining([{ type: 'header', text: { type: 'plain_text', text: 'Culprit: checkout v1.4.2 3f9c2a1b7d4e is the likely cause (82%)' } }]),
+      blocks: expect.arrayContaining([
+        {
+          type: 'header',
+          text: { type: 'plain_text', text: 'Culprit: checkout v1.4.2 3f9c2a1b7d4e is the likely cause (82%)' },
+        },
+      ]),
     });
     const ts = result.status === 'posted' ? result.record.thread?.ts : undefined;
     expect(reply?.body).toMatchObject({ channel: 'C0INCIDENTS', thread_ts: ts });
@@ -68,18 +87,35 @@ describe('SlackNotifier against a local Slack stand-in, secrets on moto_server',
     const first = await slackNotifier.notify(verdict(), undefined);
     const previous = (first as { record: SlackRecord }).record;
     slack.reset();
-    const changed = verdict({ suspects: [suspect({ blamed: false, confidence: 0.2 }), suspect({ deployId: 'ecs:payments:7', service: 'payments', version: 'v88', confidence: 0.7 })], blamed: 'ecs:payments:7' });
+    const changed = verdict({
+      suspects: [
+        suspect({ blamed: false, confidence: 0.2 }),
+        suspect({ deployId: 'ecs:payments:7', service: 'payments', version: 'v88', confidence: 0.7 }),
+      ],
+      blamed: 'ecs:payments:7',
+    });
 
     const second = await slackNotifier.notify(changed, previous);
 
-    expect(second).toMatchObject({ status: 'updated', reason: 'blamed deploy changed from codedeploy:d-ABC123 to ecs:payments:7', record: { thread: previous.thread } });
+    expect(second).toMatchObject({
+      status: 'updated',
+      reason: 'blamed deploy changed from codedeploy:d-ABC123 to ecs:payments:7',
+      record: { thread: previous.thread },
+    });
     expect(slack.requests.map((r) => r.path)).toEqual(['/api/chat.update', '/api/chat.postMessage']);
-    expect(slack.requests[0]?.body).toMatchObject({ channel: previous.thread?.channel, ts: previous.thread?.ts, text: 'Culprit: payments v88 3f9c2a1b7d4e is the likely cause (70%)' });
+    expect(slack.requests[0]?.body).toMatchObject({
+      channel: previous.thread?.channel,
+      ts: previous.thread?.ts,
+      text: 'Culprit: payments v88 3f9c2a1b7d4e is the likely cause (70%)',
+    });
     expect(slack.requests[1]?.body).toMatchObject({ thread_ts: previous.thread?.ts });
   });
 
   it('sends nothing when the verdict has not changed materially', async () => {
-    const previous: SlackRecord = { notified: { blamed: 'codedeploy:d-ABC123', confidence: 0.75, resolved: false }, thread: { channel: 'C0INCIDENTS', ts: '1.2' } };
+    const previous: SlackRecord = {
+      notified: { blamed: 'codedeploy:d-ABC123', confidence: 0.75, resolved: false },
+      thread: { channel: 'C0INCIDENTS', ts: '1.2' },
+    };
 
     const result = await notifier('culprit/slack-bot').notify(verdict(), previous);
 
@@ -89,17 +125,26 @@ describe('SlackNotifier against a local Slack stand-in, secrets on moto_server',
 
   it('posts a message again when the one to update was deleted', async () => {
     slack.answerNext({ status: 200, body: { ok: false, error: 'message_not_found' } });
-    const previous: SlackRecord = { notified: { blamed: 'someone-else', confidence: 0.9, resolved: false }, thread: { channel: 'C0INCIDENTS', ts: '1.2' } };
+    const previous: SlackRecord = {
+      notified: { blamed: 'someone-else', confidence: 0.9, resolved: false },
+      thread: { channel: 'C0INCIDENTS', ts: '1.2' },
+    };
 
     const result = await notifier('culprit/slack-bot').notify(verdict(), previous);
 
     expect(result.status).toBe('posted');
-    expect(slack.requests.map((r) => r.path)).toEqual(['/api/chat.update', '/api/chat.postMessage', '/api/chat.postMessage']);
+    expect(slack.requests.map((r) => r.path)).toEqual([
+      '/api/chat.update',
+      '/api/chat.postMessage',
+      '/api/chat.postMessage',
+    ]);
   });
 
   it('posts to the incoming webhook with redaction applied to everything sent', async () => {
     const leaky = verdict({
-      suspects: [suspect({ author: 'alice@example.com', description: 'x', url: 'https://ci:hunter2@ci.example.com/runs/42' })],
+      suspects: [
+        suspect({ author: 'alice@example.com', description: 'x', url: 'https://ci:hunter2@ci.example.com/runs/42' }),
+      ],
       anomalies: [anomaly({ template: 'auth for tenant-acme with AKIAIOSFODNN7EXAMPLE failed' })],
     });
 
@@ -150,12 +195,17 @@ describe('SlackNotifier against a local Slack stand-in, secrets on moto_server',
 
     expect(result).toEqual({ status: 'failed', reason: 'post', error: 'down (HTTP 500) after 4 attempt(s)' });
     expect(slack.requests).toHaveLength(4);
-    expect(logger.entries.filter((e) => e.level === 'error').map((e) => e.message)).toEqual(['Slack notification failed']);
+    expect(logger.entries.filter((e) => e.level === 'error').map((e) => e.message)).toEqual([
+      'Slack notification failed',
+    ]);
   });
 
   it('returns a failure for a secret that does not exist, without throwing', async () => {
     const result = await notifier('culprit/nope').notify(verdict(), undefined);
 
-    expect(result).toMatchObject({ status: 'failed', error: expect.stringMatching(/SecretUnavailableError: secret culprit\/nope/) });
+    expect(result).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/SecretUnavailableError: secret culprit\/nope/),
+    });
   });
 });

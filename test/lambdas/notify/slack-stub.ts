@@ -38,7 +38,10 @@ export class SlackStub {
         const path = req.url ?? '';
         this.requests.push({ method: req.method ?? '', path, headers: req.headers, body });
         const answer = this.queued.shift() ?? this.slackAnswer(path, body);
-        res.writeHead(answer.status, { 'content-type': typeof answer.body === 'string' ? 'text/plain' : 'application/json', ...answer.headers });
+        res.writeHead(answer.status, {
+          'content-type': typeof answer.body === 'string' ? 'text/plain' : 'application/json',
+          ...answer.headers,
+        });
         res.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? {}));
       });
     });
@@ -61,7 +64,8 @@ export class SlackStub {
 
   private slackAnswer(path: string, body: Record<string, unknown>): StubAnswer {
     if (path.startsWith('/hooks/')) return { status: 200, body: 'ok' };
-    if (path === '/api/chat.postMessage') return { status: 200, body: { ok: true, channel: body.channel, ts: `${this.nextTs++}.000100` } };
+    if (path === '/api/chat.postMessage')
+      return { status: 200, body: { ok: true, channel: body.channel, ts: `${this.nextTs++}.000100` } };
     if (path === '/api/chat.update') return { status: 200, body: { ok: true, channel: body.channel, ts: body.ts } };
     return { status: 404, body: { ok: false, error: 'unknown_method' } };
   }

@@ -1,7 +1,13 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { createRedactor } from '../../../lambdas/core/notify';
-import { createVerdictNotifier, ExecutionTrigger, SecretCache, SlackHttp, SlackNotifier } from '../../../lambdas/notify';
+import {
+  createVerdictNotifier,
+  ExecutionTrigger,
+  SecretCache,
+  SlackHttp,
+  SlackNotifier,
+} from '../../../lambdas/notify';
 import { startMotoServer, type MotoServer } from '../../e2e/support/moto-server';
 import { verdict } from '../../core/notify/verdict-factory';
 import { MOTO_CLIENT, recordingLogger } from './aws-clients';
@@ -17,13 +23,24 @@ describe('createVerdictNotifier', () => {
     await moto?.stop();
   });
 
-  it('returns each part\'s failure as a value and never throws into the caller\'s batch', async () => {
+  it("returns each part's failure as a value and never throws into the caller's batch", async () => {
     const logger = recordingLogger();
     const secrets = new SecretsManagerClient({ ...MOTO_CLIENT, endpoint: moto.endpoint });
     const sfn = new SFNClient({ ...MOTO_CLIENT, endpoint: moto.endpoint });
     const notify = createVerdictNotifier({
-      slack: new SlackNotifier({ secrets: new SecretCache(secrets), secretId: 'culprit/absent', http: new SlackHttp(), message: { region: 'eu-west-1', logGroupsOf: () => [], redact: createRedactor() }, logger }),
-      trigger: new ExecutionTrigger({ client: sfn, stateMachineArn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:absent', minConfidence: 0.5, logger }),
+      slack: new SlackNotifier({
+        secrets: new SecretCache(secrets),
+        secretId: 'culprit/absent',
+        http: new SlackHttp(),
+        message: { region: 'eu-west-1', logGroupsOf: () => [], redact: createRedactor() },
+        logger,
+      }),
+      trigger: new ExecutionTrigger({
+        client: sfn,
+        stateMachineArn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:absent',
+        minConfidence: 0.5,
+        logger,
+      }),
     });
 
     const result = await notify(verdict(), undefined);

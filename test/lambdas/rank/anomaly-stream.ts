@@ -19,20 +19,29 @@ const cache = new Map<string, AnomalyStream>();
 export function anomalyStream(seed = 'rank-1'): AnomalyStream {
   const cached = cache.get(seed);
   if (cached !== undefined) return cached;
-  const scenario = generateScenario({ seed, kind: 'cascade', durationMinutes: 50, rate: { min: 1, max: 2 }, services: { min: 3, max: 3 } });
+  const scenario = generateScenario({
+    seed,
+    kind: 'cascade',
+    durationMinutes: 50,
+    rate: { min: 1, max: 2 },
+    services: { min: 3, max: 3 },
+  });
   const events = [...scenario.events()];
   const services = [...new Set(events.map((e) => e.service))];
   const messages: AnomalyMessage[] = [];
   for (const service of services) {
     const analysis = new ServiceAnalysis(service);
-    const own = events.filter((e) => e.service === service).map((e, i) => ({ id: String(i), timestamp: e.timestamp, message: e.message }));
+    const own = events
+      .filter((e) => e.service === service)
+      .map((e, i) => ({ id: String(i), timestamp: e.timestamp, message: e.message }));
     let revision = 0;
     for (let from = 0; from < own.length; ) {
       const first = own[from]?.timestamp ?? 0;
       let to = from;
       while (to < own.length && (own[to]?.timestamp ?? 0) - first < 60_000) to++;
       revision += 1;
-      for (const anomaly of applyLogEvents(analysis, own.slice(from, to)).anomalies) messages.push(toAnomalyMessage(anomaly, { logGroup: `/rank-test/${service}`, revision }));
+      for (const anomaly of applyLogEvents(analysis, own.slice(from, to)).anomalies)
+        messages.push(toAnomalyMessage(anomaly, { logGroup: `/rank-test/${service}`, revision }));
       from = to;
     }
   }

@@ -28,12 +28,29 @@ describe('the rank notifier built from the environment', () => {
   });
 
   it('refuses a redaction pattern that does not compile at cold start, naming it', () => {
-    expect(() => notifierFromEnv({ ...unconfigured, slackSecretName: 'culprit/slack', redactPatterns: ['card=(\\d+'] }, noClients, recordingLogger())).toThrow(InvalidInputError);
-    expect(() => notifierFromEnv({ ...unconfigured, slackSecretName: 'culprit/slack', redactPatterns: ['card=(\\d+'] }, noClients, recordingLogger())).toThrow(/card=\(\\\\d\+/);
+    expect(() =>
+      notifierFromEnv(
+        { ...unconfigured, slackSecretName: 'culprit/slack', redactPatterns: ['card=(\\d+'] },
+        noClients,
+        recordingLogger(),
+      ),
+    ).toThrow(InvalidInputError);
+    expect(() =>
+      notifierFromEnv(
+        { ...unconfigured, slackSecretName: 'culprit/slack', redactPatterns: ['card=(\\d+'] },
+        noClients,
+        recordingLogger(),
+      ),
+    ).toThrow(/card=\(\\\\d\+/);
   });
 
   it('links a service to the log groups the service map gives it, and to itself when it is a log group', () => {
-    const logGroupsOf = logGroupsOfService({ '/ecs/checkout': 'checkout', '/ecs/checkout-worker': 'checkout', 'shop/checkout-svc': 'checkout', '/ecs/cart': 'cart' });
+    const logGroupsOf = logGroupsOfService({
+      '/ecs/checkout': 'checkout',
+      '/ecs/checkout-worker': 'checkout',
+      'shop/checkout-svc': 'checkout',
+      '/ecs/cart': 'cart',
+    });
 
     expect(logGroupsOf('checkout')).toEqual(['/ecs/checkout', '/ecs/checkout-worker']);
     expect(logGroupsOf('/aws/lambda/payments')).toEqual(['/aws/lambda/payments']);

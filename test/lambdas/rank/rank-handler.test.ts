@@ -3,7 +3,12 @@ import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { sendAnomalyMessages } from '../../../lambdas/ingest/anomaly-sender';
 import type { AnomalyMessage } from '../../../lambdas/core/pipeline';
 import { drainQueue, peekAll, sqsRecord } from '../../e2e/support/lambda-events';
-import { preparePipeline, startPipelineServers, type PipelineServers, type PipelineWorld } from '../../e2e/support/pipeline-world';
+import {
+  preparePipeline,
+  startPipelineServers,
+  type PipelineServers,
+  type PipelineWorld,
+} from '../../e2e/support/pipeline-world';
 import { anomalyStream, shuffled } from './anomaly-stream';
 
 let servers: PipelineServers;
@@ -37,7 +42,11 @@ async function verdicts(w: PipelineWorld): Promise<Record<string, unknown>> {
       .filter((item) => item.supersededBy === undefined)
       .map((item) => [
         item.verdict.incidentId,
-        { anomalies: item.verdict.anomalies.map((a) => a.id).sort(), suspects: item.verdict.suspects.map((s) => [s.deployId, s.blamed, s.confidence]), unexplained: item.verdict.unexplained },
+        {
+          anomalies: item.verdict.anomalies.map((a) => a.id).sort(),
+          suspects: item.verdict.suspects.map((s) => [s.deployId, s.blamed, s.confidence]),
+          unexplained: item.verdict.unexplained,
+        },
       ])
       .sort(),
   );
@@ -45,7 +54,9 @@ async function verdicts(w: PipelineWorld): Promise<Record<string, unknown>> {
 
 async function tableContents(w: PipelineWorld): Promise<Record<string, unknown>[]> {
   const page = await servers.dynamo.documentClient.send(new ScanCommand({ TableName: w.tables.incidents }));
-  return (page.Items ?? []).sort((a, b) => `${String(a.pk)}|${String(a.sk)}`.localeCompare(`${String(b.pk)}|${String(b.sk)}`));
+  return (page.Items ?? []).sort((a, b) =>
+    `${String(a.pk)}|${String(a.sk)}`.localeCompare(`${String(b.pk)}|${String(b.sk)}`),
+  );
 }
 
 let reference: Record<string, unknown>;
@@ -65,7 +76,12 @@ describe('the rank handler against DynamoDB (dynalite), SQS (fauxqs) and EventBr
   it('reports a malformed record as a batch item failure and handles the rest of the batch', async () => {
     const w = await world();
     await send(w, stream.messages.slice(0, 2));
-    await servers.sqs.client.send(new SendMessageCommand({ QueueUrl: w.anomalyQueueUrl, MessageBody: '{"type":"culprit.anomaly","version":1,"service":"x"}' }));
+    await servers.sqs.client.send(
+      new SendMessageCommand({
+        QueueUrl: w.anomalyQueueUrl,
+        MessageBody: '{"type":"culprit.anomaly","version":1,"service":"x"}',
+      }),
+    );
     const received = await peekAll(servers.sqs.client, w.anomalyQueueUrl);
     const event = { Records: received.map((m) => sqsRecord(m, 'arn:aws:sqs:us-east-1:000000000000:anomalies')) };
     const bad = received.find((m) => (m.Body ?? '').includes('"service":"x"'))?.MessageId;
@@ -74,7 +90,9 @@ describe('the rank handler against DynamoDB (dynalite), SQS (fauxqs) and EventBr
     const stored = await tableContents(w);
 
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: bad }] });
-    expect(stored.filter((item) => String(item.pk).startsWith('anomalies#'))).toHaveLength(new Set(stream.messages.slice(0, 2).map((m) => m.anomaly.id)).size);
+    expect(stored.filter((item) => String(item.pk).startsWith('anomalies#'))).toHaveLength(
+      new Set(stream.messages.slice(0, 2).map((m) => m.anomaly.id)).size,
+    );
   });
 
   it('changes nothing when every message is delivered again', async () => {
@@ -135,7 +153,10 @@ describe('the rank handler against DynamoDB (dynalite), SQS (fauxqs) and EventBr
       for (let hops = 0; successor.supersededBy !== undefined && hops < items.length; hops++) {
         successor = items.find((item) => item.verdict.incidentId === successor.supersededBy) ?? successor;
       }
-      expect({ live: successor.supersededBy === undefined, startsEarlier: successor.verdict.start < old.verdict.start }).toEqual({ live: true, startsEarlier: true });
+      expect({
+        live: successor.supersededBy === undefined,
+        startsEarlier: successor.verdict.start < old.verdict.start,
+      }).toEqual({ live: true, startsEarlier: true });
     }
     expect(events.some((event) => (event.detail.supersedes as string[]).length > 0)).toBe(true);
   });
@@ -143,8 +164,8 @@ describe('the rank handler against DynamoDB (dynalite), SQS (fauxqs) and EventBr
   it('refuses an event that is not an SQS event, naming the problem', async () => {
     const w = await world();
 
-    await expect(w.rank({ Records: [{ eventSource: 'aws:kinesis', messageId: '1', body: '' }] } as never)).rejects.toThrow(
-      'rank event is not an SQS event: Records.0.eventSource: Invalid input: expected "aws:sqs"',
-    );
+    await expect(
+      w.rank({ Records: [{ eventSource: 'aws:kinesis', messageId: '1', body: '' }] } as never),
+    ).rejects.toThrow('rank event is not an SQS event: Records.0.eventSource: Invalid input: expected "aws:sqs"');
   });
 });

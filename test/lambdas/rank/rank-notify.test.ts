@@ -8,7 +8,12 @@ import { createRankHandler } from '../../../lambdas/rank/create-rank-handler';
 import { IncidentStore, type StoredIncident } from '../../../lambdas/rank/incident-store';
 import { notifierFromEnv } from '../../../lambdas/rank/notifier-from-env';
 import { drainQueue, type DrainResult } from '../../e2e/support/lambda-events';
-import { preparePipeline, startPipelineServers, type PipelineServers, type PipelineWorld } from '../../e2e/support/pipeline-world';
+import {
+  preparePipeline,
+  startPipelineServers,
+  type PipelineServers,
+  type PipelineWorld,
+} from '../../e2e/support/pipeline-world';
 import { MOTO_CLIENT } from '../notify/aws-clients';
 import { SlackStub, type RecordedRequest } from '../notify/slack-stub';
 import { anomalyStream } from './anomaly-stream';
@@ -26,7 +31,12 @@ beforeAll(async () => {
   await slack.start();
   secrets = new SecretsManagerClient({ ...MOTO_CLIENT, endpoint: servers.moto.endpoint });
   sfn = new SFNClient({ ...MOTO_CLIENT, endpoint: servers.moto.endpoint });
-  await secrets.send(new CreateSecretCommand({ Name: SECRET, SecretString: JSON.stringify({ token: 'xoxb-test-token', channel: CHANNEL }) }));
+  await secrets.send(
+    new CreateSecretCommand({
+      Name: SECRET,
+      SecretString: JSON.stringify({ token: 'xoxb-test-token', channel: CHANNEL }),
+    }),
+  );
 });
 
 afterAll(async () => {
@@ -53,7 +63,12 @@ interface NotifyingWorld {
 }
 
 /** A fresh pipeline whose rank handler notifies Slack (the stub) with the bot token from Secrets Manager (moto). */
-async function notifyingWorld(options: { readonly slackAttempts?: number; readonly trigger?: { readonly stateMachineArn: string; readonly confidence: number } } = {}): Promise<NotifyingWorld> {
+async function notifyingWorld(
+  options: {
+    readonly slackAttempts?: number;
+    readonly trigger?: { readonly stateMachineArn: string; readonly confidence: number };
+  } = {},
+): Promise<NotifyingWorld> {
   const world = await preparePipeline(servers, { serviceMap });
   const logger = new Logger({ serviceName: 'culprit-rank', logLevel: 'SILENT' });
   const notify = notifierFromEnv(
@@ -69,17 +84,27 @@ async function notifyingWorld(options: { readonly slackAttempts?: number; readon
     {
       secretsManager: () => secrets,
       stepFunctions: () => {
-        if (options.trigger === undefined) throw new Error('no state machine is configured, so no Step Functions client may be built');
+        if (options.trigger === undefined)
+          throw new Error('no state machine is configured, so no Step Functions client may be built');
         return sfn;
       },
       // Back-off waits are not slept: the test checks what was sent, not how long it took.
-      slackHttp: { apiBaseUrl: `${slack.baseUrl}/api`, sleep: async () => undefined, random: () => 0, ...(options.slackAttempts === undefined ? {} : { maxAttempts: options.slackAttempts }) },
+      slackHttp: {
+        apiBaseUrl: `${slack.baseUrl}/api`,
+        sleep: async () => undefined,
+        random: () => 0,
+        ...(options.slackAttempts === undefined ? {} : { maxAttempts: options.slackAttempts }),
+      },
     },
     logger,
   );
   if (notify === undefined) throw new Error('a Slack secret is configured, so a notifier is expected');
   const rank = createRankHandler({ ...world.rankDeps, notify });
-  const store = new IncidentStore({ client: servers.dynamo.documentClient, tableName: world.tables.incidents, ttlDays: 90 });
+  const store = new IncidentStore({
+    client: servers.dynamo.documentClient,
+    tableName: world.tables.incidents,
+    ttlDays: 90,
+  });
   return {
     world,
     rank,
@@ -160,7 +185,10 @@ describe('the rank handler announcing verdicts in Slack (dynalite, fauxqs, moto 
     for (const incident of changed) {
       const ts = tsBefore.get(incident.verdict.incidentId);
       expect(updates(slack.requests).filter((r) => r.body.ts === ts)).toHaveLength(1);
-      expect(incident.slack).toEqual({ notified: expect.objectContaining({ blamed: incident.verdict.blamed }), thread: { channel: CHANNEL, ts } });
+      expect(incident.slack).toEqual({
+        notified: expect.objectContaining({ blamed: incident.verdict.blamed }),
+        thread: { channel: CHANNEL, ts },
+      });
     }
     // Only incidents that had no message yet get a new one.
     expect(posts(slack.requests)).toHaveLength(after.filter((i) => !tsBefore.has(i.verdict.incidentId)).length);
@@ -190,12 +218,21 @@ describe('the rank handler announcing verdicts in Slack (dynalite, fauxqs, moto 
 
   it('starts the configured state machine once per blamed deploy of an incident, also when messages are delivered again', async () => {
     const definition = { StartAt: 'Done', States: { Done: { Type: 'Succeed' } } };
-    const machine = await sfn.send(new CreateStateMachineCommand({ name: 'rank-rollback', definition: JSON.stringify(definition), roleArn: 'arn:aws:iam::123456789012:role/rollback' }));
+    const machine = await sfn.send(
+      new CreateStateMachineCommand({
+        name: 'rank-rollback',
+        definition: JSON.stringify(definition),
+        roleArn: 'arn:aws:iam::123456789012:role/rollback',
+      }),
+    );
     const stateMachineArn = machine.stateMachineArn ?? '';
     // The blame threshold itself, so every blamed deploy is acted on.
     const n = await notifyingWorld({ trigger: { stateMachineArn, confidence: 0.5 } });
     await n.world.recordDeploys(stream.deploys);
-    const executions = async (): Promise<string[]> => ((await sfn.send(new ListExecutionsCommand({ stateMachineArn }))).executions ?? []).map((e) => e.name ?? '').sort();
+    const executions = async (): Promise<string[]> =>
+      ((await sfn.send(new ListExecutionsCommand({ stateMachineArn }))).executions ?? [])
+        .map((e) => e.name ?? '')
+        .sort();
 
     const run = await n.deliverAll();
     const started = await executions();
@@ -205,7 +242,9 @@ describe('the rank handler announcing verdicts in Slack (dynalite, fauxqs, moto 
 
     expect(run.failures).toBe(0);
     expect(blamed.length).toBeGreaterThan(0);
-    expect(started).toEqual(expect.arrayContaining(blamed.map((i) => executionName(i.verdict.incidentId, i.verdict.blamed ?? ''))));
+    expect(started).toEqual(
+      expect.arrayContaining(blamed.map((i) => executionName(i.verdict.incidentId, i.verdict.blamed ?? ''))),
+    );
     expect(startedAfterRedelivery).toEqual(started);
   });
 });

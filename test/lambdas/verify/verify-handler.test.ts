@@ -1,4 +1,9 @@
-import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  CloudWatchLogsClient,
+  CreateLogGroupCommand,
+  CreateLogStreamCommand,
+  PutLogEventsCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
 import { InvalidInputError } from '../../../lambdas/core/errors';
 import { createVerifyHandler, readLogEvents } from '../../../lambdas/verify';
 import { startMotoServer, type MotoServer } from '../../e2e/support/moto-server';
@@ -21,7 +26,9 @@ describe('the verify Lambda against CloudWatch Logs on moto_server', () => {
     await logs.send(new CreateLogStreamCommand({ logGroupName, logStreamName: stream }));
     // PutLogEvents takes at most 10,000 events per call.
     for (let i = 0; i < lines.length; i += 5000) {
-      await logs.send(new PutLogEventsCommand({ logGroupName, logStreamName: stream, logEvents: lines.slice(i, i + 5000) }));
+      await logs.send(
+        new PutLogEventsCommand({ logGroupName, logStreamName: stream, logEvents: lines.slice(i, i + 5000) }),
+      );
     }
   }
 
@@ -30,10 +37,19 @@ describe('the verify Lambda against CloudWatch Logs on moto_server', () => {
     logs = new CloudWatchLogsClient({ ...MOTO_CLIENT, endpoint: moto.endpoint });
     const steady = steadyHdfs(DEPLOY_TIME - 30 * MINUTE, DEPLOY_TIME + 30 * MINUTE, 2000);
     await writeLog('/ecs/healthy', steady);
-    await writeLog('/ecs/broken', merged(steady, apacheErrors(DEPLOY_TIME + 2 * MINUTE, DEPLOY_TIME + 30 * MINUTE, 5000)));
+    await writeLog(
+      '/ecs/broken',
+      merged(steady, apacheErrors(DEPLOY_TIME + 2 * MINUTE, DEPLOY_TIME + 30 * MINUTE, 5000)),
+    );
     // One service, two log groups: its lines split across them.
-    await writeLog('/ecs/split-a', steady.filter((_, i) => i % 2 === 0));
-    await writeLog('/ecs/split-b', steady.filter((_, i) => i % 2 === 1));
+    await writeLog(
+      '/ecs/split-a',
+      steady.filter((_, i) => i % 2 === 0),
+    );
+    await writeLog(
+      '/ecs/split-b',
+      steady.filter((_, i) => i % 2 === 1),
+    );
   });
 
   afterAll(async () => {
@@ -44,7 +60,11 @@ describe('the verify Lambda against CloudWatch Logs on moto_server', () => {
   it('answers healthy for a deploy whose service logs the same templates before and after', async () => {
     const handler = createVerifyHandler({ logs, logger: recordingLogger(), now });
 
-    const result = await handler({ service: 'checkout', deployTime: new Date(DEPLOY_TIME).toISOString(), logGroup: '/ecs/healthy' });
+    const result = await handler({
+      service: 'checkout',
+      deployTime: new Date(DEPLOY_TIME).toISOString(),
+      logGroup: '/ecs/healthy',
+    });
 
     expect(result).toMatchObject({ verdict: 'healthy', confidence: 1, linesBefore: 900, linesAfter: 900 });
   });
@@ -52,7 +72,12 @@ describe('the verify Lambda against CloudWatch Logs on moto_server', () => {
   it('answers suspect, with the new error template as evidence, for a deploy followed by new errors', async () => {
     const handler = createVerifyHandler({ logs, logger: recordingLogger(), now });
 
-    const result = await handler({ service: 'checkout', deployTime: DEPLOY_TIME, logGroups: ['/ecs/broken'], windowMinutes: 30 });
+    const result = await handler({
+      service: 'checkout',
+      deployTime: DEPLOY_TIME,
+      logGroups: ['/ecs/broken'],
+      windowMinutes: 30,
+    });
 
     expect(result.verdict).toBe('suspect');
     expect(result.confidence).toBeGreaterThan(0.9);
@@ -62,7 +87,13 @@ describe('the verify Lambda against CloudWatch Logs on moto_server', () => {
   it('reads every page of every log group, in time order', async () => {
     const calls = countCommands(logs);
 
-    const read = await readLogEvents(logs, ['/ecs/split-a', '/ecs/split-b'], 'checkout', { from: DEPLOY_TIME - 30 * MINUTE, to: DEPLOY_TIME + 30 * MINUTE }, { pageSize: 250 });
+    const read = await readLogEvents(
+      logs,
+      ['/ecs/split-a', '/ecs/split-b'],
+      'checkout',
+      { from: DEPLOY_TIME - 30 * MINUTE, to: DEPLOY_TIME + 30 * MINUTE },
+      { pageSize: 250 },
+    );
 
     expect(read.events).toHaveLength(1800);
     expect(calls.get('FilterLogEventsCommand')).toBe(8);
@@ -83,7 +114,13 @@ describe('the verify Lambda against CloudWatch Logs on moto_server', () => {
     );
     const waits: number[] = [];
 
-    const read = await readLogEvents(throttled, ['/ecs/healthy'], 'checkout', { from: DEPLOY_TIME - 30 * MINUTE, to: DEPLOY_TIME + 30 * MINUTE }, { sleep: async (ms) => void waits.push(ms) });
+    const read = await readLogEvents(
+      throttled,
+      ['/ecs/healthy'],
+      'checkout',
+      { from: DEPLOY_TIME - 30 * MINUTE, to: DEPLOY_TIME + 30 * MINUTE },
+      { sleep: async (ms) => void waits.push(ms) },
+    );
 
     expect(read.events).toHaveLength(1800);
     expect(waits).toEqual([250, 500]);

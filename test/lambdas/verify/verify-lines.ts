@@ -13,17 +13,23 @@ export interface TimedLine {
 
 /** HDFS INFO traffic (a fixed vocabulary: the first lines of the file, no WARN), one line every `spacingMs`. */
 export function steadyHdfs(from: number, to: number, spacingMs: number): TimedLine[] {
-  const vocabulary = rawLines('HDFS').filter((line) => / INFO /.test(line)).slice(0, 40);
+  const vocabulary = rawLines('HDFS')
+    .filter((line) => / INFO /.test(line))
+    .slice(0, 40);
   const out: TimedLine[] = [];
-  for (let t = from, i = 0; t < to; t += spacingMs, i++) out.push({ timestamp: t, message: vocabulary[i % vocabulary.length] ?? '' });
+  for (let t = from, i = 0; t < to; t += spacingMs, i++)
+    out.push({ timestamp: t, message: vocabulary[i % vocabulary.length] ?? '' });
   return out;
 }
 
 /** Apache `[error]` lines the HDFS vocabulary never had: what a bad deploy starts printing. */
 export function apacheErrors(from: number, to: number, spacingMs: number): TimedLine[] {
-  const errors = rawLines('Apache').filter((line) => /\[error\]/.test(line)).slice(0, 30);
+  const errors = rawLines('Apache')
+    .filter((line) => /\[error\]/.test(line))
+    .slice(0, 30);
   const out: TimedLine[] = [];
-  for (let t = from, i = 0; t < to; t += spacingMs, i++) out.push({ timestamp: t, message: errors[i % errors.length] ?? '' });
+  for (let t = from, i = 0; t < to; t += spacingMs, i++)
+    out.push({ timestamp: t, message: errors[i % errors.length] ?? '' });
   return out;
 }
 

@@ -20,7 +20,10 @@ export const codeDeployReader: DeploySourceReader = {
   read(envelope, services) {
     const detail = parseDetail(codeDeployDetailSchema, envelope);
     if (detail.state !== 'SUCCESS') {
-      return { kind: 'ignored', reason: `CodeDeploy deployment ${detail.deploymentId} is ${detail.state}, not SUCCESS` };
+      return {
+        kind: 'ignored',
+        reason: `CodeDeploy deployment ${detail.deploymentId} is ${detail.state}, not SUCCESS`,
+      };
     }
     const group = `${detail.application}/${detail.deploymentGroup}`;
     const region = detail.region ?? envelope.region;
@@ -33,7 +36,9 @@ export const codeDeployReader: DeploySourceReader = {
       source: 'codedeploy',
       ...(region === undefined
         ? {}
-        : { url: `https://${region}.console.aws.amazon.com/codesuite/codedeploy/deployments/${detail.deploymentId}?region=${region}` }),
+        : {
+            url: `https://${region}.console.aws.amazon.com/codesuite/codedeploy/deployments/${detail.deploymentId}?region=${region}`,
+          }),
     });
     return { kind: 'deploy', deploy };
   },

@@ -23,7 +23,10 @@ export const ecsReader: DeploySourceReader = {
   read(envelope, services) {
     const detail = parseDetail(ecsDeploymentDetailSchema, envelope);
     if (detail.eventName !== 'SERVICE_DEPLOYMENT_COMPLETED') {
-      return { kind: 'ignored', reason: `ECS deployment ${detail.deploymentId} reported ${detail.eventName}, not SERVICE_DEPLOYMENT_COMPLETED` };
+      return {
+        kind: 'ignored',
+        reason: `ECS deployment ${detail.deploymentId} reported ${detail.eventName}, not SERVICE_DEPLOYMENT_COMPLETED`,
+      };
     }
     const match = envelope.resources.map((arn) => SERVICE_ARN.exec(arn)).find((found) => found !== null);
     const name = match?.[2];

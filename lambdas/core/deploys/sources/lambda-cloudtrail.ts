@@ -49,7 +49,13 @@ function functionNameOf(reference: string): string {
   return fromArn ?? reference;
 }
 
-function describe(call: LambdaDeployApiCall, functionName: string, version: string | undefined, alias: string | undefined, sha: string | undefined): string {
+function describe(
+  call: LambdaDeployApiCall,
+  functionName: string,
+  version: string | undefined,
+  alias: string | undefined,
+  sha: string | undefined,
+): string {
   if (call === 'UpdateAlias') return `alias ${functionName}:${alias ?? '?'} now points at version ${version ?? '?'}`;
   if (call === 'PublishVersion') return `published version ${version ?? '?'} of ${functionName}`;
   return `new code for ${functionName}${sha === undefined ? '' : ` (sha256 ${sha})`}`;
@@ -69,13 +75,15 @@ export const lambdaCloudTrailReader: DeploySourceReader = {
     }
     const request = detail.requestParameters;
     if (request === null || request === undefined) {
-      throw new UnrecognisedDeployEventError(`event ${envelope.id} (aws.lambda ${detail.eventName}) names no function`, [
-        'detail.requestParameters: expected an object with functionName, got none',
-      ]);
+      throw new UnrecognisedDeployEventError(
+        `event ${envelope.id} (aws.lambda ${detail.eventName}) names no function`,
+        ['detail.requestParameters: expected an object with functionName, got none'],
+      );
     }
     const functionName = functionNameOf(request.functionName);
     const response = detail.responseElements ?? undefined;
-    const rawVersion = call === 'UpdateAlias' ? (response?.functionVersion ?? request.functionVersion) : response?.version;
+    const rawVersion =
+      call === 'UpdateAlias' ? (response?.functionVersion ?? request.functionVersion) : response?.version;
     // `$LATEST` is not a version anyone can roll back to; leave it out rather than mislead.
     const version = rawVersion === '$LATEST' ? undefined : rawVersion;
     const alias = call === 'UpdateAlias' ? request.name : undefined;

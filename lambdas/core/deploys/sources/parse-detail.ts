@@ -20,10 +20,9 @@ export function parseDetail<S extends z.ZodType>(schema: S, envelope: EventEnvel
 export function isoToMillis(value: string, field: string, envelope: EventEnvelope): number {
   const millis = Date.parse(value);
   if (!Number.isFinite(millis)) {
-    throw new UnrecognisedDeployEventError(
-      `event ${envelope.id} (${envelope.source}) has an unreadable timestamp`,
-      [`${field}: not an ISO-8601 timestamp: ${JSON.stringify(value)}`],
-    );
+    throw new UnrecognisedDeployEventError(`event ${envelope.id} (${envelope.source}) has an unreadable timestamp`, [
+      `${field}: not an ISO-8601 timestamp: ${JSON.stringify(value)}`,
+    ]);
   }
   return millis;
 }

@@ -10,7 +10,17 @@ import type { Deploy, LogEvent } from '../../../../lambdas/core/schemas';
 export { LOGHUB_DIR } from '../../../support/loghub-dir';
 import { LOGHUB_DIR } from '../../../support/loghub-dir';
 
-export type Dataset = 'Apache' | 'BGL' | 'HDFS' | 'HPC' | 'Hadoop' | 'Linux' | 'OpenSSH' | 'Spark' | 'Windows' | 'Zookeeper';
+export type Dataset =
+  | 'Apache'
+  | 'BGL'
+  | 'HDFS'
+  | 'HPC'
+  | 'Hadoop'
+  | 'Linux'
+  | 'OpenSSH'
+  | 'Spark'
+  | 'Windows'
+  | 'Zookeeper';
 
 /** Real lines of a loghub-2k dataset, optionally filtered. */
 export function loghubLines(dataset: Dataset, keep: (line: string) => boolean = () => true): string[] {
@@ -30,9 +40,21 @@ export interface ServiceSpec {
 
 export type Effect =
   /** Extra lines drawn from `lines` at `rate` per second in [from, to). */
-  | { readonly service: string; readonly from: number; readonly to: number; readonly add: readonly string[]; readonly rate: number }
+  | {
+      readonly service: string;
+      readonly from: number;
+      readonly to: number;
+      readonly add: readonly string[];
+      readonly rate: number;
+    }
   /** Normal lines matching `match` are dropped with probability 1 − factor, or repeated `factor` times (factor > 1). */
-  | { readonly service: string; readonly from: number; readonly to: number; readonly match: (line: string) => boolean; readonly factor: number };
+  | {
+      readonly service: string;
+      readonly from: number;
+      readonly to: number;
+      readonly match: (line: string) => boolean;
+      readonly factor: number;
+    };
 
 export interface StreamSpec {
   readonly seed: number;
@@ -79,7 +101,8 @@ export function buildStream(spec: StreamSpec): LogEvent[] {
           if (!('match' in e) || !e.match(line)) continue;
           copies = e.factor < 1 ? (random() < e.factor ? 1 : 0) : Math.round(e.factor);
         }
-        for (let c = 0; c < copies; c++) events.push({ timestamp: t + Math.floor(random() * 1000), service: svc.name, message: line });
+        for (let c = 0; c < copies; c++)
+          events.push({ timestamp: t + Math.floor(random() * 1000), service: svc.name, message: line });
       }
       for (const e of mine) {
         if (!('add' in e)) continue;

@@ -10,7 +10,16 @@ export { LOGHUB_DIR } from '../../../support/loghub-dir';
 import { LOGHUB_DIR } from '../../../support/loghub-dir';
 
 export const LOGHUB_DATASETS = [
-  'Apache', 'BGL', 'HDFS', 'HPC', 'Hadoop', 'Linux', 'OpenSSH', 'Spark', 'Windows', 'Zookeeper',
+  'Apache',
+  'BGL',
+  'HDFS',
+  'HPC',
+  'Hadoop',
+  'Linux',
+  'OpenSSH',
+  'Spark',
+  'Windows',
+  'Zookeeper',
 ] as const;
 export type LoghubDataset = (typeof LOGHUB_DATASETS)[number];
 
