@@ -82,9 +82,7 @@ export type DeliveryResult =
 /** The ingest function of one container; `flushAll` commits everything buffered (SIGTERM, tests). */
 export interface IngestHandler {
   (event: unknown): Promise<IngestResult>;
-  flushAll(
-    reason?: 'shutdown' | 'requested',
-  ): Promise<{
+  flushAll(reason?: 'shutdown' | 'requested'): Promise<{
     readonly flushed: FlushOutcome[];
     readonly failed: { readonly service: string; readonly error: unknown }[];
   }>;

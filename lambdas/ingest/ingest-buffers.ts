@@ -189,9 +189,7 @@ export class IngestBuffers {
   }
 
   /** Flushes everything buffered (shutdown, tests); returns the commits and the services that failed. */
-  async flushAll(
-    reason: 'shutdown' | 'requested' = 'requested',
-  ): Promise<{
+  async flushAll(reason: 'shutdown' | 'requested' = 'requested'): Promise<{
     readonly flushed: FlushOutcome[];
     readonly failed: { readonly service: string; readonly error: unknown }[];
   }> {

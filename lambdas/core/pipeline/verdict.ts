@@ -119,14 +119,12 @@ export function verdictEventDetail(verdict: Verdict, supersedes: readonly string
     unexplained: verdict.unexplained,
     unexplainedEvidence: verdict.unexplainedEvidence,
     anomalyCount: verdict.anomalyCount,
-    anomalies: verdict.anomalies
-      .slice(0, MAX_EVENT_ITEMS)
-      .map((a) => ({
-        service: a.service,
-        kind: a.kind,
-        template: a.template,
-        score: a.score,
-        firstSeen: new Date(a.firstSeen).toISOString(),
-      })),
+    anomalies: verdict.anomalies.slice(0, MAX_EVENT_ITEMS).map((a) => ({
+      service: a.service,
+      kind: a.kind,
+      template: a.template,
+      score: a.score,
+      firstSeen: new Date(a.firstSeen).toISOString(),
+    })),
   };
 }
