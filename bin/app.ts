@@ -6,8 +6,8 @@
  */
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { deploySettings } from '../lambdas/core/config';
 import { InvalidInputError } from '../lambdas/core/errors';
+import { stackSettingsOf } from '../lambdas/core/settings';
 import { CulpritStack, parseCulpritConfig, type CulpritProps } from '../lib';
 import { readConfigFileSync } from './config';
 
@@ -17,9 +17,9 @@ const configFile = app.node.tryGetContext('culpritConfigFile') as unknown;
 try {
   let culprit: CulpritProps | undefined;
   if (typeof configFile === 'string' && configFile !== '') {
-    // One file for the CLI and the stack: the CLI-only keys are checked here, the rest by the stack's schema.
+    // One file for the CLI and the stack: the whole file is checked as the CLI reads it, then the stack's part.
     const { raw } = readConfigFileSync(configFile);
-    culprit = parseCulpritConfig(deploySettings(raw), configFile) as CulpritProps;
+    culprit = parseCulpritConfig(stackSettingsOf(raw), configFile) as CulpritProps;
   }
   // Environment-agnostic on purpose: synth needs no AWS credentials, and the template deploys anywhere.
   new CulpritStack(app, typeof stackName === 'string' && stackName !== '' ? stackName : 'Culprit', {
@@ -27,7 +27,7 @@ try {
     ...(culprit === undefined ? {} : { culprit }),
   });
 } catch (error) {
-  // CulpritConfigError and ConfigFileError are both InvalidInputErrors.
+  // Bad settings (SettingsError) and unreadable files are InvalidInputErrors.
   if (!(error instanceof InvalidInputError)) throw error;
   // The message already lists every problem; a stack trace would only bury it.
   process.stderr.write(`${error.message}\n`);

@@ -6,8 +6,10 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { ENV } from '../lambdas/shared/env-names';
-import { parseCulpritConfig, type CulpritConfig, type CulpritConfigInput } from './config';
+import { settingsEnvironment, type SettingsInput } from '../lambdas/core/settings';
+import { ENV } from '../lambdas/shared';
+import { parseCulpritConfig, type CulpritConfig } from './config';
+import type { CulpritSettingsProps } from './culprit-settings-props';
 import { FUNCTION_SETTINGS } from './defaults';
 import {
   acknowledgeNagFindings,
@@ -30,125 +32,33 @@ export interface CulpritLogGroup {
 }
 
 /**
- * Configuration of the pipeline. Every value is validated at synth time (all problems reported in one
- * error) whether it comes from here or from CDK context (see `CulpritStack`).
+ * Configuration of the pipeline: the settings (declared in lambdas/core/settings, listed in docs/settings.md).
+ * Every value is validated at synth time (all problems reported in one error) whether it comes from here, from
+ * CDK context or from culprit.config.json (see `CulpritStack`).
  */
-export interface CulpritProps {
-  /** Log groups whose events feed the ingest function, by name or with their service. @default [] */
-  readonly logGroups?: readonly (string | CulpritLogGroup)[];
-  /**
-   * Subscribe every log group whose name starts with this, through an account-level subscription
-   * policy (ingest drops the rest). Exclusive with `logGroups`.
-   * @default - only `logGroups` are subscribed
-   */
-  readonly logGroupPrefix?: string;
-  /**
-   * Resource name → service name: log group, ECS service (`cluster/service` or `service`), CodeDeploy
-   * `application/deploymentGroup` or application, CloudFormation stack, Lambda function (`name:alias`
-   * or `name`). A resource missing here is its own service.
-   * @default {}
-   */
-  readonly services?: Readonly<Record<string, string>>;
-  /** CloudWatch Logs filter pattern deciding which log events reach ingest. @default '' (every event) */
-  readonly filterPattern?: string;
-  /** Minimum confidence, 0 to 1, for the ranker to blame a deploy. @default 0.5 */
-  readonly blameConfidence?: number;
-  /** How far before an anomaly the ranker looks for deploys, in minutes. @default 60 */
-  readonly lookbackMinutes?: number;
-  /**
-   * Longest a log delivery waits in an ingest container before it is committed to DynamoDB, in ms (0 to
-   * 900000). Anomaly changes are committed at once whatever this says; counts lag by up to this much, and a
-   * container that dies without SIGTERM loses up to this much of its buffer. Each commit costs about 30–60
-   * DynamoDB write units, so at 60000 a quiet service's commits cost about 0.5 % of its CloudWatch Logs bill
-   * at 1,000 lines/s; 0 commits every delivery (docs/operations.md, "Cost model").
-   * @default 300000
-   */
-  readonly ingestFlushIntervalMs?: number;
-  /** Days template counts are kept (TTL). @default 14 */
-  readonly templateCountsRetentionDays?: number;
-  /** Days deploys are kept after they happened (TTL). @default 90 */
-  readonly deploysRetentionDays?: number;
-  /** Days incidents are kept (TTL). @default 90 */
-  readonly incidentsRetentionDays?: number;
-  /** Retention of the functions' log groups, one of CloudWatch Logs' periods. @default 30 */
-  readonly logRetentionDays?: number;
-  /** Name of the bus Culprit creates for custom deploy events and incident events. @default 'culprit' */
-  readonly eventBusName?: string;
-  /** Record Lambda code updates seen through CloudTrail (the account needs a trail). @default true */
-  readonly trackLambdaDeploys?: boolean;
-  /** SNS topic the alarms notify. @default - alarms without actions */
-  readonly alarmTopicArn?: string;
-  /** What happens to tables, queues and log groups when the stack is deleted. @default 'retain' */
-  readonly removalPolicy?: 'retain' | 'destroy';
-  /** Anomaly messages handed to one rank invocation. @default 10 */
-  readonly rankBatchSize?: number;
-  /** Seconds the event source waits to fill a rank batch. @default 30 */
-  readonly rankMaxBatchingWindowSeconds?: number;
-  /** Most rank invocations the anomaly queue drives at once (2 to 1000). @default 5 */
-  readonly rankMaxConcurrency?: number;
-  /**
-   * How log deliveries reach ingest. `'lambda'`: CloudWatch Logs invokes ingest once per delivery, and each
-   * invocation is a Lambda request ($0.20 per million) — with many small deliveries (about 100 events each)
-   * that alone is about 2 % of the CloudWatch Logs ingestion bill. `'kinesis'`: the log groups write to a
-   * Kinesis data stream and one ingest invocation takes up to `kinesisBatchSize` deliveries; the stream costs
-   * a shard-hour ($0.015 per hour per shard, about $11 a month) whether logs flow or not, so it pays from
-   * roughly 10,000 lines/s when deliveries hold fewer than about 300 events (your average is the `Lines`
-   * metric's; docs/operations.md, "Cost model").
-   * @default 'lambda'
-   */
-  readonly ingestTransport?: 'lambda' | 'kinesis';
-  /**
-   * Shards of the Kinesis stream (1 to 200; `ingestTransport: 'kinesis'` only). One shard takes 1 MB/s or
-   * 1,000 deliveries/s; CloudWatch Logs sends compressed deliveries (measured: about 30 bytes per 200-byte
-   * line), so one shard carries about 25,000 lines/s at 80 % of its limit (it depends on how well the lines
-   * compress and how many share a delivery).
-   * @default 1
-   */
-  readonly kinesisShardCount?: number;
-  /** Deliveries (stream records) handed to one ingest invocation, 1 to 10000 (`ingestTransport: 'kinesis'` only). @default 500 */
-  readonly kinesisBatchSize?: number;
-  /**
-   * Seconds the event source waits to fill an ingest batch, 0 to 300 (`ingestTransport: 'kinesis'` only); adds
-   * at most this much to detection latency.
-   * @default 10
-   */
-  readonly kinesisMaxBatchingWindowSeconds?: number;
-  /**
-   * Secrets Manager secret (name, in this account and region) holding the Slack incoming-webhook URL, or
-   * `{"token":"xoxb-…","channel":"C…"}` for a bot that updates its message in place. Rank may read only it.
-   * @default - no Slack messages
-   */
-  readonly slackSecretName?: string;
-  /** Channel for a bare bot token in the Slack secret. Needs `slackSecretName`. @default - the secret names it */
-  readonly slackChannel?: string;
-  /**
-   * JavaScript regular expressions whose matches are replaced by `[REDACTED]` in Slack messages, after the
-   * built-in rules (AWS access keys, bearer tokens, URL passwords, e-mail addresses). Checked at synth.
-   * @default []
-   */
-  readonly redactPatterns?: readonly string[];
-  /**
-   * State machine rank starts (execution named after incident and deploy, so once per verdict) when a verdict
-   * blames a deploy at least `triggerConfidence`; e.g. a rollback. Rank may start only it.
-   * @default - none
-   */
-  readonly triggerStateMachineArn?: string;
-  /** Minimum confidence, 0 to 1, of the blamed deploy to start `triggerStateMachineArn`. @default 0.8 */
-  readonly triggerConfidence?: number;
-  /**
-   * Post-deploy verification (a state machine that waits, reads the service logs before and after a deploy and
-   * ends Succeeded or Failed): `false` to leave it out, or the minutes it waits before verifying.
-   * @default true (wait 10 minutes)
-   */
-  readonly verification?: boolean | { readonly waitMinutes?: number };
-}
+export interface CulpritProps extends CulpritSettingsProps {}
 
-// Compile-time guard: the props and the schema name the same settings.
-type PropsSchemaDrift =
-  | Exclude<keyof CulpritProps, keyof CulpritConfigInput>
-  | Exclude<keyof CulpritConfigInput, keyof CulpritProps>;
-const propsMatchSchema: [PropsSchemaDrift] extends [never] ? true : PropsSchemaDrift = true;
-void propsMatchSchema;
+// Compile-time guards: the generated props name the model's stack settings and take no more than it accepts, and a
+// CulpritLogGroup is a log group entry.
+type DeepReadonly<T> = T extends readonly (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+type StackSettings = Required<DeepReadonly<SettingsInput<'stack'>>>;
+type KeyDrift =
+  | Exclude<keyof CulpritSettingsProps, keyof StackSettings>
+  | Exclude<keyof StackSettings, keyof CulpritSettingsProps>;
+const propsMatchSettings: [KeyDrift] extends [never]
+  ? [Required<CulpritSettingsProps>] extends [StackSettings]
+    ? true
+    : false
+  : KeyDrift = true;
+const logGroupFits: CulpritLogGroup extends Exclude<NonNullable<CulpritProps['logGroups']>[number], string>
+  ? true
+  : false = true;
+void propsMatchSettings;
+void logGroupFits;
 
 /**
  * The Culprit pipeline: CloudWatch Logs → ingest (directly, or through a Kinesis stream) → anomaly queue →
@@ -183,7 +93,9 @@ export class Culprit extends Construct {
     this.queues = new CulpritQueues(this, 'Queues', { consumerTimeout: FUNCTION_SETTINGS.rank.timeout, removalPolicy });
     this.eventBus = new EventBus(this, 'EventBus', { eventBusName: config.eventBusName });
 
-    const serviceMap = JSON.stringify(serviceMapOf(config));
+    // The settings each function reads travel in its environment (lambdas/core/settings says which), the service
+    // map merged with the services named in logGroups.
+    const settings = { ...config, services: serviceMapOf(config) };
     const common = { logRetention, removalPolicy };
     const ingest = new CulpritFunction(this, 'Ingest', {
       ...common,
@@ -193,13 +105,10 @@ export class Culprit extends Construct {
         [ENV.anomalyQueueUrl]: this.queues.anomalies.queueUrl,
         [ENV.minerStateTable]: this.tables.minerState.tableName,
         [ENV.templateCountsTable]: this.tables.templateCounts.tableName,
-        [ENV.templateCountsTtlDays]: String(config.templateCountsRetentionDays),
-        [ENV.serviceMap]: serviceMap,
-        [ENV.ingestFlushIntervalMs]: String(config.ingestFlushIntervalMs),
+        ...settingsEnvironment('ingest', settings),
         // Where the handler parks stream records it cannot read (Kinesis transport); set in both transports so the
         // handler's environment does not depend on the transport.
         [ENV.ingestDeadLetterQueueUrl]: this.queues.ingestDeadLetter.queueUrl,
-        ...(config.logGroupPrefix === undefined ? {} : { [ENV.logGroupPrefix]: config.logGroupPrefix }),
       },
     });
     // Ingest buffers deliveries between flushes; the extension makes Lambda send SIGTERM so it can flush at shutdown.
@@ -211,20 +120,8 @@ export class Culprit extends Construct {
         [ENV.templateCountsTable]: this.tables.templateCounts.tableName,
         [ENV.deploysTable]: this.tables.deploys.tableName,
         [ENV.incidentsTable]: this.tables.incidents.tableName,
-        [ENV.incidentsTtlDays]: String(config.incidentsRetentionDays),
         [ENV.eventBusName]: this.eventBus.eventBusName,
-        [ENV.blameConfidence]: String(config.blameConfidence),
-        [ENV.lookbackMinutes]: String(config.lookbackMinutes),
-        [ENV.serviceMap]: serviceMap,
-        ...(config.redactPatterns.length === 0 ? {} : { [ENV.redactPatterns]: JSON.stringify(config.redactPatterns) }),
-        ...(config.slackSecretName === undefined ? {} : { [ENV.slackSecretName]: config.slackSecretName }),
-        ...(config.slackChannel === undefined ? {} : { [ENV.slackChannel]: config.slackChannel }),
-        ...(config.triggerStateMachineArn === undefined
-          ? {}
-          : {
-              [ENV.triggerStateMachineArn]: config.triggerStateMachineArn,
-              [ENV.triggerConfidence]: String(config.triggerConfidence),
-            }),
+        ...settingsEnvironment('rank', settings),
       },
     });
     const deploys = new CulpritFunction(this, 'Deploys', {
@@ -233,8 +130,7 @@ export class Culprit extends Construct {
       deadLetterQueue: this.queues.deploysDeadLetter,
       environment: {
         [ENV.deploysTable]: this.tables.deploys.tableName,
-        [ENV.deploysTtlDays]: String(config.deploysRetentionDays),
-        [ENV.serviceMap]: serviceMap,
+        ...settingsEnvironment('deploys', settings),
       },
     });
     this.ingestFunction = ingest.function;

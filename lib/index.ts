@@ -1,10 +1,11 @@
 export { Culprit, type CulpritProps, type CulpritLogGroup } from './culprit';
 export { CulpritStack, type CulpritStackProps } from './culprit-stack';
+export type { CulpritSettingsProps } from './culprit-settings-props';
 export {
   parseCulpritConfig,
   readCulpritContext,
-  CulpritConfigError,
+  SettingsError,
   type CulpritConfig,
   type CulpritConfigInput,
-  type ConfigProblem,
+  type SettingsProblem,
 } from './config';

@@ -16,8 +16,9 @@ import {
   type ConfigFile,
 } from '../../lambdas/core/config';
 import { InvalidInputError } from '../../lambdas/core/errors';
+import { settingFlagValue } from '../../lambdas/core/settings';
 import type { Deploy, LogEvent } from '../../lambdas/core/schemas';
-import { parseTimeRange, readConfigFile } from '../config';
+import { flagOf, parseTimeRange, readConfigFile, settingOption } from '../config';
 import { readCloudWatchEvents } from '../input/cloudwatch-source';
 import { listLogFiles, readDeploys, readLogEventBatches, type LogProblem } from '../input';
 import { formatJsonReport, formatSummary } from '../output';
@@ -49,15 +50,14 @@ const LISTED_PROBLEMS = 20;
 /** Progress is updated every this many lines (updates are cheap, but not free). */
 const PROGRESS_EVERY = 4096;
 
-const minutes = z.coerce.number().finite().positive();
-
 export const analyzeOptionsSchema = z.object({
   logs: z.array(z.string().min(1)).default([]),
   deploys: z.string().min(1),
   json: z.boolean().default(false),
-  lookback: minutes.optional(),
-  learning: minutes.optional(),
-  blameThreshold: z.coerce.number().min(0).max(1).optional(),
+  // Settings: checked by the settings model's schema, as in the config file (`--lookback 1e9` is refused).
+  lookback: settingFlagValue('lookbackMinutes'),
+  learning: settingFlagValue('learningMinutes'),
+  blameThreshold: settingFlagValue('blameConfidence'),
   html: z.string().min(1).optional(),
   config: z.string().min(1).optional(),
   logGroups: z.array(z.string().min(1)).optional(),
@@ -66,7 +66,7 @@ export const analyzeOptionsSchema = z.object({
   endpoint: z.url().optional(),
   region: z.string().min(1).optional(),
   /** Mining threads at most; 1 mines on the main thread. @default os.availableParallelism(), at most one per file */
-  threads: z.coerce.number().int().min(1).max(256).optional(),
+  threads: settingFlagValue('threads'),
 });
 
 export type AnalyzeCommandOptions = z.infer<typeof analyzeOptionsSchema>;
@@ -250,9 +250,9 @@ export function registerAnalyzeCommand(program: Command): void {
     .option('-l, --logs <paths...>', 'log files or folders (text, JSON Lines, CloudWatch exports)')
     .requiredOption('-d, --deploys <file>', 'deploy list (JSON Lines or a JSON array)')
     .option('--json', 'print one JSON document instead of the summary')
-    .option('--lookback <minutes>', 'how far before an incident deploys are suspects (default 120)')
-    .option('--learning <minutes>', "how long each service's first lines are taken as normal (default 10)")
-    .option('--blame-threshold <p>', 'confidence in [0, 1] at which a deploy is blamed (default 0.5)')
+    .addOption(settingOption('analyze', 'lookbackMinutes'))
+    .addOption(settingOption('analyze', 'learningMinutes'))
+    .addOption(settingOption('analyze', 'blameConfidence'))
     .option('--html <file>', 'also write a self-contained HTML report (timeline, suspects, evidence)')
     .option('-c, --config <file>', 'culprit.config.json: service map, thresholds, masks, redactions')
     .option('--log-groups <names...>', 'read these CloudWatch log groups instead of files')
@@ -260,15 +260,14 @@ export function registerAnalyzeCommand(program: Command): void {
     .option('--until <time>', 'CloudWatch: end, as a duration before now or an ISO time (default now)')
     .option('--endpoint <url>', 'CloudWatch: endpoint URL (e.g. a local emulator)')
     .option('--region <region>', 'CloudWatch: AWS region (default from the environment)')
-    .option(
-      '--threads <n>',
-      'mining threads for log files (default: one per core, at most one per file; 1: no worker threads)',
-    )
+    .addOption(settingOption('analyze', 'threads'))
     .addHelpText('after', EXAMPLES)
     .action(async (raw: unknown) => {
       const parsed = analyzeOptionsSchema.safeParse(raw);
       if (!parsed.success) {
-        const problems = parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ');
+        const problems = parsed.error.issues
+          .map((i) => `${flagOf('analyze', i.path.map(String).join('.'))}: ${i.message}`)
+          .join('; ');
         process.stderr.write(`culprit analyze: ${problems}\n`);
         process.exitCode = 2;
         return;

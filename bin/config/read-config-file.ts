@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigFileError, parseConfigFile, type ConfigFile } from '../../lambdas/core/config';
+import { parseConfigFile, type ConfigFile } from '../../lambdas/core/config';
+import { SettingsError } from '../../lambdas/core/settings';
 
 /** The name the CLI looks for in the working directory. */
 export const CONFIG_FILE_NAME = 'culprit.config.json';
@@ -27,10 +28,10 @@ function originOf(file: string): string {
   return path.basename(file) === file ? file : path.relative(process.cwd(), file) || file;
 }
 
-function unreadable(origin: string, error: unknown): ConfigFileError {
+function unreadable(origin: string, error: unknown): SettingsError {
   const code = (error as NodeJS.ErrnoException).code;
   const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(error));
-  return new ConfigFileError(origin, [{ path: '(file)', message: `cannot read: ${reason}` }], { cause: error });
+  return new SettingsError(origin, [{ path: '(file)', message: `cannot read: ${reason}` }], { cause: error });
 }
 
 function parseText(text: string, origin: string): { config: ConfigFile; raw: unknown } {
@@ -38,7 +39,7 @@ function parseText(text: string, origin: string): { config: ConfigFile; raw: unk
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new ConfigFileError(origin, [{ path: '(root)', message: syntaxProblem(text, error) }], { cause: error });
+    throw new SettingsError(origin, [{ path: '(root)', message: syntaxProblem(text, error) }], { cause: error });
   }
   return { config: parseConfigFile(raw, origin), raw };
 }
@@ -57,7 +58,7 @@ export async function readConfigFile(file: string): Promise<ConfigFile> {
 
 /**
  * The same, synchronously, with the raw JSON too: for the CDK app (bin/app.ts runs synchronously), which hands
- * `deploySettings(raw)` to its own schema.
+ * `stackSettingsOf(raw)` to its own schema.
  */
 export function readConfigFileSync(file: string): { config: ConfigFile; raw: unknown } {
   const origin = originOf(file);

@@ -12,7 +12,8 @@ import {
   type NormaliseOutcome,
   type ServiceMap,
 } from '../core/deploys';
-import { deploysEnvSchema, parseEnv, putDeploy, type DeploysTable } from '../shared';
+import { deploysEnvSchema, parseEnv } from '../shared';
+import { putDeploy, type DeploysTable } from '../shared/dynamodb';
 
 export interface DeploysHandlerDeps {
   readonly table: DeploysTable;

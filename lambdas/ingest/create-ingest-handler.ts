@@ -15,7 +15,7 @@ import {
   type SubscriptionPayload,
 } from '../core/pipeline';
 import type { IngestEnv } from '../shared';
-import { registerService } from '../shared/service-registry';
+import { registerService } from '../shared/dynamodb';
 import { IngestBuffers, type FlushOutcome } from './ingest-buffers';
 import { createKinesisBatchHandler, type KinesisBatchResult } from './kinesis-batch';
 import { MetricsCadence } from './metrics-cadence';

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Anomaly } from '../core/analysis';
 import {
@@ -12,6 +12,7 @@ import {
   type AnomalyMessage,
   type TimeWindow,
 } from '../core/pipeline';
+import { queryItems } from '../shared/dynamodb';
 import { TABLE_KEYS, expiresAt } from '../shared';
 
 /** `stored`: a newer revision than the table held; `duplicate`: this revision was stored before; `outdated`: a newer one was. */
@@ -74,34 +75,27 @@ export class AnomalyStore {
     const anomalies: Anomaly[] = [];
     const revisions = new Map<string, number>();
     for (const hour of anomalyHours(window.from, window.to)) {
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await this.o.client.send(
-          new QueryCommand({
-            TableName: this.o.tableName,
-            KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-            ExpressionAttributeNames: { '#pk': INCIDENTS.partitionKey, '#sk': INCIDENTS.sortKey },
-            // '~' sorts after the '#' that separates the time from the id.
-            ExpressionAttributeValues: {
-              ':pk': anomalyPartition(hour),
-              ':from': timeKey(window.from),
-              ':to': `${timeKey(window.to)}~`,
-            },
-            ConsistentRead: true,
-            ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
-          }),
-        );
-        for (const item of page.Items ?? []) {
-          const parsed = itemSchema.safeParse(item);
-          if (!parsed.success)
-            throw new PipelineStateError(
-              `anomaly item ${String(item[INCIDENTS.sortKey])} in ${this.o.tableName} is malformed: ${parsed.error.message}`,
-            );
-          anomalies.push(parsed.data.anomaly);
-          revisions.set(parsed.data.anomaly.id, parsed.data.revision);
-        }
-        startKey = page.LastEvaluatedKey;
-      } while (startKey !== undefined);
+      const items = queryItems(this.o.client, {
+        TableName: this.o.tableName,
+        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+        ExpressionAttributeNames: { '#pk': INCIDENTS.partitionKey, '#sk': INCIDENTS.sortKey },
+        // '~' sorts after the '#' that separates the time from the id.
+        ExpressionAttributeValues: {
+          ':pk': anomalyPartition(hour),
+          ':from': timeKey(window.from),
+          ':to': `${timeKey(window.to)}~`,
+        },
+        ConsistentRead: true,
+      });
+      for await (const item of items) {
+        const parsed = itemSchema.safeParse(item);
+        if (!parsed.success)
+          throw new PipelineStateError(
+            `anomaly item ${String(item[INCIDENTS.sortKey])} in ${this.o.tableName} is malformed: ${parsed.error.message}`,
+          );
+        anomalies.push(parsed.data.anomaly);
+        revisions.set(parsed.data.anomaly.id, parsed.data.revision);
+      }
     }
     return { anomalies, revisions };
   }

@@ -8,6 +8,7 @@ import {
   type ServiceCounts,
   type TimeWindow,
 } from '../core/pipeline';
+import { queryItems } from '../shared/dynamodb';
 import { TABLE_KEYS } from '../shared';
 
 export interface CountsReaderOptions {
@@ -90,32 +91,25 @@ export class CountsReader {
 
   private async readBuckets(service: string, window: TimeWindow): Promise<Map<number, Map<string, number>>> {
     const buckets = new Map<number, Map<string, number>>();
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.o.client.send(
-        new QueryCommand({
-          TableName: this.o.tableName,
-          KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-          ExpressionAttributeNames: { '#pk': COUNTS.partitionKey, '#sk': COUNTS.sortKey },
-          ExpressionAttributeValues: {
-            ':pk': countsPartition(service),
-            ':from': timeKey(window.from),
-            ':to': timeKey(window.to),
-          },
-          ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const start = Number(item[COUNTS.sortKey]);
-        const templates = new Map<string, number>();
-        for (const [name, value] of Object.entries(item)) {
-          if (name.startsWith(COUNTS_ATTRIBUTE_PREFIX) && typeof value === 'number')
-            templates.set(name.slice(COUNTS_ATTRIBUTE_PREFIX.length), value);
-        }
-        if (Number.isFinite(start)) buckets.set(start, templates);
+    const items = queryItems(this.o.client, {
+      TableName: this.o.tableName,
+      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+      ExpressionAttributeNames: { '#pk': COUNTS.partitionKey, '#sk': COUNTS.sortKey },
+      ExpressionAttributeValues: {
+        ':pk': countsPartition(service),
+        ':from': timeKey(window.from),
+        ':to': timeKey(window.to),
+      },
+    });
+    for await (const item of items) {
+      const start = Number(item[COUNTS.sortKey]);
+      const templates = new Map<string, number>();
+      for (const [name, value] of Object.entries(item)) {
+        if (name.startsWith(COUNTS_ATTRIBUTE_PREFIX) && typeof value === 'number')
+          templates.set(name.slice(COUNTS_ATTRIBUTE_PREFIX.length), value);
       }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
+      if (Number.isFinite(start)) buckets.set(start, templates);
+    }
     return buckets;
   }
 

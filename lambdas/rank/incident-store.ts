@@ -1,11 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  GetCommand,
-  QueryCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-  type UpdateCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { IncidentGroup } from '../core/incidents';
 import {
@@ -16,6 +10,7 @@ import {
   verdictKey,
   type Verdict,
 } from '../core/pipeline';
+import { queryItems } from '../shared/dynamodb';
 import { TABLE_KEYS, expiresAt } from '../shared';
 import type { SlackRecord } from '../notify';
 
@@ -239,36 +234,29 @@ export class IncidentStore {
     const ids = new Set(group.anomalies.map((a) => a.id));
     const found: { id: string; start: number }[] = [];
     for (const day of incidentDays(group.start, group.end)) {
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await this.o.client.send(
-          new QueryCommand({
-            TableName: this.o.tableName,
-            KeyConditionExpression: '#pk = :pk',
-            FilterExpression: '#start BETWEEN :from AND :to AND attribute_not_exists(#supersededBy)',
-            ExpressionAttributeNames: {
-              '#pk': INCIDENTS.partitionKey,
-              '#sk': INCIDENTS.sortKey,
-              '#start': 'start',
-              '#anomalyIds': 'anomalyIds',
-              '#supersededBy': 'supersededBy',
-            },
-            ExpressionAttributeValues: { ':pk': incidentPartition(day), ':from': group.start, ':to': group.end },
-            ProjectionExpression: '#sk, #start, #anomalyIds',
-            ConsistentRead: true,
-            ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
-          }),
-        );
-        for (const item of page.Items ?? []) {
-          const id: unknown = item[INCIDENTS.sortKey];
-          const start: unknown = item.start;
-          const anomalyIds: unknown = item.anomalyIds;
-          if (typeof id !== 'string' || typeof start !== 'number' || id === group.id || !Array.isArray(anomalyIds))
-            continue;
-          if (anomalyIds.some((a) => typeof a === 'string' && ids.has(a))) found.push({ id, start });
-        }
-        startKey = page.LastEvaluatedKey;
-      } while (startKey !== undefined);
+      const items = queryItems(this.o.client, {
+        TableName: this.o.tableName,
+        KeyConditionExpression: '#pk = :pk',
+        FilterExpression: '#start BETWEEN :from AND :to AND attribute_not_exists(#supersededBy)',
+        ExpressionAttributeNames: {
+          '#pk': INCIDENTS.partitionKey,
+          '#sk': INCIDENTS.sortKey,
+          '#start': 'start',
+          '#anomalyIds': 'anomalyIds',
+          '#supersededBy': 'supersededBy',
+        },
+        ExpressionAttributeValues: { ':pk': incidentPartition(day), ':from': group.start, ':to': group.end },
+        ProjectionExpression: '#sk, #start, #anomalyIds',
+        ConsistentRead: true,
+      });
+      for await (const item of items) {
+        const id: unknown = item[INCIDENTS.sortKey];
+        const start: unknown = item.start;
+        const anomalyIds: unknown = item.anomalyIds;
+        if (typeof id !== 'string' || typeof start !== 'number' || id === group.id || !Array.isArray(anomalyIds))
+          continue;
+        if (anomalyIds.some((a) => typeof a === 'string' && ids.has(a))) found.push({ id, start });
+      }
     }
     return found;
   }

@@ -1,3 +1,8 @@
-export { culpritConfigSchema, type CulpritConfig, type CulpritConfigInput } from './culprit-config-schema';
+export {
+  withTransportSettings,
+  type CulpritConfig,
+  type CulpritConfigInput,
+  type TransportSettings,
+} from './culprit-config';
 export { parseCulpritConfig, readCulpritContext } from './parse-culprit-config';
-export { CulpritConfigError, type ConfigProblem } from './culprit-config-error';
+export { SettingsError, type SettingsProblem } from '../../lambdas/core/settings';

@@ -1,7 +1,7 @@
 import type { RemovalPolicy } from 'aws-cdk-lib';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { TABLE_KEYS, type TableKeys } from '../../lambdas/shared/table-schema';
+import { TABLE_KEYS, type TableKeys } from '../../lambdas/shared';
 import { TABLE_DEFAULTS } from '../defaults';
 
 export interface CulpritTablesProps {

@@ -1,17 +1,11 @@
 import { App, Stack } from 'aws-cdk-lib';
-import {
-  Culprit,
-  CulpritConfigError,
-  parseCulpritConfig,
-  readCulpritContext,
-  type CulpritConfigError as ConfigErrorType,
-} from '../../lib';
+import { Culprit, SettingsError, parseCulpritConfig, readCulpritContext } from '../../lib';
 
-function configError(input: unknown, origin?: string): ConfigErrorType {
+function configError(input: unknown, origin?: string): SettingsError {
   try {
     parseCulpritConfig(input, origin);
   } catch (error) {
-    if (error instanceof CulpritConfigError) return error;
+    if (error instanceof SettingsError) return error;
     throw error;
   }
   throw new Error('expected the configuration to be rejected');
@@ -23,8 +17,10 @@ describe('the Culprit configuration', () => {
       logGroups: [],
       services: {},
       filterPattern: '',
+      dependsOn: {},
+      links: {},
       blameConfidence: 0.5,
-      lookbackMinutes: 60,
+      lookbackMinutes: 120,
       ingestFlushIntervalMs: 300_000,
       templateCountsRetentionDays: 14,
       deploysRetentionDays: 90,

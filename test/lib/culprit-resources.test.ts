@@ -124,7 +124,7 @@ describe('the Culprit stack', () => {
           POWERTOOLS_SERVICE_NAME: 'culprit-rank',
           CULPRIT_DEPLOYS_TABLE: { Ref: logicalId(template, 'AWS::DynamoDB::Table', 'Deploys') },
           CULPRIT_BLAME_CONFIDENCE: '0.5',
-          CULPRIT_LOOKBACK_MINUTES: '60',
+          CULPRIT_LOOKBACK_MINUTES: '120', // the CLI's default too (lambdas/core/settings)
           CULPRIT_EVENT_BUS_NAME: { Ref: logicalId(template, 'AWS::Events::EventBus', 'EventBus') },
           CULPRIT_SERVICE_MAP: '{"/ecs/payments":"payments"}',
         }),

@@ -35,8 +35,8 @@ describe('the environment the stack gives each function', () => {
       serviceMap: { 'shop-cart': 'cart' },
       logGroupPrefix: '/aws/lambda/shop-',
       flushIntervalMs: 300_000,
-      maxBufferedLines: undefined,
-      maxBufferedDeliveries: undefined,
+      maxBufferedLines: 200_000,
+      maxBufferedDeliveries: 2000,
     });
   });
 
@@ -51,6 +51,9 @@ describe('the environment the stack gives each function', () => {
       lookbackMinutes: 20,
       serviceMap: { 'shop-cart': 'cart' },
       redactPatterns: [],
+      triggerConfidence: 0.8,
+      dependsOn: {},
+      links: {},
     });
   });
 

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
-import { CulpritConfigError, parseCulpritConfig } from '../../lib';
+import { SettingsError, parseCulpritConfig } from '../../lib';
 import { logicalId, synthCulprit } from './synth-culprit';
 
 const EXTENSION = resolve(
@@ -53,7 +53,7 @@ describe('the ingest function buffering deliveries between flushes', () => {
   it('accepts 0 (commit every delivery) and rejects a negative, fractional or over-long interval', () => {
     expect(parseCulpritConfig({ ingestFlushIntervalMs: 0 }).ingestFlushIntervalMs).toBe(0);
     for (const bad of [-1, 1.5, 900_001])
-      expect(() => parseCulpritConfig({ ingestFlushIntervalMs: bad })).toThrow(CulpritConfigError);
+      expect(() => parseCulpritConfig({ ingestFlushIntervalMs: bad })).toThrow(SettingsError);
     expect(() => parseCulpritConfig({ ingestFlushIntervalMs: 900_001 })).toThrow(
       /ingestFlushIntervalMs: must be at most 900000 \(15 minutes\)/,
     );

@@ -1,5 +1,5 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
-import { CulpritConfigError, parseCulpritConfig, type CulpritConfigError as ConfigErrorType } from '../../lib';
+import { SettingsError, parseCulpritConfig } from '../../lib';
 import { logicalId, synthCulprit } from './synth-culprit';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
@@ -37,11 +37,11 @@ function invokePermissionsForLogs(template: Template): string[] {
   ).map(([id]) => id);
 }
 
-function configError(input: unknown): ConfigErrorType {
+function configError(input: unknown): SettingsError {
   try {
     parseCulpritConfig(input);
   } catch (error) {
-    if (error instanceof CulpritConfigError) return error;
+    if (error instanceof SettingsError) return error;
     throw error;
   }
   throw new Error('expected the configuration to be rejected');

@@ -1,61 +1,20 @@
+/**
+ * `culprit.config.json`, the one configuration file both the `culprit` CLI and the CDK app read. Its settings
+ * are the model's (lambdas/core/settings) that may be set in a file: the stack's and the CLI's.
+ */
 import type { z } from 'zod';
-import { ConfigFileError, type ConfigFileProblem } from './config-file-error';
-import { CLI_ONLY_KEYS, configFileSchema, type ConfigFile } from './config-file-schema';
+import { parseSettings, type SettingsInput, type SettingsOf, type SETTINGS } from '../settings';
 
-/** `logGroups[2].service`, `services["/aws/lambda/x"]`, or `(root)` — the same notation lib/config uses. */
-export function formatConfigPath(path: readonly PropertyKey[]): string {
-  let text = '';
-  for (const part of path) {
-    if (typeof part === 'number') text += `[${part}]`;
-    else if (typeof part === 'string' && /^[A-Za-z_$][\w$]*$/.test(part)) text += text === '' ? part : `.${part}`;
-    else text += `[${JSON.stringify(String(part))}]`;
-  }
-  return text === '' ? '(root)' : text;
-}
-
-function problemOf(issue: z.core.$ZodIssue): ConfigFileProblem {
-  const message =
-    issue.code === 'unrecognized_keys'
-      ? `unknown setting(s) ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}`
-      : issue.message;
-  return { path: formatConfigPath(issue.path), message };
-}
-
-/** Problems relating entries to each other, which zod cannot report alongside field problems. */
-function crossProblems(config: ConfigFile): ConfigFileProblem[] {
-  const problems: ConfigFileProblem[] = [];
-  config.logGroups.forEach((entry, index) => {
-    if (typeof entry === 'string' || entry.service === undefined) return;
-    const mapped = config.services[entry.name];
-    if (mapped !== undefined && mapped !== entry.service) {
-      problems.push({
-        path: `logGroups[${index}].service`,
-        message: `says ${entry.service} but services["${entry.name}"] says ${mapped}`,
-      });
-    }
-  });
-  return problems;
-}
+/** The file as written. */
+export type ConfigFileInput = SettingsInput<'file'> & { readonly $schema?: string };
+/** The file after validation, defaults applied. */
+export type ConfigFile = SettingsOf<'file'>;
+export type RedactionPattern = z.output<(typeof SETTINGS)['redactionPatterns']['schema']>[number];
 
 /**
- * Validates a parsed `culprit.config.json` and applies defaults. Throws one {@link ConfigFileError} naming every
- * problem with its JSON path; `origin` (usually the file name) starts every line.
+ * Validates a parsed `culprit.config.json` and applies defaults. Throws one `SettingsError` naming every problem
+ * with its JSON path; `origin` (usually the file name) names the file.
  */
 export function parseConfigFile(input: unknown, origin = 'culprit.config.json'): ConfigFile {
-  const parsed = configFileSchema.safeParse(input);
-  if (!parsed.success) throw new ConfigFileError(origin, parsed.error.issues.map(problemOf), { cause: parsed.error });
-  const problems = crossProblems(parsed.data);
-  if (problems.length > 0) throw new ConfigFileError(origin, problems);
-  return parsed.data;
-}
-
-/**
- * The raw file without the CLI-only keys, for the CDK app's `parseCulpritConfig` (lib/config), whose schema is
- * strict. Returns the input unchanged when it is not an object (lib then reports it).
- */
-export function deploySettings(raw: unknown): unknown {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
-  const copy: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
-  for (const key of CLI_ONLY_KEYS) delete copy[key];
-  return copy;
+  return parseSettings('file', input, origin);
 }

@@ -1,15 +1,15 @@
 import type { AnalysisOptionsInput } from '../analysis';
-import type { ConfigFile } from './config-file-schema';
+import type { ConfigFile } from './parse-config-file';
 
-/** The analysis options a configuration file sets (only what it sets; the rest keeps the analysis defaults). */
+/**
+ * The analysis options a configuration file gives (its defaults are the analysis defaults: the settings model
+ * derives them from there).
+ */
 export function analysisOptionsFrom(config: ConfigFile): AnalysisOptionsInput {
   return {
     ...(config.maskPatterns.length === 0 ? {} : { miner: { maskPatterns: config.maskPatterns } }),
-    ...(config.learningMinutes === undefined ? {} : { detect: { learningMs: config.learningMinutes * 60_000 } }),
-    rank: {
-      ...(config.lookbackMinutes === undefined ? {} : { lookbackMs: config.lookbackMinutes * 60_000 }),
-      ...(config.blameConfidence === undefined ? {} : { blameThreshold: config.blameConfidence }),
-    },
+    detect: { learningMs: config.learningMinutes * 60_000 },
+    rank: { lookbackMs: config.lookbackMinutes * 60_000, blameThreshold: config.blameConfidence },
   };
 }
 

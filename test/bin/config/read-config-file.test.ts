@@ -26,7 +26,7 @@ describe('readConfigFile', () => {
     writeFileSync(file, JSON.stringify({ services: { '/aws/lambda/x': 7 } }));
 
     await expect(readConfigFile(file)).rejects.toThrow(
-      /culprit\.config\.json: services\["\/aws\/lambda\/x"\]: .*expected string/,
+      /culprit\.config\.json\), 1 problem:\n {2}- services\["\/aws\/lambda\/x"\]: .*expected string/,
     );
   });
 
@@ -35,13 +35,13 @@ describe('readConfigFile', () => {
     writeFileSync(file, '{\n  "services": {},\n  "lookbackMinutes": 30,\n}\n');
 
     await expect(readConfigFile(file)).rejects.toThrow(
-      /culprit\.config\.json: \(root\): not valid JSON at line 4, column 1/,
+      /culprit\.config\.json\), 1 problem:\n {2}- \(root\): not valid JSON at line 4, column 1/,
     );
   });
 
   it('says when the file does not exist', async () => {
     await expect(readConfigFile(path.join(dir, 'missing.json'))).rejects.toThrow(
-      /missing\.json: \(file\): cannot read: no such file/,
+      /missing\.json\), 1 problem:\n {2}- \(file\): cannot read: no such file/,
     );
   });
 

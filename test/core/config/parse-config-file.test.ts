@@ -1,13 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  ConfigFileError,
-  analysisOptionsFrom,
-  deploySettings,
-  parseConfigFile,
-  redactorFrom,
-  serviceMapFrom,
-} from '../../../lambdas/core/config';
+import { analysisOptionsFrom, parseConfigFile, redactorFrom, serviceMapFrom } from '../../../lambdas/core/config';
+import { SettingsError, stackSettingsOf } from '../../../lambdas/core/settings';
 import { parseCulpritConfig } from '../../../lib/config';
 
 const EXAMPLE = path.resolve(__dirname, '../../../examples/culprit.config.json');
@@ -16,17 +10,28 @@ function problemsOf(input: unknown): string[] {
   try {
     parseConfigFile(input);
   } catch (error) {
-    if (error instanceof ConfigFileError) return error.message.split('\n');
+    if (error instanceof SettingsError) return error.problems.map((p) => `${error.origin}: ${p.path}: ${p.message}`);
     throw error;
   }
   throw new Error('expected the configuration to be rejected');
 }
 
 describe('parseConfigFile', () => {
-  it('accepts an empty file and applies the defaults', () => {
+  it('accepts an empty file and applies the defaults the stack and the CLI share', () => {
     const config = parseConfigFile({});
 
-    expect(config).toEqual({ services: {}, logGroups: [], maskPatterns: [], redactionPatterns: [] });
+    expect(config).toMatchObject({
+      services: {},
+      logGroups: [],
+      maskPatterns: [],
+      redactionPatterns: [],
+      lookbackMinutes: 120,
+      learningMinutes: 10,
+      blameConfidence: 0.5,
+      dependsOn: {},
+      links: {},
+    });
+    expect(config.logFields).toBeUndefined();
   });
 
   it('reports a wrong service type with its JSON path in the file', () => {
@@ -48,12 +53,10 @@ describe('parseConfigFile', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         'culprit.config.json: blameConfidence: must be between 0 and 1',
-        'culprit.config.json: lookbackMinutes: must be more than 0 minutes',
+        'culprit.config.json: lookbackMinutes: must be more than 0',
         expect.stringMatching(/^culprit\.config\.json: maskPatterns\[0\]\.name: mask names are upper-case/),
-        expect.stringMatching(/^culprit\.config\.json: maskPatterns\[0\]\.pattern: not a valid regular expression/),
-        expect.stringMatching(
-          /^culprit\.config\.json: redactionPatterns\[0\]\.pattern: not a valid regular expression/,
-        ),
+        expect.stringMatching(/^culprit\.config\.json: maskPatterns\[0\]\.pattern: not a regular expression/),
+        expect.stringMatching(/^culprit\.config\.json: redactionPatterns\[0\]\.pattern: not a regular expression/),
         'culprit.config.json: (root): unknown setting(s) "colour"',
       ]),
     );
@@ -111,7 +114,7 @@ describe('parseConfigFile', () => {
     const raw: unknown = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
 
     const config = parseConfigFile(raw, 'examples/culprit.config.json');
-    const cdk = parseCulpritConfig(deploySettings(raw), 'examples/culprit.config.json');
+    const cdk = parseCulpritConfig(stackSettingsOf(raw), 'examples/culprit.config.json');
 
     expect(config.blameConfidence).toBe(0.6);
     expect(cdk.blameConfidence).toBe(0.6);

@@ -1,6 +1,6 @@
 import { startLocalDynamoDb, LOOPBACK_AWS, type LocalDynamoDb } from './local-dynamodb';
-import { queryDeploys } from '../../../lambdas/shared';
-import { ENV } from '../../../lambdas/shared/env-names';
+import { queryDeploys } from '../../../lambdas/shared/dynamodb';
+import { ENV } from '../../../lambdas/shared';
 import { codeDeploySuccess } from '../../core/deploys/fixtures/deploy-events';
 
 type HandlerModule = typeof import('../../../lambdas/deploys/handler');

@@ -2,7 +2,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createDeploysHandler, type DeploysHandlerDeps } from '../../../lambdas/deploys/handler';
 import { UnrecognisedDeployEventError } from '../../../lambdas/core/deploys';
-import { queryDeploys, TABLE_KEYS } from '../../../lambdas/shared';
+import { TABLE_KEYS } from '../../../lambdas/shared';
+import { queryDeploys } from '../../../lambdas/shared/dynamodb';
 import {
   codeDeploySuccess,
   culpritDeploy,

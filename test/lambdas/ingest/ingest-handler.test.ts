@@ -11,7 +11,7 @@ import {
   encodeSubscriptionEvent,
 } from '../../../lambdas/core/pipeline';
 import { TABLE_KEYS } from '../../../lambdas/shared';
-import { listServices } from '../../../lambdas/shared/service-registry';
+import { listServices } from '../../../lambdas/shared/dynamodb';
 import { subscriptionEvent } from '../../e2e/support/lambda-events';
 import { captureStdout } from '../../e2e/support/capture-stdout';
 import { prepareIngest, useIngestServers } from './ingest-fixture';

@@ -7,7 +7,7 @@ const unconfigured = {
   slackChannel: undefined,
   redactPatterns: [],
   triggerStateMachineArn: undefined,
-  triggerConfidence: undefined,
+  triggerConfidence: 0.8,
   region: 'eu-west-1',
   serviceMap: {},
 };

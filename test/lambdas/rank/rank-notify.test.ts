@@ -7,6 +7,7 @@ import { sendAnomalyMessages } from '../../../lambdas/ingest/anomaly-sender';
 import { createRankHandler } from '../../../lambdas/rank/create-rank-handler';
 import { IncidentStore, type StoredIncident } from '../../../lambdas/rank/incident-store';
 import { notifierFromEnv } from '../../../lambdas/rank/notifier-from-env';
+import { TRIGGER_MIN_CONFIDENCE } from '../../../lambdas/notify/execution-trigger';
 import { drainQueue, type DrainResult } from '../../e2e/support/lambda-events';
 import {
   preparePipeline,
@@ -77,7 +78,7 @@ async function notifyingWorld(
       slackChannel: undefined,
       redactPatterns: [],
       triggerStateMachineArn: options.trigger?.stateMachineArn,
-      triggerConfidence: options.trigger?.confidence,
+      triggerConfidence: options.trigger?.confidence ?? TRIGGER_MIN_CONFIDENCE,
       region: 'eu-west-1',
       serviceMap,
     },

@@ -1,9 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { deploySortKey, deployWindowBounds } from '../core/deploys';
-import { InvalidInputError } from '../core/errors';
-import { deploySchema, type Deploy } from '../core/schemas';
-import { TABLE_KEYS, expiresAt } from './table-schema';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { deploySortKey, deployWindowBounds } from '../../core/deploys';
+import { InvalidInputError } from '../../core/errors';
+import { deploySchema, type Deploy } from '../../core/schemas';
+import { TABLE_KEYS, expiresAt } from '../table-schema';
+import { queryItems } from './query-items';
 
 /** Reads and writes the deploys table (layout in lambdas/core/deploys/deploy-key.ts). */
 export interface DeploysTable {
@@ -52,30 +53,21 @@ export async function queryDeploys(
 ): Promise<Deploy[]> {
   const bounds = deployWindowBounds(fromMillis, toMillis);
   const deploys: Deploy[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await table.client.send(
-      new QueryCommand({
-        TableName: table.tableName,
-        KeyConditionExpression: '#pk = :service AND #sk BETWEEN :from AND :to',
-        ExpressionAttributeNames: { '#pk': partitionKey, '#sk': sortKey },
-        ExpressionAttributeValues: { ':service': service, ':from': bounds.from, ':to': bounds.to },
-        ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const parsed = deploySchema.safeParse(item);
-      if (!parsed.success) {
-        throw new InvalidInputError(
-          `deploys table ${table.tableName} holds an item that is not a deploy: ${parsed.error.message}`,
-          {
-            cause: parsed.error,
-          },
-        );
-      }
-      deploys.push(parsed.data);
+  const items = queryItems(table.client, {
+    TableName: table.tableName,
+    KeyConditionExpression: '#pk = :service AND #sk BETWEEN :from AND :to',
+    ExpressionAttributeNames: { '#pk': partitionKey, '#sk': sortKey },
+    ExpressionAttributeValues: { ':service': service, ':from': bounds.from, ':to': bounds.to },
+  });
+  for await (const item of items) {
+    const parsed = deploySchema.safeParse(item);
+    if (!parsed.success) {
+      throw new InvalidInputError(
+        `deploys table ${table.tableName} holds an item that is not a deploy: ${parsed.error.message}`,
+        { cause: parsed.error },
+      );
     }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey !== undefined);
+    deploys.push(parsed.data);
+  }
   return deploys;
 }

@@ -1,6 +1,7 @@
-import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { SERVICES_PARTITION, serviceRegistryKey } from '../core/pipeline';
-import { TABLE_KEYS, expiresAt } from './table-schema';
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SERVICES_PARTITION, serviceRegistryKey } from '../../core/pipeline';
+import { TABLE_KEYS, expiresAt } from '../table-schema';
+import { queryItems } from './query-items';
 
 /**
  * The services whose logs ingest has seen, kept in the template counts table (partition `services`): rank
@@ -36,23 +37,16 @@ export async function registerService(
 /** Every registered service, in name order. */
 export async function listServices(registry: ServiceRegistry): Promise<string[]> {
   const services: string[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await registry.client.send(
-      new QueryCommand({
-        TableName: registry.tableName,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': partitionKey, '#sk': sortKey },
-        ExpressionAttributeValues: { ':pk': SERVICES_PARTITION },
-        ProjectionExpression: '#sk',
-        ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const service: unknown = item[sortKey];
-      if (typeof service === 'string') services.push(service);
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey !== undefined);
+  const items = queryItems(registry.client, {
+    TableName: registry.tableName,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': partitionKey, '#sk': sortKey },
+    ExpressionAttributeValues: { ':pk': SERVICES_PARTITION },
+    ProjectionExpression: '#sk',
+  });
+  for await (const item of items) {
+    const service: unknown = item[sortKey];
+    if (typeof service === 'string') services.push(service);
+  }
   return services;
 }

@@ -1,0 +1,87 @@
+/**
+ * Value rules shared by several settings. Each rule's message says what is wrong in words a user can act on;
+ * the path (file key, prop or flag) is added where the problem is reported.
+ */
+import { z } from 'zod';
+
+const LOG_GROUP_NAME = /^[.\-_/#A-Za-z0-9]+$/;
+
+/** A CloudWatch Logs log group name. */
+export const logGroupName = z
+  .string()
+  .min(1, 'a log group name cannot be empty')
+  .max(512, 'a log group name has at most 512 characters')
+  .regex(LOG_GROUP_NAME, 'a log group name may contain only letters, digits and . - _ / #');
+
+export const serviceName = z.string().min(1, 'a service name cannot be empty');
+
+/** A JavaScript regular expression source that compiles; the message names the compiler's objection. */
+export const regexSource = z
+  .string()
+  .min(1, 'a pattern cannot be empty')
+  .superRefine((source, ctx) => {
+    try {
+      new RegExp(source, 'g');
+    } catch (error) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `not a regular expression: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  });
+
+/** A number within [min, max] (inclusive), with one message naming the range. */
+export function between(min: number, max: number): z.ZodNumber {
+  const message = `must be between ${min} and ${max}`;
+  return z.number().min(min, message).max(max, message);
+}
+
+/** A whole number within [min, max] of `unit`. */
+export function wholeBetween(min: number, max: number, unit: string, range = `must be ${min} to ${max} ${unit}`) {
+  return z.number().int(`must be a whole number of ${unit}`).min(min, range).max(max, range);
+}
+
+/**
+ * Retention periods CloudWatch Logs accepts, in days, without "never expire" (logs must age out). The CDK's
+ * `RetentionDays` enum lists the same values (a test in test/lib keeps them equal); it cannot be imported here,
+ * where the Lambdas' code lives.
+ */
+export const LOG_RETENTION_CHOICES: readonly number[] = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
+
+/** Placeholders a link template may use, each filled from the deploy. */
+export const LINK_PLACEHOLDERS = ['commit', 'ciRun', 'service', 'version', 'id'] as const;
+
+/** An http(s) URL template holding `{required}` and only known placeholders. */
+export function linkTemplate(required: (typeof LINK_PLACEHOLDERS)[number]): z.ZodString {
+  return z.string().superRefine((template, ctx) => {
+    const used = [...template.matchAll(/\{([^{}]*)\}/g)].map((match) => match[1] ?? '');
+    const unknown = used.filter((name) => !(LINK_PLACEHOLDERS as readonly string[]).includes(name));
+    if (unknown.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `unknown placeholder(s) ${unknown.map((name) => `{${name}}`).join(', ')}; known: ${LINK_PLACEHOLDERS.map((name) => `{${name}}`).join(', ')}`,
+      });
+    }
+    if (!used.includes(required))
+      ctx.addIssue({
+        code: 'custom',
+        message: `must contain {${required}}, e.g. https://github.com/ORG/REPO/…/{${required}}`,
+      });
+    let url: URL | undefined;
+    try {
+      url = new URL(template.replace(/\{[^{}]*\}/g, 'x'));
+    } catch {
+      url = undefined;
+    }
+    if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+      ctx.addIssue({ code: 'custom', message: 'must be an http(s) URL with placeholders' });
+  });
+}
+
+/** A field name of a structured (JSON) log event; dots reach into nested objects (`log.level`). */
+export const jsonFieldName = z
+  .string()
+  .min(1, 'a field name cannot be empty')
+  .regex(/^[^.\s]+(\.[^.\s]+)*$/, 'a field name, or a dotted path such as log.level, without spaces');
