@@ -54,8 +54,16 @@ export function decodeSettingText(schema: z.ZodType, text: string, ctx: z.Refine
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch {
-    for (const issue of direct.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  } catch (error) {
+    // Text the schema does not take as it is, and not JSON either: say which of the two it should have been.
+    const expected = direct.error.issues[0]?.code === 'invalid_type' ? direct.error.issues[0].expected : 'string';
+    const message =
+      expected === 'string'
+        ? (direct.error.issues[0]?.message ?? 'invalid')
+        : expected === 'number'
+          ? `not a number: ${JSON.stringify(text)}`
+          : `not JSON: ${error instanceof Error ? error.message : String(error)}`;
+    ctx.addIssue({ code: 'custom', message });
     return z.NEVER;
   }
   const decoded = schema.safeParse(json);

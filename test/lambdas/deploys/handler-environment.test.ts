@@ -68,7 +68,7 @@ describe('the exported deploys handler', () => {
 
     await expect(failure).rejects.toThrow(/environment of the deploys function is invalid/);
     await expect(failure).rejects.toThrow(
-      new RegExp(`${ENV.deploysTable}: .*${ENV.deploysTtlDays}: .*${ENV.serviceMap}: not JSON`),
+      new RegExp(`^(?=.*${ENV.deploysTable}: )(?=.*${ENV.deploysTtlDays}: )(?=.*${ENV.serviceMap}: not JSON)`),
     );
   });
 });
