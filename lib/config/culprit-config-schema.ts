@@ -1,6 +1,7 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { z } from 'zod';
 import { logGroupName, serviceName } from '../../lambdas/core/config';
+import { userPatternSource } from '../../lambdas/core/patterns';
 import { MAX_FLUSH_INTERVAL_MS } from '../../lambdas/shared/env';
 import { CONFIG_DEFAULTS } from '../defaults/config-defaults';
 
@@ -11,20 +12,8 @@ const STATE_MACHINE_ARN = /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:stateMachine
 const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
 const SLACK_CHANNEL = /^[#A-Za-z0-9._-]{1,80}$/;
 
-/** A JavaScript regular expression source; the message names the compiler's objection. */
-const redactPattern = z
-  .string()
-  .min(1, 'a redaction pattern cannot be empty')
-  .superRefine((source, ctx) => {
-    try {
-      new RegExp(source, 'g');
-    } catch (error) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `not a regular expression: ${error instanceof Error ? error.message : String(error)}`,
-      });
-    }
-  });
+/** A redaction pattern: RE2 syntax, run in linear time by the rank function (lambdas/core/patterns). */
+const redactPattern = userPatternSource;
 
 /** Retention periods CloudWatch Logs accepts (never "forever": logs must age out). */
 const RETENTION_CHOICES: readonly number[] = Object.values(RetentionDays).filter(

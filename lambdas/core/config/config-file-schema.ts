@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { maskPatternSchema } from '../drain';
+import { userPatternSource } from '../patterns';
 
 const LOG_GROUP_NAME = /^[.\-_/#A-Za-z0-9]+$/;
 
@@ -17,17 +18,11 @@ export const logGroupName = z
 
 export const serviceName = z.string().min(1, 'a service name cannot be empty');
 
-/** A regular expression source that compiles (the compiler's message is the problem). */
-const regexSource = z
-  .string()
-  .min(1, 'a pattern cannot be empty')
-  .superRefine((source, ctx) => {
-    try {
-      new RegExp(source);
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${(error as Error).message}` });
-    }
-  });
+/**
+ * A user pattern: RE2 syntax, run in linear time (lambdas/core/patterns), so no pattern can hang the tool;
+ * one the engine refuses is named with the reason when the file is loaded.
+ */
+const regexSource = userPatternSource;
 
 /** Extra masks for template mining: tokens matching `pattern` become `<NAME>` in templates. */
 const maskPattern = z.strictObject({ name: maskPatternSchema.shape.name, pattern: regexSource });
