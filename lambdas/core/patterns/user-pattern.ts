@@ -49,7 +49,8 @@ export function compileUserPattern(source: string, what: string): UserPattern {
     source,
     // testExact asks for no capture groups, which lets RE2JS run its DFA.
     matchesWhole: (text) => compiled.testExact(text),
-    replaceAll: (text, replacement) => compiled.matcher(text).replaceAll(replacement),
+    // Most texts hold no match: test() runs the DFA alone, and only a hit pays for the capturing matcher.
+    replaceAll: (text, replacement) => (compiled.test(text) ? compiled.matcher(text).replaceAll(replacement) : text),
   };
 }
 
