@@ -7,6 +7,7 @@
  *   npm run bench:mine
  *   npm run bench:mine -- --raw            # whole lines, headers stripped by the header parser
  *   npm run bench:mine -- --lines 500000 --seed 7
+ *   npm run bench:mine -- --mask 'ORDER=ORD-\d+'   # user mask patterns (repeatable), run by RE2JS
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -21,6 +22,7 @@ const argsSchema = z.object({
   seed: z.coerce.number().int(),
   raw: z.boolean(),
   data: z.string().min(1),
+  mask: z.array(z.string().regex(/^[A-Z][A-Z0-9_]*=.+$/, 'a mask is NAME=PATTERN')),
 });
 
 function parseCommandLine(argv: readonly string[]): z.infer<typeof argsSchema> {
@@ -31,6 +33,7 @@ function parseCommandLine(argv: readonly string[]): z.infer<typeof argsSchema> {
       seed: { type: 'string', default: String(CORPUS_DEFAULTS.seed) },
       raw: { type: 'boolean', default: false },
       data: { type: 'string' },
+      mask: { type: 'string', multiple: true, default: [] },
     },
   });
   const parsed = argsSchema.safeParse({ ...values, data: values.data ?? defaultLoghubDir() });
@@ -84,7 +87,11 @@ function main(): void {
 
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
-  const miner = new TemplateMiner();
+  const maskPatterns = args.mask.map((mask) => {
+    const at = mask.indexOf('=');
+    return { name: mask.slice(0, at), pattern: mask.slice(at + 1) };
+  });
+  const miner = new TemplateMiner({ maskPatterns });
   const { lines } = corpus;
   const cpuStart = process.cpuUsage();
   const started = performance.now();

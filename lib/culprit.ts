@@ -140,11 +140,19 @@ export class Culprit extends Construct {
     // Least privilege: each function gets exactly the tables and actions its job needs.
     this.queues.anomalies.grantSendMessages(ingest.function);
     this.queues.ingestDeadLetter.grantSendMessages(ingest.function);
-    this.tables.minerState.grantReadWriteData(ingest.function);
-    this.tables.templateCounts.grantReadWriteData(ingest.function);
-    this.tables.templateCounts.grantReadData(rank.function);
-    this.tables.deploys.grantReadData(rank.function);
-    this.tables.incidents.grantReadWriteData(rank.function);
+    // The DynamoDB actions are the calls the handlers make (lambdas/ingest, lambdas/rank), no more: no Scan,
+    // DeleteItem, BatchWriteItem or stream reads, which grantReadWriteData would add.
+    this.tables.minerState.grant(ingest.function, 'dynamodb:GetItem', 'dynamodb:PutItem');
+    this.tables.templateCounts.grant(ingest.function, 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem');
+    this.tables.templateCounts.grant(rank.function, 'dynamodb:Query');
+    this.tables.deploys.grant(rank.function, 'dynamodb:Query');
+    this.tables.incidents.grant(
+      rank.function,
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    );
     this.eventBus.grantPutEventsTo(rank.function);
     // Only the configured secret and state machine (fromSecretNameV2 covers the random suffix Secrets Manager adds).
     if (config.slackSecretName !== undefined)

@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { ExecutionAlreadyExists, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
-import { deployToAct, executionName } from '../core/notify';
+import { createRedactor, deployToAct, executionName, redactDeep, type Redactor } from '../core/notify';
 import { verdictEventDetail, type Verdict } from '../core/pipeline';
 
 export type TriggerResult =
@@ -15,6 +15,11 @@ export interface ExecutionTriggerProps {
   /** A verdict must blame a deploy at least this confidently. @default 0.8 */
   readonly minConfidence?: number;
   readonly logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /**
+   * Applied to every string of the execution input: a machine that logs its execution data would otherwise
+   * write secrets from log lines into its own logs. @default createRedactor() (the built-in rules)
+   */
+  readonly redact?: Redactor;
 }
 
 /** @default 0.8: acting (a rollback, a page) needs more certainty than naming a suspect in a message. */
@@ -26,7 +31,11 @@ export const TRIGGER_MIN_CONFIDENCE = 0.8;
  * Step Functions refuses the second name (ExecutionAlreadyExists), which is success here. Never throws.
  */
 export class ExecutionTrigger {
-  constructor(private readonly props: ExecutionTriggerProps) {}
+  private readonly redact: Redactor;
+
+  constructor(private readonly props: ExecutionTriggerProps) {
+    this.redact = props.redact ?? createRedactor();
+  }
 
   async trigger(verdict: Verdict): Promise<TriggerResult> {
     const minConfidence = this.props.minConfidence ?? TRIGGER_MIN_CONFIDENCE;
@@ -37,19 +46,22 @@ export class ExecutionTrigger {
         reason: verdict.blamed === null ? 'no deploy blamed' : `blamed below ${minConfidence}`,
       };
     const name = executionName(verdict.incidentId, deploy.deployId);
-    const input = {
-      incidentId: verdict.incidentId,
-      deploy: {
-        id: deploy.deployId,
-        service: deploy.service,
-        deployTime: new Date(deploy.timestamp).toISOString(),
-        version: deploy.version,
-        commit: deploy.commit,
-        url: deploy.url,
-        confidence: deploy.confidence,
+    const input = redactDeep(
+      {
+        incidentId: verdict.incidentId,
+        deploy: {
+          id: deploy.deployId,
+          service: deploy.service,
+          deployTime: new Date(deploy.timestamp).toISOString(),
+          version: deploy.version,
+          commit: deploy.commit,
+          url: deploy.url,
+          confidence: deploy.confidence,
+        },
+        verdict: verdictEventDetail(verdict, []),
       },
-      verdict: verdictEventDetail(verdict, []),
-    };
+      this.redact,
+    );
     try {
       const started = await this.props.client.send(
         new StartExecutionCommand({ stateMachineArn: this.props.stateMachineArn, name, input: JSON.stringify(input) }),

@@ -39,6 +39,11 @@ interface ApiBody {
   channel?: unknown;
 }
 
+/** `message` with `url` (which may hold a webhook's secret path) replaced by a placeholder. */
+function withoutUrl(message: string, url: string): string {
+  return message.split(url).join('<url>');
+}
+
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -87,6 +92,9 @@ export class SlackHttp {
     body: unknown,
     read: (response: Response) => Promise<{ ok: true; ts?: string; channel?: string } | { ok: false; error: string }>,
   ): Promise<SlackCallResult> {
+    // A URL that does not parse fails the same way every time, and fetch's error would quote it (a webhook
+    // URL is a credential): refuse it at once, without retries.
+    if (!URL.canParse(url)) return { ok: false, attempts: 0, error: 'the URL does not parse; not sent' };
     let last: SlackCallResult = { ok: false, attempts: 0, error: 'not attempted' };
     for (let attempt = 1; attempt <= this.o.maxAttempts; attempt++) {
       let wait: number;
@@ -117,7 +125,7 @@ export class SlackHttp {
         last = {
           ok: false,
           attempts: attempt,
-          error: `request failed: ${error instanceof Error ? error.message : String(error)}`,
+          error: `request failed: ${withoutUrl(error instanceof Error ? error.message : String(error), url)}`,
         };
         wait = this.backoff(attempt);
       }

@@ -24,6 +24,7 @@ import {
   type Verdict,
 } from '../core/pipeline';
 import { candidateDeploys, rankSuspects } from '../core/rank';
+import { createRedactor, type Redactor } from '../core/notify';
 import type { SlackRecord, VerdictNotifyResult } from '../notify';
 import type { RankEnv } from '../shared';
 import { AnomalyStore, type PutAnomalyOutcome } from './anomaly-store';
@@ -57,6 +58,8 @@ export interface RankHandlerDeps {
    * stored Slack record, returns what it did; failures are values, never thrown. @default - nothing notified
    */
   readonly notify?: (verdict: Verdict, previous: SlackRecord | undefined) => Promise<VerdictNotifyResult>;
+  /** Applied to every string of a published verdict event. @default createRedactor() (the built-in rules) */
+  readonly redact?: Redactor;
 }
 
 /** What handling one anomaly message did. */
@@ -81,6 +84,8 @@ export function createRankHandler(
   deps: RankHandlerDeps,
 ): (event: unknown, context?: Context) => Promise<SQSBatchResponse> {
   const options = resolveAnalysisOptions(mergeOptions(pipelineAnalysisOptions(deps.env), deps.analysis ?? {}));
+  // Built once: compiling the rules costs tens of milliseconds, too much for every invocation.
+  const withRedactor = { ...deps, redact: deps.redact ?? createRedactor() };
   const processor = new BatchProcessor(EventType.SQS);
   return async (event, context) => {
     const parsed = sqsEventSchema.safeParse(event);
@@ -89,7 +94,7 @@ export function createRankHandler(
         `rank event is not an SQS event: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
       );
     // Per invocation: the service registry and deploy queries are shared by the batch's records.
-    const handleRecord = createRecordHandler(deps, options);
+    const handleRecord = createRecordHandler(withRedactor, options);
     try {
       return await processPartialResponse(parsed.data, handleRecord, processor, {
         ...(context === undefined ? {} : { context }),
@@ -111,6 +116,7 @@ export function createRecordHandler(
   options: AnalysisOptions,
 ): (record: SQSRecord) => Promise<RankRecordResult> {
   const now = deps.now ?? Date.now;
+  const redact = deps.redact ?? createRedactor();
   const anomalies = new AnomalyStore({
     client: deps.documentClient,
     tableName: deps.env.incidentsTable,
@@ -158,7 +164,7 @@ export function createRecordHandler(
 
   async function publishIfChanged(stored: StoredIncident): Promise<boolean> {
     if (stored.supersededBy !== undefined || stored.publishedKey === stored.verdictKey) return false;
-    await publishVerdict(deps.eventBridge, deps.env.eventBusName, stored.verdict, stored.supersedes);
+    await publishVerdict(deps.eventBridge, deps.env.eventBusName, stored.verdict, stored.supersedes, redact);
     await incidents.markPublished(stored.verdict.start, stored.verdict.incidentId, stored.verdictKey);
     deps.metrics?.addMetric('VerdictsPublished', MetricUnit.Count, 1);
     deps.logger.info('verdict published', { incidentId: stored.verdict.incidentId, blamed: stored.verdict.blamed });

@@ -13,6 +13,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import type { Context, SQSBatchResponse } from 'aws-lambda';
+import { createRedactor } from '../core/notify';
 import { parseEnv, rankEnvSchema } from '../shared';
 import { createRankHandler } from './create-rank-handler';
 import { notifierFromEnv } from './notifier-from-env';
@@ -24,11 +25,14 @@ let fromEnvironment: ((event: unknown, context?: Context) => Promise<SQSBatchRes
 export async function handler(event: unknown, context?: Context): Promise<SQSBatchResponse> {
   if (fromEnvironment === undefined) {
     const env = parseEnv(rankEnvSchema, process.env, 'rank');
+    // One redactor for the verdict events, Slack and the state machine input; a bad pattern throws here.
+    const redact = createRedactor(env.redactPatterns);
     // Only what is configured is built: no Secrets Manager or Step Functions client otherwise.
     const notify = notifierFromEnv(
       env,
       { secretsManager: () => new SecretsManagerClient({}), stepFunctions: () => new SFNClient({}) },
       logger,
+      redact,
     );
     fromEnvironment = createRankHandler({
       documentClient: DynamoDBDocumentClient.from(new DynamoDBClient({}), {
@@ -38,6 +42,7 @@ export async function handler(event: unknown, context?: Context): Promise<SQSBat
       env,
       logger,
       metrics,
+      redact,
       ...(notify === undefined ? {} : { notify }),
     });
   }

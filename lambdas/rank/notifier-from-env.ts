@@ -1,7 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { SFNClient } from '@aws-sdk/client-sfn';
-import { createRedactor } from '../core/notify';
+import { createRedactor, type Redactor } from '../core/notify';
 import type { ServiceMap } from '../core/deploys';
 import type { Verdict } from '../core/pipeline';
 import {
@@ -59,8 +59,8 @@ export function notifierFromEnv(
   >,
   clients: NotifierClients,
   logger: Pick<Logger, 'info' | 'warn' | 'error'>,
+  redact: Redactor = createRedactor(env.redactPatterns),
 ): RankNotifier | undefined {
-  const redact = createRedactor(env.redactPatterns);
   const slack =
     env.slackSecretName === undefined
       ? undefined
@@ -79,6 +79,7 @@ export function notifierFromEnv(
           client: clients.stepFunctions(),
           stateMachineArn: env.triggerStateMachineArn,
           ...(env.triggerConfidence === undefined ? {} : { minConfidence: env.triggerConfidence }),
+          redact,
           logger,
         });
   if (slack === undefined && trigger === undefined) return undefined;

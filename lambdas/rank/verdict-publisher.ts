@@ -1,16 +1,21 @@
 import { PutEventsCommand, type EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { CulpritError } from '../core/errors';
+import { redactDeep, type Redactor } from '../core/notify';
 import { VERDICT_EVENT, verdictEventDetail, type Verdict } from '../core/pipeline';
 
 /** EventBridge did not accept the verdict event; the record fails and its redelivery publishes again. */
 export class PublishFailedError extends CulpritError {}
 
-/** Puts one `Culprit Verdict` event (source `culprit`) on the Culprit bus. */
+/**
+ * Puts one `Culprit Verdict` event (source `culprit`) on the Culprit bus, every string redacted: rules on the bus
+ * may send it anywhere.
+ */
 export async function publishVerdict(
   client: EventBridgeClient,
   eventBusName: string,
   verdict: Verdict,
   supersedes: readonly string[],
+  redact: Redactor,
 ): Promise<void> {
   const result = await client.send(
     new PutEventsCommand({
@@ -19,7 +24,7 @@ export async function publishVerdict(
           EventBusName: eventBusName,
           Source: VERDICT_EVENT.source,
           DetailType: VERDICT_EVENT.detailType,
-          Detail: JSON.stringify(verdictEventDetail(verdict, supersedes)),
+          Detail: JSON.stringify(redactDeep(verdictEventDetail(verdict, supersedes), redact)),
         },
       ],
     }),

@@ -1,5 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { createRedactor, redactDeep, type Redactor } from '../core/notify';
 import { judgeDeploy, parseVerifyInput, type DeployVerdict, type JudgeOptions } from '../core/verify';
 import { readLogEvents, type LogReaderOptions } from './log-reader';
 
@@ -10,6 +11,11 @@ export interface VerifyHandlerDeps {
   readonly reader?: LogReaderOptions;
   /** @default Date.now */
   readonly now?: () => number;
+  /**
+   * Applied to the answer: the state machine logs its execution data, and the evidence quotes log templates.
+   * @default createRedactor() (the built-in rules)
+   */
+  readonly redact?: Redactor;
 }
 
 /**
@@ -19,6 +25,7 @@ export interface VerifyHandlerDeps {
  */
 export function createVerifyHandler(deps: VerifyHandlerDeps): (event: unknown) => Promise<DeployVerdict> {
   const now = deps.now ?? Date.now;
+  const redact = deps.redact ?? createRedactor();
   return async (event) => {
     const request = parseVerifyInput(event);
     const range = {
@@ -37,7 +44,7 @@ export function createVerifyHandler(deps: VerifyHandlerDeps): (event: unknown) =
         logService: request.service,
         logGroups: request.logGroups,
       });
-    const verdict = await judgeDeploy(request, events, deps.judge);
+    const verdict = redactDeep(await judgeDeploy(request, events, deps.judge), redact);
     deps.logger.info('deploy verified', {
       logService: request.service,
       deployTime: new Date(request.deployTime).toISOString(),

@@ -70,6 +70,27 @@ describe('least-privilege permissions of the Culprit functions', () => {
     expect(ingest).not.toContain('sqs:ReceiveMessage on Anomalies');
   });
 
+  it('grants ingest and rank exactly the DynamoDB calls they make (no Scan, DeleteItem, BatchWriteItem or streams)', () => {
+    const dynamo = (fn: string) =>
+      [...new Set(permissionsOf(template, fn).filter((permission) => permission.startsWith('dynamodb:')))].sort();
+
+    expect(dynamo('IngestFunction')).toEqual([
+      'dynamodb:GetItem on MinerState',
+      'dynamodb:GetItem on TemplateCounts',
+      'dynamodb:PutItem on MinerState',
+      'dynamodb:PutItem on TemplateCounts',
+      'dynamodb:UpdateItem on TemplateCounts',
+    ]);
+    expect(dynamo('RankFunction')).toEqual([
+      'dynamodb:GetItem on Incidents',
+      'dynamodb:PutItem on Incidents',
+      'dynamodb:Query on Deploys',
+      'dynamodb:Query on Incidents',
+      'dynamodb:Query on TemplateCounts',
+      'dynamodb:UpdateItem on Incidents',
+    ]);
+  });
+
   it('lets rank read deploys and template counts, keep incidents and publish to the Culprit bus, but not touch miner state', () => {
     const rank = permissionsOf(template, 'RankFunction');
 

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { userPatternSource } from '../patterns';
 
 /** A user-supplied mask: a token (or the value of a `key=value` token) matching `pattern` becomes `<name>`. */
 export const maskPatternSchema = z.object({
   /** Upper-case mask name written into templates as `<NAME>`. */
   name: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'mask names are upper-case words, e.g. ORDER_ID'),
-  /** A regular expression matched against a whole token (anchors are added). */
-  pattern: z.string().min(1),
+  /** A regular expression (RE2 syntax, run in linear time) matched against a whole token. */
+  pattern: userPatternSource,
 });
 
 export type MaskPattern = z.infer<typeof maskPatternSchema>;

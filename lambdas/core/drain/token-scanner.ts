@@ -8,6 +8,7 @@ import {
   SPECIAL,
 } from './char-classes';
 import { classifyNonNumeric, classifyNumeric, keptPrefixLength } from './classify-value';
+import { compileUserPattern, type UserPattern } from '../patterns';
 import type { MaskPattern } from './config';
 import { codeOf, CONSTANT, DATE, DURATION, ID, IP, maskHashOf, maskTextOf, NUM, SIZE, typeName } from './mask-types';
 import { HASH_PRIME, HASH_SEED, hashText } from './token-hash';
@@ -33,7 +34,8 @@ function isUpperCase(code: number): boolean {
 
 interface CompiledMask {
   readonly code: number;
-  readonly regex: RegExp;
+  /** A linear-time matcher: a user's pattern must not be able to hang the miner. */
+  readonly pattern: UserPattern;
 }
 
 /** Initial room for tokens; the arrays grow when a line has more. */
@@ -72,7 +74,7 @@ export class TokenScanner {
     this.classes = buildCharClasses(extraDelimiters);
     this.userMasks = maskPatterns.map((mask) => ({
       code: codeOf(mask.name),
-      regex: new RegExp(`^(?:${mask.pattern})$`),
+      pattern: compileUserPattern(mask.pattern, `mask pattern ${mask.name}`),
     }));
   }
 
@@ -242,7 +244,7 @@ export class TokenScanner {
     if (this.userMasks.length > 0) {
       const core = line.slice(coreStart, coreEnd);
       for (const mask of this.userMasks) {
-        if (mask.regex.test(core)) {
+        if (mask.pattern.matchesWhole(core)) {
           this.setMasked(position, mask.code, coreStart, coreEnd);
           return;
         }

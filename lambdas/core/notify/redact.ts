@@ -1,46 +1,44 @@
-import { InvalidInputError } from '../errors';
+import { compileUserPattern } from '../patterns';
+import { builtInSecretRules, type SecretRule } from './built-in-secret-rules';
+import { createSecretlintScanner, type SecretRange } from './secretlint-scanner';
 
 /** Replaces secrets and personal data in a text before it leaves the account. */
 export type Redactor = (text: string) => string;
 
-/** A pattern and what a match becomes (`$1`… refer to its groups). */
-interface Rule {
-  readonly pattern: RegExp;
-  readonly replacement: string;
-}
-
 /**
- * Built-in rules, in order. Passwords in URLs go before e-mail addresses: `user:pass@host.example` would
- * otherwise be read as an address and the password left half in place.
- */
-const BUILT_IN_RULES: readonly Rule[] = [
-  // AWS access key ids: long-term (AKIA) and temporary (ASIA), 20 upper-case characters.
-  { pattern: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, replacement: '[REDACTED:aws-access-key]' },
-  // Bearer tokens in headers or log lines; the scheme stays so the line still reads.
-  { pattern: /\b(Bearer)\s+[A-Za-z0-9\-._~+/]+=*/gi, replacement: '$1 [REDACTED]' },
-  // scheme://user:password@host — keep the user, drop the password.
-  { pattern: /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/:@]+):([^\s/@]+)@/gi, replacement: '$1$2:[REDACTED]@' },
-  { pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, replacement: '[REDACTED:email]' },
-];
-
-/**
- * A redactor applying the built-in rules, then each user pattern (a JavaScript regular expression source,
- * matched globally, each match replaced by `[REDACTED]`). A pattern that does not compile is an
- * `InvalidInputError` naming it, so a bad configuration fails at cold start rather than leaking.
+ * A redactor for everything that leaves the account (Slack, verdict events, state machine input and output):
+ * 1. the built-in rules (built-in-secret-rules.ts: bearer and basic credentials, JWTs, Google API keys,
+ *    passwords in URLs and `password=…`, e-mail addresses);
+ * 2. secretlint's recommended preset (secretlint-scanner.ts: cloud and SaaS tokens, private keys, webhook
+ *    URLs), each secret found becoming `[REDACTED:<rule>]`;
+ * 3. each user pattern (RE2 syntax, linear time; every match becomes `[REDACTED]`).
+ * A user pattern the engine refuses is an `InvalidInputError` naming it, so a bad configuration fails at cold
+ * start rather than leaking.
  */
 export function createRedactor(userPatterns: readonly string[] = []): Redactor {
-  const rules: Rule[] = [...BUILT_IN_RULES];
-  userPatterns.forEach((source, index) => {
-    try {
-      rules.push({ pattern: new RegExp(source, 'g'), replacement: '[REDACTED]' });
-    } catch (error) {
-      throw new InvalidInputError(
-        `redaction pattern ${index} (${JSON.stringify(source)}) is not a regular expression: ${error instanceof Error ? error.message : String(error)}`,
-        { cause: error },
-      );
-    }
-  });
-  return (text) => rules.reduce((out, rule) => out.replace(rule.pattern, rule.replacement), text);
+  const rules: SecretRule[] = builtInSecretRules();
+  const user: SecretRule[] = userPatterns.map((source, index) => ({
+    pattern: compileUserPattern(source, `redaction pattern ${index}`),
+    replacement: '[REDACTED]',
+  }));
+  const scan = createSecretlintScanner();
+  const apply = (text: string, list: readonly SecretRule[]) =>
+    list.reduce((out, rule) => rule.pattern.replaceAll(out, rule.replacement), text);
+  return (text) => apply(replaceRanges(apply(text, rules), scan), user);
+}
+
+/** `text` with every range a scan finds replaced by `[REDACTED:<rule>]` (overlapping ranges merged). */
+function replaceRanges(text: string, scan: (text: string) => SecretRange[]): string {
+  const ranges = scan(text).sort((a, b) => a.start - b.start);
+  if (ranges.length === 0) return text;
+  let out = '';
+  let position = 0;
+  for (const range of ranges) {
+    if (range.end <= position) continue;
+    if (range.start >= position) out += `${text.slice(position, range.start)}[REDACTED:${range.rule}]`;
+    position = range.end;
+  }
+  return out + text.slice(position);
 }
 
 /** Every string inside a JSON-like value redacted (objects and arrays copied, other values kept). */

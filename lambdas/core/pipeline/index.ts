@@ -3,6 +3,7 @@ export {
   decodeSubscriptionData,
   decodeSubscriptionEvent,
   encodeSubscriptionEvent,
+  MAX_SUBSCRIPTION_PAYLOAD_BYTES,
   subscriptionEventSchema,
   subscriptionPayloadSchema,
   type SubscriptionEvent,

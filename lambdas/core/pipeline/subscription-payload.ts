@@ -32,6 +32,15 @@ export type SubscriptionEvent = z.infer<typeof subscriptionEventSchema>;
 export type SubscriptionLogEvent = z.infer<typeof subscriptionLogEventSchema>;
 export type SubscriptionPayload = z.infer<typeof subscriptionPayloadSchema>;
 
+/**
+ * Most bytes a subscription payload may unzip to. CloudWatch Logs batches at most 1 MiB of log events per
+ * payload; JSON escaping can at worst multiply that by six (`\u0000` for a control character). Anything
+ * larger is not a CloudWatch Logs payload but a decompression bomb (gzip packs a run of zeros 1000:1, so
+ * 256 KiB would unzip to 256 MiB), and decompression stops at this bound instead of taking the memory.
+ * @default 8 MiB
+ */
+export const MAX_SUBSCRIPTION_PAYLOAD_BYTES = 8 * 1024 * 1024;
+
 // Strict: Buffer.from(text, 'base64') skips characters it does not know, which would turn garbage into
 // "not gzip" and hide the real problem.
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -57,7 +66,11 @@ export function decodeSubscriptionEvent(event: unknown): SubscriptionPayload {
  * Decodes base64 of a gzipped subscription payload, as CloudWatch Logs writes it to a Lambda event
  * (`awslogs.data`) or into a Kinesis record; `source` names it in errors.
  */
-export function decodeSubscriptionData(data: string, source: string): SubscriptionPayload {
+export function decodeSubscriptionData(
+  data: string,
+  source: string,
+  maxOutputBytes = MAX_SUBSCRIPTION_PAYLOAD_BYTES,
+): SubscriptionPayload {
   if (data.length === 0 || !BASE64.test(data)) {
     throw new SubscriptionPayloadError(
       `${source} is not base64 (${data.length} characters${data.length === 0 ? '' : `, starting ${JSON.stringify(data.slice(0, 16))}`})`,
@@ -71,8 +84,13 @@ export function decodeSubscriptionData(data: string, source: string): Subscripti
   }
   let text: string;
   try {
-    text = gunzipSync(compressed).toString('utf8');
+    text = gunzipSync(compressed, { maxOutputLength: maxOutputBytes }).toString('utf8');
   } catch (error) {
+    if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE')
+      throw new SubscriptionPayloadError(
+        `${source} unzips to more than ${maxOutputBytes} bytes (${compressed.length} compressed): larger than any CloudWatch Logs payload, so not read`,
+        { cause: error },
+      );
     throw new SubscriptionPayloadError(`${source} is not valid gzip: ${messageOf(error)}`, { cause: error });
   }
   let json: unknown;

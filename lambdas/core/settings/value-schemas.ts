@@ -3,6 +3,7 @@
  * the path (file key, prop or flag) is added where the problem is reported.
  */
 import { z } from 'zod';
+import { userPatternSource } from '../patterns';
 
 const LOG_GROUP_NAME = /^[.\-_/#A-Za-z0-9]+$/;
 
@@ -15,20 +16,11 @@ export const logGroupName = z
 
 export const serviceName = z.string().min(1, 'a service name cannot be empty');
 
-/** A JavaScript regular expression source that compiles; the message names the compiler's objection. */
-export const regexSource = z
-  .string()
-  .min(1, 'a pattern cannot be empty')
-  .superRefine((source, ctx) => {
-    try {
-      new RegExp(source, 'g');
-    } catch (error) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `not a regular expression: ${error instanceof Error ? error.message : String(error)}`,
-      });
-    }
-  });
+/**
+ * A user pattern: RE2 syntax, run in linear time (lambdas/core/patterns), so no pattern can hang the tool; one the
+ * engine refuses is named with the reason when the settings are loaded.
+ */
+export const regexSource = userPatternSource;
 
 /** A number within [min, max] (inclusive), with one message naming the range. */
 export function between(min: number, max: number): z.ZodNumber {

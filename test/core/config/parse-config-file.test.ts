@@ -55,8 +55,12 @@ describe('parseConfigFile', () => {
         'culprit.config.json: blameConfidence: must be between 0 and 1',
         'culprit.config.json: lookbackMinutes: must be more than 0',
         expect.stringMatching(/^culprit\.config\.json: maskPatterns\[0\]\.name: mask names are upper-case/),
-        expect.stringMatching(/^culprit\.config\.json: maskPatterns\[0\]\.pattern: not a regular expression/),
-        expect.stringMatching(/^culprit\.config\.json: redactionPatterns\[0\]\.pattern: not a regular expression/),
+        expect.stringMatching(
+          /^culprit\.config\.json: maskPatterns\[0\]\.pattern: "ord-\[" is not a regular expression/,
+        ),
+        expect.stringMatching(
+          /^culprit\.config\.json: redactionPatterns\[0\]\.pattern: "\(unclosed" is not a regular expression/,
+        ),
         'culprit.config.json: (root): unknown setting(s) "colour"',
       ]),
     );

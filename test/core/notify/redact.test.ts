@@ -17,8 +17,14 @@ describe('createRedactor', () => {
   });
 
   it('removes the password from a URL and keeps the user and host', () => {
+    expect(redact('fetching https://app:s3cr3t!@api.internal/v1/orders failed')).toBe(
+      'fetching https://app:[REDACTED]@api.internal/v1/orders failed',
+    );
+  });
+
+  it('removes a whole database connection string that carries a password', () => {
     expect(redact('connecting to postgres://app:s3cr3t!@db.internal:5432/shop failed')).toBe(
-      'connecting to postgres://app:[REDACTED]@db.internal:5432/shop failed',
+      'connecting to [REDACTED:database-connection-string] failed',
     );
   });
 
@@ -34,7 +40,23 @@ describe('createRedactor', () => {
 
   it('rejects a user pattern that is not a regular expression, naming it', () => {
     expect(() => createRedactor(['ok', '(unclosed'])).toThrow(InvalidInputError);
-    expect(() => createRedactor(['ok', '(unclosed'])).toThrow(/pattern 1 \("\(unclosed"\)/);
+    expect(() => createRedactor(['ok', '(unclosed'])).toThrow(
+      /redaction pattern 1 "\(unclosed" is not a regular expression/,
+    );
+  });
+
+  it('rejects a user pattern the linear-time engine cannot run (a lookahead), naming it', () => {
+    expect(() => createRedactor(['secret(?=x)'])).toThrow(/redaction pattern 0 "secret\(\?=x\)" .*RE2 syntax/);
+  });
+
+  it('runs a catastrophic user pattern in linear time', () => {
+    const slow = createRedactor(['(a+)+$']);
+    const started = performance.now();
+
+    const out = slow(`${'a'.repeat(40)}!`);
+
+    expect(out).toBe(`${'a'.repeat(40)}!`);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('leaves ordinary log text alone', () => {

@@ -41,6 +41,12 @@ describe('the verify Lambda against CloudWatch Logs on moto_server', () => {
       '/ecs/broken',
       merged(steady, apacheErrors(DEPLOY_TIME + 2 * MINUTE, DEPLOY_TIME + 30 * MINUTE, 5000)),
     );
+    // New errors that quote a credential: the answer (logged by the state machine) must not.
+    const leaky = apacheErrors(DEPLOY_TIME + 2 * MINUTE, DEPLOY_TIME + 30 * MINUTE, 5000).map((line) => ({
+      ...line,
+      message: '[error] login to the admin console failed password=hunterTwo',
+    }));
+    await writeLog('/ecs/leaky', merged(steady, leaky));
     // One service, two log groups: its lines split across them.
     await writeLog(
       '/ecs/split-a',
@@ -82,6 +88,16 @@ describe('the verify Lambda against CloudWatch Logs on moto_server', () => {
     expect(result.verdict).toBe('suspect');
     expect(result.confidence).toBeGreaterThan(0.9);
     expect(result.evidence.join('\n')).toMatch(/new error template "mod_jk child workerEnv in error state <NUM>"/);
+  });
+
+  it('redacts secrets the evidence quotes, since the state machine logs its execution data', async () => {
+    const handler = createVerifyHandler({ logs, logger: recordingLogger(), now });
+
+    const result = await handler({ service: 'checkout', deployTime: DEPLOY_TIME, logGroup: '/ecs/leaky' });
+
+    expect(result.verdict).toBe('suspect');
+    expect(result.evidence.join('\n')).toContain('password=[REDACTED]');
+    expect(JSON.stringify(result)).not.toContain('hunterTwo');
   });
 
   it('reads every page of every log group, in time order', async () => {
