@@ -133,7 +133,10 @@ export async function* readLogFileBatches(
     const parser: EventParser =
       format === 'json-lines'
         ? new JsonLinesParser(file, service, options.report)
-        : new TextEventParser(file, service, options.report, { maxMessageChars: options.maxMessageChars });
+        : new TextEventParser(file, service, options.report, {
+            maxMessageChars: options.maxMessageChars,
+            maxLineBytes: options.maxLineBytes,
+          });
     const parse = (batch: LineBatch): LogEvent[] => {
       recent.push(batch);
       if (recent.length > 2) recent.shift();

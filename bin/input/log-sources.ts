@@ -117,7 +117,15 @@ export async function listLogFiles(paths: readonly string[]): Promise<string[]> 
     if (info.isDirectory()) await walk(target, visited, files);
     else files.push(target);
   }
-  const unique = [...new Set(files)];
+  // The same file named twice (two paths, a symbolic link, a file inside a folder also given) is read once.
+  const unique: string[] = [];
+  const seenFiles = new Set<string>();
+  for (const file of files) {
+    const real = await realpath(file).catch(() => path.resolve(file));
+    if (seenFiles.has(real)) continue;
+    seenFiles.add(real);
+    unique.push(file);
+  }
   if (unique.length === 0) {
     throw new InvalidInputError(`no log files in ${paths.join(', ')} (looked for ${LOG_FILE_EXTENSIONS.join(', ')})`);
   }

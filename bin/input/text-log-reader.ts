@@ -10,7 +10,7 @@ import {
   type TimestampScan,
 } from '../../lambdas/core/log-line/leading-timestamp';
 import type { LogEvent } from '../../lambdas/core/schemas';
-import type { LineBatch } from './line-reader';
+import { LINE_READER_DEFAULTS, type LineBatch } from './line-reader';
 import type { ProblemSink } from './log-sources';
 
 export interface LeadingTimestamp {
@@ -50,7 +50,13 @@ export function isBlank(text: string): boolean {
 export interface TextReaderOptions {
   /** Longest message kept after joining continuation lines; more is dropped. @default 65536 */
   readonly maxMessageChars: number;
+  /** The line reader's cap, named when a longer line is reported as cut. @default 65536 */
+  readonly maxLineBytes?: number;
 }
+
+/** The problem reported for a line the line reader cut (the event keeps the start it read). */
+export const cutLineProblem = (maxLineBytes: number): string =>
+  `line longer than the line cap of ${maxLineBytes} bytes: only its start was read`;
 
 /**
  * Turns the lines of one plain-text log into events, batch by batch: the last event of a batch is
@@ -70,7 +76,14 @@ export class TextEventParser {
   /** The events that `batch` completes, in file order. */
   parse(batch: LineBatch): LogEvent[] {
     const events: LogEvent[] = [];
-    const { texts } = batch;
+    const { texts, truncated } = batch;
+    for (const i of truncated) {
+      this.report({
+        file: this.file,
+        line: batch.firstNumber + i,
+        problem: cutLineProblem(this.options.maxLineBytes ?? LINE_READER_DEFAULTS.maxLineBytes),
+      });
+    }
     for (let i = 0; i < texts.length; i++) {
       const text = texts[i] as string;
       if (isBlank(text)) continue;
