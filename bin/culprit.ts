@@ -8,6 +8,7 @@ import { registerAnalyzeCommand } from './commands/analyze';
 import { registerDemoCommand } from './commands/demo';
 import { registerDeployCommand } from './commands/deploy-record';
 import { registerMineCommand } from './commands/mine';
+import { escapeText } from './output/escape-text';
 
 export function buildProgram(): Command {
   const program = new Command('culprit')
@@ -44,7 +45,7 @@ if (require.main === module) {
         process.exitCode = exitCodeOf(error);
         return;
       }
-      process.stderr.write(`culprit: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(`culprit: ${escapeText(error instanceof Error ? error.message : String(error))}\n`);
       process.exitCode = 2;
     });
 }

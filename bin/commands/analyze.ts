@@ -20,8 +20,8 @@ import { settingFlagValue } from '../../lambdas/core/settings';
 import type { Deploy, LogEvent } from '../../lambdas/core/schemas';
 import { flagOf, parseTimeRange, readConfigFile, settingOption } from '../config';
 import { readCloudWatchEvents } from '../input/cloudwatch-source';
-import { listLogFiles, readDeploys, readLogEventBatches, type LogProblem } from '../input';
-import { formatJsonReport, formatSummary } from '../output';
+import { InputLosses, listLogFiles, readDeploys, readLogEventBatches, type LogProblem } from '../input';
+import { escapeText, formatJsonReport, formatSummary } from '../output';
 import { renderHtmlReport } from '../output/html-report';
 import { analyzeInParallel } from '../parallel';
 import { createProgress, inputBytes, type Progress } from '../progress';
@@ -106,7 +106,7 @@ async function write(stream: Writable, text: string): Promise<void> {
 /** Runs `culprit analyze`; resolves to the exit code. */
 export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo): Promise<number> {
   const fail = async (message: string): Promise<number> => {
-    await write(io.stderr, `culprit analyze: ${message}\n`);
+    await write(io.stderr, `culprit analyze: ${escapeText(message)}\n`);
     return 2;
   };
   let deploys: Deploy[];
@@ -117,10 +117,12 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
   /** Problems already listed by a parallel run that gave way to the sequential one (they come in the same order). */
   let listedBefore = 0;
   const logs = options.logs;
+  let losses = new InputLosses();
   const onProblem = (p: LogProblem): void => {
     problems += 1;
+    losses.add(p);
     if (problems > LISTED_PROBLEMS || problems <= listedBefore) return;
-    const text = `${p.file}:${p.line}: ${p.problem}\n`;
+    const text = `${escapeText(`${p.file}:${p.line}: ${p.problem}`)}\n`;
     if (progress === undefined) io.stderr.write(text);
     else progress.log(text);
   };
@@ -140,6 +142,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
     let files: string[] = [];
     if (logs.length > 0) {
       files = await listLogFiles(logs);
+      losses = new InputLosses(files);
       batches = readLogEventBatches(logs, { onProblem });
     } else {
       const range = parseTimeRange(options.since ?? '1h', options.until, io.now ?? Date.now());
@@ -178,6 +181,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
         // Same lines, same order: the problems already listed are the sequential run's first ones.
         listedBefore = Math.min(problems, LISTED_PROBLEMS);
         problems = 0;
+        losses = new InputLosses(files);
         analyzer = new Analyzer(analysisOptions(options, config));
       }
     }
@@ -193,6 +197,10 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
   }
   if (problems > LISTED_PROBLEMS)
     await write(io.stderr, `… ${problems - LISTED_PROBLEMS} more unusable line(s) skipped (${problems} in all)\n`);
+  // One line per file that lost lines, after every run: a file none of whose lines could be read shows here.
+  for (const sentence of losses.sentences()) await write(io.stderr, `${escapeText(sentence)}\n`);
+  for (const warning of unknownDeployServices(deploys, analyzer.serviceNames()))
+    await write(io.stderr, `warning: ${escapeText(warning)}\n`);
   const result = analyzer.result(deploys);
   if (options.html !== undefined) {
     try {
@@ -210,9 +218,34 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
       );
     }
   }
-  await write(io.stdout, options.json ? formatJsonReport(result) : formatSummary(result));
+  await write(
+    io.stdout,
+    options.json
+      ? formatJsonReport(result, { skipped: losses.skipped(), files: losses.files() })
+      : formatSummary(result),
+  );
   if (options.html !== undefined && !options.json) await write(io.stderr, `HTML report written to ${options.html}\n`);
   return 0;
+}
+
+/**
+ * One sentence per service that deploys name but no log has: such a deploy can never be blamed, and a typo in
+ * a service name would otherwise turn the verdict into "no deploy" without a word.
+ */
+export function unknownDeployServices(deploys: readonly Deploy[], seen: readonly string[]): string[] {
+  const known = new Set(seen);
+  const byService = new Map<string, string[]>();
+  for (const deploy of deploys) {
+    if (known.has(deploy.service)) continue;
+    byService.set(deploy.service, [...(byService.get(deploy.service) ?? []), deploy.id]);
+  }
+  const services = [...seen].sort().join(', ');
+  return [...byService].map(
+    ([service, ids]) =>
+      `deploy${ids.length === 1 ? '' : 's'} ${ids.join(', ')} name${ids.length === 1 ? 's' : ''} service ` +
+      `"${service}", which no log has, so ${ids.length === 1 ? 'it' : 'they'} cannot be blamed; ` +
+      `services in the logs: ${services || 'none'}`,
+  );
 }
 
 /** Pushes every event into the analyzer on this thread; resolves to the number of events. */

@@ -69,6 +69,8 @@ export async function readDeploys(file: string): Promise<Deploy[]> {
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(error));
     throw new InvalidInputError(`cannot read deploy file ${file}: ${reason}`, { cause: error });
   }
+  // A byte order mark (as Windows editors write) is not part of the JSON.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const problems: string[] = [];
   const byId = new Map<string, { deploy: Deploy; where: string }>();
   for (const record of records(text, problems)) {

@@ -19,3 +19,4 @@ export {
   type LogSourceOptions,
 } from './log-sources';
 export { readDeploys } from './deploy-file';
+export { InputLosses, reasonOf, type FileLosses } from './input-losses';

@@ -4,7 +4,7 @@
  * other fields are ignored, and a record naming neither takes the file's name as its service.
  */
 import { z } from 'zod';
-import { timestampSchema, type LogEvent } from '../../lambdas/core/schemas';
+import { epochMillisFromNumber, timestampSchema, type LogEvent } from '../../lambdas/core/schemas';
 import { parseIsoTimestamp } from './iso-timestamp';
 import type { LineBatch } from './line-reader';
 import type { ProblemSink } from './log-sources';
@@ -45,7 +45,7 @@ function acceptedRecord(value: unknown, fallbackService: string): LogEvent | und
   const { timestamp, service, logGroup, message } = record;
   if (typeof message !== 'string' || !isOptionalName(service) || !isOptionalName(logGroup)) return undefined;
   let millis: number;
-  if (typeof timestamp === 'number') millis = timestamp;
+  if (typeof timestamp === 'number') millis = epochMillisFromNumber(timestamp);
   else if (typeof timestamp === 'string' && timestamp.length > 0) millis = parseIsoTimestamp(timestamp);
   else return undefined;
   if (!Number.isFinite(millis)) return undefined;

@@ -11,6 +11,7 @@ import { readJsonDocumentEvents } from './cloudwatch-export-reader';
 import { JsonLinesParser } from './json-lines-reader';
 import { type LineBatch, readLineBatches } from './line-reader';
 import type { ProblemSink } from './log-sources';
+import { FileOrder, type FileOrderOptions } from './file-order';
 import { TextEventParser, isBlank } from './text-log-reader';
 
 export type LogFileFormat = 'text' | 'json-lines' | 'json-document';
@@ -53,6 +54,28 @@ export interface LogFileReaderOptions {
   readonly maxMessageChars: number;
   /** Bytes read from the file at a time: the size of one batch of lines. */
   readonly chunkBytes: number;
+  /** Reordering window and timestamp bounds. @default FILE_ORDER_DEFAULTS */
+  readonly order?: FileOrderOptions;
+}
+
+/**
+ * The line an event was read from, looked up in the batches read last; only for the rare events reported
+ * (far-away or misordered), so a search costs nothing on the common path. 0 when it cannot be told.
+ */
+function lineFinder(format: LogFileFormat, recent: readonly LineBatch[]): (event: LogEvent) => number {
+  return (event) => {
+    const firstLine = event.message.split('\n', 1)[0] ?? '';
+    const encoded = JSON.stringify(event.message).slice(1, -1);
+    for (let b = recent.length - 1; b >= 0; b--) {
+      const batch = recent[b] as LineBatch;
+      for (let i = batch.texts.length - 1; i >= 0; i--) {
+        const text = batch.texts[i] as string;
+        if (format === 'text' ? text === firstLine : encoded !== '' && text.includes(encoded))
+          return batch.firstNumber + i;
+      }
+    }
+    return 0;
+  };
 }
 
 /** Turns a file's batches of lines into events; `finish` gives what is held back at the end. */
@@ -78,6 +101,17 @@ export async function* readLogFileBatches(
   const service = serviceFromFileName(file);
   const stream = createReadStream(file, { highWaterMark: options.chunkBytes });
   const batches = readLineBatches(stream, { maxLineBytes: options.maxLineBytes })[Symbol.asyncIterator]();
+  /** The last two batches parsed: a text event held back by the parser may come from the one before. */
+  const recent: LineBatch[] = [];
+  const ordered = (format: LogFileFormat): FileOrder =>
+    new FileOrder(
+      file,
+      {
+        lineOf: lineFinder(format, recent),
+        skip: (line, problem) => options.report({ file, line, problem }),
+      },
+      options.order,
+    );
   try {
     // A batch of blank lines only gives neither events nor problems in any format: not kept.
     const seen: LineBatch[] = [];
@@ -89,26 +123,37 @@ export async function* readLogFileBatches(
       first = next.value.texts.find((text) => text.trim() !== '');
     }
     const format = detectFormat(file, first);
+    const order = ordered(format);
     if (format === 'json-document') {
       await batches.return();
-      yield await readJsonDocumentEvents(file, service, options.report);
+      const events = order.push(await readJsonDocumentEvents(file, service, options.report));
+      yield [...events, ...order.finish()];
       return;
     }
     const parser: EventParser =
       format === 'json-lines'
         ? new JsonLinesParser(file, service, options.report)
-        : new TextEventParser(file, service, options.report, { maxMessageChars: options.maxMessageChars });
+        : new TextEventParser(file, service, options.report, {
+            maxMessageChars: options.maxMessageChars,
+            maxLineBytes: options.maxLineBytes,
+          });
+    const parse = (batch: LineBatch): LogEvent[] => {
+      recent.push(batch);
+      if (recent.length > 2) recent.shift();
+      return order.push(parser.parse(batch));
+    };
     for (let batch = seen.shift(); batch !== undefined; batch = seen.shift()) {
-      const events = parser.parse(batch);
+      const events = parse(batch);
       if (events.length > 0) yield events;
     }
     for (;;) {
       const next = await batches.next();
       if (next.done === true) break;
-      const events = parser.parse(next.value);
+      const events = parse(next.value);
       if (events.length > 0) yield events;
     }
-    const last = parser.finish();
+    const last = order.push(parser.finish());
+    last.push(...order.finish());
     if (last.length > 0) yield last;
   } catch (error) {
     throw readError(file, error);

@@ -35,6 +35,8 @@ export interface LogSourceOptions {
   readonly chunkBytes?: number;
   /** Events per merged batch at most. @default 2048 */
   readonly maxBatchEvents?: number;
+  /** Events of each file held to sort small disorder (see `FILE_ORDER_DEFAULTS`). @default 4096 */
+  readonly reorderEvents?: number;
 }
 
 export const LOG_SOURCE_DEFAULTS = {
@@ -115,7 +117,15 @@ export async function listLogFiles(paths: readonly string[]): Promise<string[]> 
     if (info.isDirectory()) await walk(target, visited, files);
     else files.push(target);
   }
-  const unique = [...new Set(files)];
+  // The same file named twice (two paths, a symbolic link, a file inside a folder also given) is read once.
+  const unique: string[] = [];
+  const seenFiles = new Set<string>();
+  for (const file of files) {
+    const real = await realpath(file).catch(() => path.resolve(file));
+    if (seenFiles.has(real)) continue;
+    seenFiles.add(real);
+    unique.push(file);
+  }
   if (unique.length === 0) {
     throw new InvalidInputError(`no log files in ${paths.join(', ')} (looked for ${LOG_FILE_EXTENSIONS.join(', ')})`);
   }
@@ -157,6 +167,7 @@ export function readLogEventBatches(paths: readonly string[], options: LogSource
     maxLineBytes: options.maxLineBytes ?? LOG_SOURCE_DEFAULTS.maxLineBytes,
     maxMessageChars: options.maxMessageChars ?? LOG_SOURCE_DEFAULTS.maxMessageChars,
     chunkBytes: options.chunkBytes ?? LOG_SOURCE_DEFAULTS.chunkBytes,
+    ...(options.reorderEvents === undefined ? {} : { order: { reorderEvents: options.reorderEvents } }),
   };
   const mergeOptions = { maxBatchEvents: options.maxBatchEvents ?? LOG_SOURCE_DEFAULTS.maxBatchEvents };
   async function* batches(): AsyncGenerator<readonly LogEvent[], void, undefined> {

@@ -1,21 +1,17 @@
 /**
- * Plain-text logs (`.log`, `.txt`): every event starts with an ISO-8601 timestamp, then a space,
- * then the message. A line without a leading timestamp continues the event before it (a stack
- * trace, a multi-line message) and is joined to it with `\n`. The service is the file's name.
+ * Plain-text logs (`.log`, `.txt`): every event starts with a timestamp with a full date, in any layout core's
+ * header parser reads (ISO-8601 with `T` or a space, log4j's `2024-03-12 08:00:00,123`, `yyyy/MM/dd`, ctime
+ * …; a time without a zone is UTC), then the message. A line without one continues the event before it (a
+ * stack trace, a multi-line message) and is joined to it with `\n`. The service is the file's name.
  * The event keeps the whole line as its message: the analysis strips headers itself.
  */
+import {
+  scanLeadingTimestamp as scanCoreTimestamp,
+  type TimestampScan,
+} from '../../lambdas/core/log-line/leading-timestamp';
 import type { LogEvent } from '../../lambdas/core/schemas';
-import { leadingTimestampEnd, scanLeadingIsoTimestamp } from './iso-timestamp';
-import type { LineBatch } from './line-reader';
+import { LINE_READER_DEFAULTS, type LineBatch } from './line-reader';
 import type { ProblemSink } from './log-sources';
-
-/**
- * `2024-03-12T08:00:00.123Z`, `2024-03-12 08:00:00,123` (log4j), `2024-03-12T08:00:00+01:00`,
- * `2024-03-12T08:00` …; a timestamp without a zone is taken as UTC. It must be followed by white
- * space or the end of the line, so `2024-03-12T08:00:00abc` is not a timestamp.
- */
-const LEADING_TIMESTAMP =
-  /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:[.,](\d{1,9}))?(?:\s?(Z|[+-]\d{2}(?::?\d{2})?))?(?=[ \t]|$)/;
 
 export interface LeadingTimestamp {
   /** Epoch milliseconds. */
@@ -24,55 +20,26 @@ export interface LeadingTimestamp {
   readonly length: number;
 }
 
-/** The last date-time-zone seen and its epoch ms: consecutive lines mostly share it, and Date.parse is the costly part. */
-let cachedKey = '';
-let cachedMillis = Number.NaN;
+/** Result slot of {@link scanLeadingTimestamp}, filled in place so the hot path allocates nothing. */
+const found: TimestampScan = { end: 0, millis: 0, syslog: false };
+
+const isWordChar = (code: number): boolean =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
 /**
- * The reference reading of a leading timestamp (the pattern above, then `Date.parse`): what
- * {@link parseLeadingTimestamp} answers for every line. It runs only for the shapes the
- * character-level scanner is not certain about.
+ * True when `line` starts with a timestamp that has a date (a time of day or a syslog stamp without a year
+ * gives no instant: such a line is not an event start); its value and end are then in `found`. The
+ * timestamp must not run on into a word: `2024-03-12T08:00:00Zabc` is text.
  */
-export function parseLeadingTimestampByPattern(line: string): LeadingTimestamp | undefined {
-  const match = LEADING_TIMESTAMP.exec(line);
-  if (match === null) return undefined;
-  const [whole, date, time, fraction, zone] = match;
-  const key = `${date as string}T${time as string}${zone ?? ''}`;
-  if (key !== cachedKey) {
-    let offset = zone ?? 'Z';
-    if (offset !== 'Z') offset = offset.length === 3 ? `${offset}:00` : `${offset.slice(0, 3)}:${offset.slice(-2)}`;
-    cachedKey = key;
-    cachedMillis = Date.parse(`${date as string}T${time as string}${offset}`);
-  }
-  if (!Number.isFinite(cachedMillis)) return undefined;
-  const millis = fraction === undefined ? cachedMillis : cachedMillis + Number(fraction.slice(0, 3).padEnd(3, '0'));
-  const separator = line[whole.length] === ' ' || line[whole.length] === '\t' ? 1 : 0;
-  return { millis, length: whole.length + separator };
-}
-
-/** Result slot of {@link scanLeadingTimestamp}, filled in place so the hot path allocates nothing. */
-const found = { millis: 0, length: 0 };
-
-/** True when `line` starts with a timestamp; its value and length are then in `found`. */
 function scanLeadingTimestamp(line: string): boolean {
-  const first = line.charCodeAt(0);
-  if (!(first >= 48 && first <= 57)) return false; // the pattern starts with a digit
-  const millis = scanLeadingIsoTimestamp(line);
-  if (!Number.isNaN(millis)) {
-    found.millis = millis;
-    found.length = leadingTimestampEnd();
-    return true;
-  }
-  const parsed = parseLeadingTimestampByPattern(line);
-  if (parsed === undefined) return false;
-  found.millis = parsed.millis;
-  found.length = parsed.length;
-  return true;
+  return scanCoreTimestamp(line, 0, found) && !Number.isNaN(found.millis) && !isWordChar(line.charCodeAt(found.end));
 }
 
 /** The timestamp a line starts with, or undefined. */
 export function parseLeadingTimestamp(line: string): LeadingTimestamp | undefined {
-  return scanLeadingTimestamp(line) ? { millis: found.millis, length: found.length } : undefined;
+  if (!scanLeadingTimestamp(line)) return undefined;
+  const next = line.charCodeAt(found.end);
+  return { millis: found.millis, length: found.end + (next === 32 || next === 9 ? 1 : 0) };
 }
 
 /** True for an empty line or one of white space only (without allocating a trimmed copy). */
@@ -83,7 +50,13 @@ export function isBlank(text: string): boolean {
 export interface TextReaderOptions {
   /** Longest message kept after joining continuation lines; more is dropped. @default 65536 */
   readonly maxMessageChars: number;
+  /** The line reader's cap, named when a longer line is reported as cut. @default 65536 */
+  readonly maxLineBytes?: number;
 }
+
+/** The problem reported for a line the line reader cut (the event keeps the start it read). */
+export const cutLineProblem = (maxLineBytes: number): string =>
+  `line longer than the line cap of ${maxLineBytes} bytes: only its start was read`;
 
 /**
  * Turns the lines of one plain-text log into events, batch by batch: the last event of a batch is
@@ -103,7 +76,14 @@ export class TextEventParser {
   /** The events that `batch` completes, in file order. */
   parse(batch: LineBatch): LogEvent[] {
     const events: LogEvent[] = [];
-    const { texts } = batch;
+    const { texts, truncated } = batch;
+    for (const i of truncated) {
+      this.report({
+        file: this.file,
+        line: batch.firstNumber + i,
+        problem: cutLineProblem(this.options.maxLineBytes ?? LINE_READER_DEFAULTS.maxLineBytes),
+      });
+    }
     for (let i = 0; i < texts.length; i++) {
       const text = texts[i] as string;
       if (isBlank(text)) continue;
@@ -121,7 +101,7 @@ export class TextEventParser {
         this.report({
           file: this.file,
           line: batch.firstNumber + i,
-          problem: 'no ISO-8601 timestamp at the start of the line, and no event before it to continue',
+          problem: 'no timestamp with a date at the start of the line, and no event before it to continue',
         });
       }
     }

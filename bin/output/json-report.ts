@@ -3,6 +3,7 @@
  * suspects best first. One document, so `jq` and other programs can read it whole.
  */
 import type { AnalysisResult, Anomaly, Incident, Suspect } from '../../lambdas/core/analysis';
+import type { FileLosses } from '../input/input-losses';
 
 export interface JsonAnomaly extends Omit<Anomaly, 'firstSeen' | 'lastSeen'> {
   readonly firstSeen: string;
@@ -20,14 +21,23 @@ export interface JsonIncident extends Omit<Incident, 'start' | 'end' | 'anomalie
   readonly suspects: JsonSuspect[];
 }
 
+/** What reading the input lost, added to the analysis's own counts. */
+export interface InputStats {
+  /** Input lines or records skipped as unusable, in all files. */
+  readonly skipped: number;
+  /** Per log file: lines skipped, lines cut, and why. */
+  readonly files: readonly FileLosses[];
+}
+
 export interface JsonReport {
   readonly incidents: JsonIncident[];
-  readonly stats: AnalysisResult['stats'];
+  /** `skipped`: every line not analysed (unusable input plus lines empty once their header was stripped). */
+  readonly stats: AnalysisResult['stats'] & { readonly files?: readonly FileLosses[] };
 }
 
 const iso = (epochMs: number): string => new Date(epochMs).toISOString();
 
-export function toJsonReport(result: AnalysisResult): JsonReport {
+export function toJsonReport(result: AnalysisResult, input?: InputStats): JsonReport {
   return {
     incidents: result.incidents.map((incident) => ({
       ...incident,
@@ -36,11 +46,14 @@ export function toJsonReport(result: AnalysisResult): JsonReport {
       anomalies: incident.anomalies.map((a) => ({ ...a, firstSeen: iso(a.firstSeen), lastSeen: iso(a.lastSeen) })),
       suspects: incident.suspects.map((s) => ({ ...s, timestamp: iso(s.timestamp) })),
     })),
-    stats: result.stats,
+    stats:
+      input === undefined
+        ? result.stats
+        : { ...result.stats, skipped: result.stats.skipped + input.skipped, files: input.files },
   };
 }
 
 /** The JSON document as text, ending with a newline. */
-export function formatJsonReport(result: AnalysisResult): string {
-  return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
+export function formatJsonReport(result: AnalysisResult, input?: InputStats): string {
+  return `${JSON.stringify(toJsonReport(result, input), null, 2)}\n`;
 }

@@ -4,6 +4,7 @@
  */
 import type { AnalysisResult, Incident } from '../../lambdas/core/analysis';
 import { describeAnomaly, formatClock, formatDuration } from '../../lambdas/core/rank';
+import { escapeText } from './escape-text';
 
 /** How much of each incident the summary shows; the JSON output has everything. */
 export const SUMMARY_DEFAULTS = {
@@ -70,6 +71,12 @@ export function formatSummary(result: AnalysisResult): string {
     `Analysed ${stats.lines.toLocaleString('en-US')} lines from ${stats.services} service${stats.services === 1 ? '' : 's'} ` +
     `(${stats.templates} templates): ${incidents.length} incident${incidents.length === 1 ? '' : 's'}, ` +
     `${blamed} with a blamed deploy.`;
-  const blocks = incidents.map((incident, i) => incidentBlock(incident, i, incidents.length).join('\n'));
+  // Each line is escaped whole: service names, deploy fields and templates come from untrusted input, and a
+  // newline or a carriage return inside one must not start a line of its own.
+  const blocks = incidents.map((incident, i) =>
+    incidentBlock(incident, i, incidents.length)
+      .map((line) => escapeText(line))
+      .join('\n'),
+  );
   return `${[head, ...blocks].join('\n\n')}\n`;
 }

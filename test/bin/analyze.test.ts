@@ -127,7 +127,7 @@ describe('culprit analyze', () => {
 
     // Assess
     expect(code).toBe(0);
-    expect(stderr).toContain(`${broken}:1: no ISO-8601 timestamp`);
+    expect(stderr).toContain(`${broken}:1: no timestamp with a date`);
   });
 
   it('exits 2 naming the problem when the deploy file is not usable', async () => {

@@ -148,6 +148,11 @@ export class Analyzer {
     return [...this.archive.values()].sort((a, b) => a.firstSeen - b.firstSeen);
   }
 
+  /** The services seen so far, in the order they first came (to tell a deploy of an unknown service). */
+  serviceNames(): string[] {
+    return this.detector.serviceNames();
+  }
+
   /** Groups the anomalies so far into incidents and ranks `deploys` for each. */
   result(deploys: readonly Deploy[]): AnalysisResult {
     const groups = groupAnomalies(this.anomalies(), this.options.incidents);

@@ -178,6 +178,11 @@ export class Detector implements AnomalySink {
     return this.openBucket === null ? undefined : this.openBucket * this.opts.bucketMs;
   }
 
+  /** The services seen so far, in the order they first came. */
+  serviceNames(): string[] {
+    return [...this.services.keys()];
+  }
+
   stats(): DetectorStats {
     return { lines: this.lines, services: this.services.size, templates: this.templateCount, late: this.late };
   }

@@ -1,3 +1,3 @@
 export { deploySchema, type Deploy } from './deploy';
 export { logEventSchema, type LogEvent } from './log-event';
-export { timestampSchema } from './timestamp';
+export { epochMillisFromNumber, parseTimestampText, timestampSchema } from './timestamp';

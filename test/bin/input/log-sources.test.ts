@@ -166,7 +166,7 @@ describe('readLogEventBatches', () => {
     const lines = loghubLines('Spark', 2000).map((line, i) => `${new Date(start + i * 10).toISOString()} ${line}`);
     writeFile(dir, 'executor.log', `${lines.join('\n')}\n`);
 
-    const batches = await collect(readLogEventBatches([dir], { chunkBytes: 4096 }));
+    const batches = await collect(readLogEventBatches([dir], { chunkBytes: 4096, reorderEvents: 32 }));
 
     expect(batches.flat()).toHaveLength(2000);
     expect(Math.max(...batches.map((batch) => batch.length))).toBeLessThan(100);
