@@ -24,14 +24,8 @@ import { parseArgs } from 'node:util';
 import { runAnalyze } from '../bin/commands/analyze';
 import { listLogFiles, readLogEventBatches } from '../bin/input';
 import type { JsonReport } from '../bin/output';
-import {
-  INCIDENT_KINDS,
-  type IncidentKind,
-  type Truth,
-  generateScenario,
-  planScenario,
-  writeScenario,
-} from './scenarios';
+import { minutesFor } from './process/bench-scenario';
+import { INCIDENT_KINDS, type IncidentKind, type Truth, generateScenario, writeScenario } from './scenarios';
 
 export const ANALYZE_BENCH_DEFAULTS = {
   lines: 3_200_000,
@@ -42,24 +36,6 @@ export const ANALYZE_BENCH_DEFAULTS = {
 } as const;
 
 const mib = (kib: number): string => `${(kib / 1024).toFixed(0)} MiB`;
-
-/** Timeline length that makes the planned services print about `lines` lines. */
-function minutesFor(lines: number, seed: string, kind: IncidentKind): number {
-  let minutes = 240;
-  for (let attempt = 0; attempt < 5; attempt += 1) {
-    const spec = planScenario({
-      seed,
-      kind,
-      durationMinutes: minutes,
-      services: { min: ANALYZE_BENCH_DEFAULTS.services, max: ANALYZE_BENCH_DEFAULTS.services },
-      rate: ANALYZE_BENCH_DEFAULTS.rate,
-    });
-    const expected = spec.services.reduce((sum, service) => sum + service.baseRate, 0) * minutes * 60;
-    if (expected >= lines * 1.03) return minutes;
-    minutes = Math.ceil((minutes * lines * 1.08) / expected);
-  }
-  return minutes;
-}
 
 /** Wall and CPU seconds of `work`, with what it returns. */
 async function measured<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number; cpuSeconds: number }> {

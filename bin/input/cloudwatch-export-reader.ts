@@ -11,6 +11,8 @@ import type { LogEvent } from '../../lambdas/core/schemas';
 import { describeIssues, toLogEvent } from './json-lines-reader';
 import type { ProblemSink } from './log-sources';
 
+const BYTE_ORDER_MARK = 0xfeff;
+
 const cloudWatchEventSchema = z.object({
   timestamp: z.number().finite(),
   message: z.string(),
@@ -47,6 +49,8 @@ export async function readJsonDocumentEvents(
   } catch (error) {
     throw new InvalidInputError(`cannot read log file ${file}: ${(error as Error).message}`, { cause: error });
   }
+  // A byte order mark (Windows editors and PowerShell write one) is a property of the file, not of the JSON.
+  if (text.charCodeAt(0) === BYTE_ORDER_MARK) text = text.slice(1);
   let document: unknown;
   try {
     document = JSON.parse(text);

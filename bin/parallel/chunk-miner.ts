@@ -8,8 +8,8 @@
 import { redactorFrom } from '../../lambdas/core/config';
 import { TemplateMiner } from '../../lambdas/core/drain';
 import { InvalidInputError } from '../../lambdas/core/errors';
-import { parseLogLine, type LogLevel } from '../../lambdas/core/log-line';
-import type { LeveledLogEvent } from '../../lambdas/core/analysis';
+import type { LogLevel } from '../../lambdas/core/log-line';
+import { mineMessage, type LeveledLogEvent } from '../../lambdas/core/analysis';
 import type { LogEvent } from '../../lambdas/core/schemas';
 import { readLogFileBatches } from '../input/log-file-reader';
 import type { LogProblem } from '../input';
@@ -207,7 +207,7 @@ export class ChunkMiner {
     state.pending.length = 0;
   }
 
-  /** Mines the current batch's events into `chunk` until either runs out: what `Analyzer.push` does before the detector. */
+  /** Mines the current batch's events into `chunk` until either runs out: the mining half of `Analyzer.push`. */
   private mine(state: FileState, chunk: ChunkBuilder): void {
     const { batch, seen } = state;
     const redact = this.redact;
@@ -217,7 +217,6 @@ export class ChunkMiner {
     for (; i < batch.length && chunk.count < chunk.capacity; i++) {
       const event = batch[i] as LogEvent;
       const message = redact === undefined ? event.message : redact(event.message);
-      const parsed = parseLogLine(message);
       if (event.service !== lastName || s === undefined) {
         s = this.service(event.service, chunk);
         lastName = event.service;
@@ -227,8 +226,8 @@ export class ChunkMiner {
         }
       }
       chunk.chars += event.message.length + 1;
-      const mined = s.miner.mine(parsed.message);
-      if (mined.templateId === '') {
+      const mined = mineMessage(s.miner, message, (event as LeveledLogEvent).level);
+      if (mined === undefined) {
         chunk.add(event.timestamp, -1 - s.index, 0, '');
         continue;
       }
@@ -243,8 +242,8 @@ export class ChunkMiner {
         s.templates.set(mined.templateId, template);
         chunk.newTemplates.push({ service: s.index, id: mined.templateId });
       }
-      let flags = levelCode((event as LeveledLogEvent).level ?? parsed.level) << LEVEL_SHIFT;
-      if (mined.change !== 'none') {
+      let flags = levelCode(mined.level) << LEVEL_SHIFT;
+      if (mined.changed) {
         flags |= CHANGED_FLAG;
         chunk.changedTexts.push(mined.template);
       }

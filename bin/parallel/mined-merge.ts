@@ -5,7 +5,8 @@
  * moments of pulling a file's next batch, so unusable lines are reported in the same order too. Lines that
  * mined to nothing stay in the merge (they move the heads as they do sequentially) and are only counted.
  */
-import type { Analyzer, TemplateAlias } from '../../lambdas/core/analysis';
+import type { Analyzer } from '../../lambdas/core/analysis';
+import type { TemplateMerge } from '../../lambdas/core/drain';
 import type { LogProblem } from '../input';
 import { CHANGED_FLAG, LEVEL_SHIFT, LEVELS, type MinedChunk } from './protocol';
 import { rebuildError, type FileFeed, type WorkerPool } from './worker-pool';
@@ -31,6 +32,8 @@ export interface MergeSinks {
   readonly progressEvery: number;
   readonly linesPerGroup: number;
 }
+
+const NO_MERGES: readonly TemplateMerge[] = Object.freeze([]);
 
 const headTime = (c: Cursor): number => c.chunk.timestamps[c.pos] as number;
 
@@ -148,11 +151,12 @@ export class MinedMerge {
         analyzer.skipMined(services[-1 - template] as string);
       } else {
         const service = templateService[template] as string;
+        let merged = NO_MERGES;
         if (nextAlias !== undefined && nextAlias.at === pos) {
-          const pairs: TemplateAlias[] = [];
+          const merges: TemplateMerge[] = [];
           for (let i = 0; i < nextAlias.pairs.length; i += 2)
-            pairs.push([nextAlias.pairs[i] as string, nextAlias.pairs[i + 1] as string]);
-          analyzer.mergeMined(service, pairs);
+            merges.push({ from: nextAlias.pairs[i] as string, into: nextAlias.pairs[i + 1] as string });
+          merged = merges;
           nextAlias = aliases[++c.nextAlias];
         }
         const f = flags[pos] as number;
@@ -166,15 +170,14 @@ export class MinedMerge {
         }
         const start = pos % perGroup === 0 ? 0 : (lineEnds[pos - 1] as number);
         const line = (lineGroups[(pos / perGroup) | 0] as string).slice(start, lineEnds[pos]);
-        analyzer.pushMined(
-          timestamps[pos] as number,
-          service,
-          templateId[template] as string,
-          text,
+        const mined = {
+          templateId: templateId[template] as string,
+          template: text,
           changed,
-          LEVELS[f >> LEVEL_SHIFT],
-          line,
-        );
+          level: LEVELS[f >> LEVEL_SHIFT],
+          merged,
+        };
+        analyzer.pushMined(timestamps[pos] as number, service, mined, line);
       }
       pos += 1;
     } while (pos < end && ((timestamps[pos] as number) < limit || (wins && timestamps[pos] === limit)));

@@ -1,10 +1,10 @@
 import { Detector, type Anomaly, type DetectorState } from '../detect';
-import { TemplateMiner, type MinerSnapshot } from '../drain';
+import { TemplateMiner, type MinerSnapshot, type TemplateMerge } from '../drain';
 import { InvalidInputError } from '../errors';
 import { groupAnomalies } from '../incidents';
-import { parseLogLine } from '../log-line';
 import { rankSuspects } from '../rank';
 import type { Deploy, LogEvent } from '../schemas';
+import { mineAndObserve, observeMined, type MinedMessage } from './mining-step';
 import { resolveAnalysisOptions, type AnalysisOptions, type AnalysisOptionsInput } from './options';
 import type { AnalysisResult, Incident } from './types';
 
@@ -18,9 +18,6 @@ export interface AnalyzerState {
 
 /** A log event, optionally with the level its structured record named (JSON logs often carry one). */
 export type LeveledLogEvent = LogEvent & { readonly level?: string | undefined };
-
-/** A template merge a miner made: template `from` now goes by `into` (the miner's alias entry). */
-export type TemplateAlias = readonly [from: string, into: string];
 
 /**
  * The incremental analysis: log events in (in time order), anomalies and incidents out. One template miner
@@ -67,67 +64,33 @@ export class Analyzer {
    * structured log record) wins over the one the header parser finds in the message.
    */
   push(event: LeveledLogEvent): void {
-    const parsed = parseLogLine(event.message);
     let miner = this.miners.get(event.service);
     if (miner === undefined) {
       if (this.minedElsewhere.has(event.service)) throw mixedFeeds(event.service);
       miner = new TemplateMiner(this.options.miner);
       this.miners.set(event.service, miner);
     }
-    const mined = miner.mine(parsed.message);
-    if (mined.templateId === '') {
-      this.skipped++;
-      return;
-    }
-    for (const { from, into } of mined.merged) this.detector.mergeTemplates(event.service, from, into);
-    this.detector.observe(
-      event.timestamp,
-      event.service,
-      mined.templateId,
-      mined.template,
-      mined.change !== 'none',
-      event.level ?? parsed.level,
-      event.message,
-    );
+    const mined = mineAndObserve(this.detector, miner, event.timestamp, event.service, event.message, event.level);
+    if (mined === undefined) this.skipped++;
   }
 
   /**
-   * Analyses one line that a miner elsewhere (e.g. a worker thread running this service's {@link TemplateMiner}
-   * with `options.miner`) has mined: what {@link Analyzer.push} does after mining, so a service whose lines all
-   * go through here, each mined by one miner in the order they come here, gives exactly what `push` gives.
-   * `template` is the template's text after this line, `templateChanged` whether mining it created or changed
-   * the template, `level` the one the event or its header named, `line` the event's whole message.
-   * A service is fed either through `push` or through here, never both.
+   * Analyses one line that a miner elsewhere (e.g. a worker thread running `mineMessage` with this service's
+   * {@link TemplateMiner} built from `options.miner`) has mined: what {@link Analyzer.push} does after mining,
+   * so a service whose lines all go through here, each mined by one miner in the order they come here, gives
+   * exactly what `push` gives. `line` is the event's whole message. A service is fed either through `push` or
+   * through here, never both.
    */
-  pushMined(
-    timestamp: number,
-    service: string,
-    templateId: string,
-    template: string,
-    templateChanged: boolean,
-    level: string | undefined,
-    line: string,
-  ): void {
+  pushMined(timestamp: number, service: string, mined: MinedMessage, line: string): void {
     if (service !== this.lastMinedService) this.noteMinedService(service);
-    this.detector.observe(timestamp, service, templateId, template, templateChanged, level, line);
+    if (mined.merged.length > 0) this.noteMerges(service, mined.merged);
+    observeMined(this.detector, timestamp, service, mined, line);
   }
 
   /** A line of `service` that mined to nothing (empty once its header was stripped), mined elsewhere. */
   skipMined(service: string): void {
     if (service !== this.lastMinedService) this.noteMinedService(service);
     this.skipped++;
-  }
-
-  /**
-   * The merges a miner elsewhere made while mining one line of `service`, in the order it made them, passed
-   * before that line's {@link Analyzer.pushMined}: the same as `push` passes them (each template merges into
-   * what it resolves to once all of them are known).
-   */
-  mergeMined(service: string, aliases: readonly TemplateAlias[]): void {
-    if (service !== this.lastMinedService) this.noteMinedService(service);
-    const map = this.minedElsewhere.get(service) as Map<string, string>;
-    for (const [from, into] of aliases) map.set(from, into);
-    for (const [from] of aliases) this.detector.mergeTemplates(service, from, resolveAlias(map, from));
   }
 
   /** Moves the clock without a line (a Lambda passes its batch end), so silences are judged. */
@@ -224,6 +187,12 @@ export class Analyzer {
     const miners: Record<string, MinerSnapshot> = {};
     for (const [service, miner] of this.miners) miners[service] = miner.toSnapshot();
     return { version: 1, detector: this.detector.toJSON(), miners, skipped: this.skipped };
+  }
+
+  /** Replays a miner's merges into its alias map, so {@link Analyzer.templateSeries} resolves ids as it would. */
+  private noteMerges(service: string, merged: readonly TemplateMerge[]): void {
+    const aliases = this.minedElsewhere.get(service) as Map<string, string>;
+    for (const { from, into } of merged) aliases.set(from, into);
   }
 
   private noteMinedService(service: string): void {

@@ -4,15 +4,15 @@ import {
   type AnalysisOptionsInput,
   type AnalyzerState,
   type Anomaly,
+  mineAndObserve,
 } from '../analysis';
 import { Detector } from '../detect';
 import { TemplateMiner } from '../drain';
-import { parseLogLine } from '../log-line';
 import { PipelineStateError } from './errors';
 
 /**
  * The analysis of one service's log, as the ingest Lambda keeps it between invocations: the same header
- * parser, Drain miner and {@link Detector} the CLI's `Analyzer` runs, step for step, for a single service,
+ * parser, Drain miner and {@link Detector} the CLI's `Analyzer` runs (the same `mineAndObserve`), for a single service,
  * and the same serialised form (`AnalyzerState`, restorable with `Analyzer.fromJSON`). It exists because
  * ingest must know which template each line went to (for the template counts table), which
  * `Analyzer.push` does not return. test/core/pipeline/service-analysis.test.ts keeps the two in lock-step.
@@ -53,23 +53,9 @@ export class ServiceAnalysis {
    * counted under, or undefined when nothing was left to mine once the header was stripped.
    */
   push(timestamp: number, line: string): string | undefined {
-    const parsed = parseLogLine(line);
-    const mined = this.miner.mine(parsed.message);
-    if (mined.templateId === '') {
-      this.skipped++;
-      return undefined;
-    }
-    for (const { from, into } of mined.merged) this.detector.mergeTemplates(this.service, from, into);
-    this.detector.observe(
-      timestamp,
-      this.service,
-      mined.templateId,
-      mined.template,
-      mined.change !== 'none',
-      parsed.level,
-      line,
-    );
-    return mined.templateId;
+    const mined = mineAndObserve(this.detector, this.miner, timestamp, this.service, line);
+    if (mined === undefined) this.skipped++;
+    return mined?.templateId;
   }
 
   /** Anomalies opened or updated since the last call. */

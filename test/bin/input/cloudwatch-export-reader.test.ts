@@ -28,6 +28,20 @@ describe('reading `aws logs filter-log-events` output', () => {
   const [first = '', second = '', third = ''] = loghubLines('OpenSSH', 3);
   const at = (second_: number): number => Date.UTC(2024, 2, 12, 8, 0, second_);
 
+  it('reads an export that starts with a UTF-8 byte order mark', async () => {
+    const file = writeFile(
+      tempDir(),
+      'bastion.json',
+      `\uFEFF${filterLogEventsOutput([{ timestamp: at(1), message: first }])}`,
+    );
+    const problems: LogProblem[] = [];
+
+    const events = await collect(readLogEvents([file], { onProblem: (problem) => problems.push(problem) }));
+
+    expect(problems).toEqual([]);
+    expect(events).toEqual([{ timestamp: at(1), service: 'bastion', message: first }]);
+  });
+
   it('reads the events in time order, as the service named after the file, without their trailing newline', async () => {
     const file = writeFile(
       tempDir(),

@@ -2,10 +2,9 @@
  * `Analyzer.pushMined`: lines mined elsewhere (as `culprit analyze`'s worker threads mine them) give exactly what
  * `push` gives, merges and empty lines included. Streams are real loghub-2k lines (see support/synthetic-stream).
  */
-import { Analyzer, type TemplateAlias } from '../../../lambdas/core/analysis';
+import { Analyzer, mineMessage } from '../../../lambdas/core/analysis';
 import { TemplateMiner } from '../../../lambdas/core/drain';
 import { InvalidInputError } from '../../../lambdas/core/errors';
-import { parseLogLine } from '../../../lambdas/core/log-line';
 import type { LogEvent } from '../../../lambdas/core/schemas';
 import { at, buildStream, deployAt, loghubLines } from './support/synthetic-stream';
 
@@ -34,31 +33,18 @@ function feedMined(analyzer: Analyzer): { merges: number } {
   const miners = new Map<string, TemplateMiner>();
   let merges = 0;
   for (const event of events) {
-    const parsed = parseLogLine(event.message);
     let miner = miners.get(event.service);
     if (miner === undefined) {
       miner = new TemplateMiner(analyzer.options.miner);
       miners.set(event.service, miner);
     }
-    const mined = miner.mine(parsed.message);
-    if (mined.templateId === '') {
+    const mined = mineMessage(miner, event.message);
+    if (mined === undefined) {
       analyzer.skipMined(event.service);
       continue;
     }
-    if (mined.merged.length > 0) {
-      const added = mined.merged.map(({ from, into }): TemplateAlias => [from, into]);
-      merges += added.length;
-      analyzer.mergeMined(event.service, added);
-    }
-    analyzer.pushMined(
-      event.timestamp,
-      event.service,
-      mined.templateId,
-      mined.template,
-      mined.change !== 'none',
-      parsed.level,
-      event.message,
-    );
+    merges += mined.merged.length;
+    analyzer.pushMined(event.timestamp, event.service, mined, event.message);
   }
   return { merges };
 }
@@ -95,7 +81,12 @@ describe('Analyzer.pushMined', () => {
 
     // Act
     const mixed = (): void =>
-      analyzer.pushMined(at(1), (first as LogEvent).service, 'abc', 'a <*>', true, undefined, 'a b');
+      analyzer.pushMined(
+        at(1),
+        (first as LogEvent).service,
+        { templateId: 'abc', template: 'a <*>', changed: true, level: undefined, merged: [] },
+        'a b',
+      );
 
     // Assess
     expect(mixed).toThrow(InvalidInputError);
