@@ -40,3 +40,4 @@ export {
 } from './error-report';
 export { formatAccuracyTable } from './table';
 export { prepareRaw } from './prepare-raw';
+export { evaluateThroughCli, formatCliTable, type CliEvaluation } from './cli-contract';

@@ -14,3 +14,4 @@ export {
   type SeriesSource,
   type TemplateSeries,
 } from './html-report';
+export { LineGroups, type FinalTemplates, type LineGroupRecord } from './line-groups';
