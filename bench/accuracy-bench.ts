@@ -1,12 +1,15 @@
 /**
  * Accuracy of the template miner on the ten loghub-2k datasets: GA, FGA and PA as loghub-2.0
  * defines them, for the message column (`content`) and for whole lines (`raw`, headers stripped
- * by the header parser).
+ * by the header parser); then GA through the CLI contract: the built `culprit mine --jsonl` run
+ * on each dataset's file, its printed ids scored (skipped when `--options` are given: the CLI
+ * mines with default options).
  *
  *   npm run bench:accuracy
  *   npm run bench:accuracy -- --dataset HDFS --show-errors 5
  *   npm run bench:accuracy -- --mode content --options '{"similarityThreshold":0.5}'
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { TemplateMiner, minerOptionsSchema, type MinerOptionsInput } from '../lambdas/core/drain';
@@ -14,7 +17,10 @@ import {
   LOGHUB_DATASETS,
   defaultLoghubDir,
   evaluateDataset,
+  evaluateThroughCli,
+  findRepoRoot,
   formatAccuracyTable,
+  formatCliTable,
   formatErrorReport,
   isLoghubDatasetName,
   loadLoghubDataset,
@@ -97,6 +103,18 @@ function main(): void {
       for (const evaluation of evaluations)
         process.stdout.write(`\n${formatErrorReport(evaluation, args.showErrors)}\n`);
     }
+  }
+  if (args.optionNames.length > 0) return;
+  const cliEntry = path.join(findRepoRoot(), 'dist', 'bin', 'culprit.js');
+  for (const mode of modes) {
+    const started = performance.now();
+    const evaluations = datasets.map((dataset) => evaluateThroughCli(dataset, mode, cliEntry));
+    const seconds = (performance.now() - started) / 1000;
+    const command = `culprit mine --input F --jsonl${mode === 'raw' ? ' --raw' : ''}`;
+    process.stdout.write(`\n## Through the CLI (${command}, ${mode === 'raw' ? 'whole lines' : 'Content column'})\n\n`);
+    process.stdout.write(
+      `${formatCliTable(evaluations)}\n\n(${datasets.length} CLI runs in ${seconds.toFixed(1)} s)\n`,
+    );
   }
 }
 

@@ -40,3 +40,5 @@ export {
 } from './error-report';
 export { formatAccuracyTable } from './table';
 export { prepareRaw } from './prepare-raw';
+export { evaluateThroughCli, formatCliTable, type CliEvaluation } from './cli-contract';
+export { drawValue, VALUE_KINDS, withVaryingLengthValues, type ValueKind } from './varying-length';

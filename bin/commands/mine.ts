@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { TemplateMiner, type TemplateInfo } from '../../lambdas/core/drain';
 import { parseLogLine } from '../../lambdas/core/log-line';
 import { LINE_READER_DEFAULTS, readLineBatches, type LineBatch } from '../input';
+import { LineGroups } from '../output';
 
 /**
  * Bytes read at a time: lines are split and mined synchronously within a chunk, so the one await per chunk is
@@ -21,18 +22,24 @@ const EXAMPLES = `
 Examples:
   $ culprit mine --input app.log                 templates, most frequent first
   $ culprit mine --input app.log --raw           strip time/level/logger headers first
-  $ culprit mine --input app.log --jsonl         one JSON object per input line, in input order
+  $ culprit mine --input app.log --jsonl         one JSON object per input line: its final group
+  $ culprit mine --input app.log --as-mined      the same, streamed as mined, with each line's parameters
   $ kubectl logs my-pod | culprit mine --input - --raw
   $ culprit mine --input app.log --jsonl | jq -r 'select(.templateId != "") | .templateId' | sort | uniq -c
 
 Lines longer than 64 KiB are mined by their first 64 KiB. Invalid UTF-8 is read as U+FFFD.
-In --jsonl output "template" is the template as it stood after that line: it can generalise
-later (the table shows final templates). Empty lines give {"templateId": "", ...}.
+--jsonl prints {"line", "templateId", "template"} for every input line: the group the line
+belongs to at the end of the input, so lines of one event share one id even when templates merged
+after the line was read. It is written once the input ends (stdin included); memory grows by
+4 bytes a line. --as-mined streams instead: each line's id and template as they stood when it
+was mined (they can generalise or merge later), and its typed "params".
+Empty lines give {"templateId": "", "template": ""}.
 Exit codes: 0 done, 2 the input cannot be read.`;
 
 export const mineOptionsSchema = z.object({
   input: z.string().min(1),
   jsonl: z.boolean().default(false),
+  asMined: z.boolean().default(false),
   raw: z.boolean().default(false),
 });
 
@@ -138,6 +145,8 @@ export async function runMine(options: MineCommandOptions, io: MineIo): Promise<
   let mined = 0;
   let empty = 0;
   const cut: number[] = [];
+  const streamed = options.asMined;
+  const groups = options.jsonl && !options.asMined ? new LineGroups() : undefined;
   const batches = readLineBatches(source)[Symbol.asyncIterator]();
   try {
     for (;;) {
@@ -159,13 +168,15 @@ export async function runMine(options: MineCommandOptions, io: MineIo): Promise<
         const message = options.raw ? parseLogLine(text).message : text;
         if (message.trim() === '') {
           empty += 1;
-          if (options.jsonl)
+          groups?.push('');
+          if (streamed)
             out.write(`${JSON.stringify({ line: firstNumber + index, templateId: '', template: '', params: [] })}\n`);
           continue;
         }
         const result = miner.mine(message);
         mined += 1;
-        if (options.jsonl) {
+        groups?.push(result.templateId);
+        if (streamed) {
           const record = {
             line: firstNumber + index,
             templateId: result.templateId,
@@ -181,8 +192,15 @@ export async function runMine(options: MineCommandOptions, io: MineIo): Promise<
     if (source !== io.stdin) source.destroy();
   }
 
+  if (groups !== undefined) {
+    for (const record of groups.records(miner)) {
+      if (out.closed) break;
+      out.write(`${JSON.stringify(record)}\n`);
+      if (out.full) await out.flush();
+    }
+  }
   const templates = miner.templates();
-  if (!options.jsonl) {
+  if (!options.jsonl && !streamed) {
     const width =
       'isTTY' in io.stdout && io.stdout.isTTY === true && 'columns' in io.stdout
         ? Number(io.stdout.columns)
@@ -211,7 +229,14 @@ export function registerMineCommand(program: Command): void {
     .command('mine')
     .description('Mine log lines into templates (Drain): one message per line, streamed')
     .requiredOption('-i, --input <file>', 'log file to read, one message per line; "-" reads stdin')
-    .option('--jsonl', 'print one JSON object per input line, in input order, instead of the template table')
+    .option(
+      '--jsonl',
+      "print one JSON object per input line, in input order, with the line's final group, instead of the template table",
+    )
+    .option(
+      '--as-mined',
+      'like --jsonl, but streamed: each line as it was mined, with its parameters (not its final group)',
+    )
     .option('--raw', "strip each line's header (time, level, thread, logger, ...) before mining")
     .addHelpText('after', EXAMPLES)
     .action(async (raw: unknown) => {

@@ -15,3 +15,4 @@ export {
   type TemplateSeries,
 } from './html-report';
 export { escapeText } from './escape-text';
+export { LineGroups, type FinalTemplates, type LineGroupRecord } from './line-groups';

@@ -11,18 +11,28 @@ const HDFS_LINES = readFileSync(HDFS_LOG, 'utf8')
   .split('\n')
   .filter((line) => line !== '');
 
-const jsonlRecord = z.object({
+const finalRecord = z.strictObject({
   line: z.number().int().positive(),
   templateId: z.string(),
   template: z.string(),
+});
+
+const minedRecord = finalRecord.extend({
   params: z.array(z.object({ type: z.string(), value: z.string() })),
 });
 
-function parseJsonl(stdout: string): z.infer<typeof jsonlRecord>[] {
+function parseJsonl(stdout: string): z.infer<typeof finalRecord>[] {
   return stdout
     .split('\n')
     .filter((line) => line !== '')
-    .map((line) => jsonlRecord.parse(JSON.parse(line)));
+    .map((line) => finalRecord.parse(JSON.parse(line)));
+}
+
+function parseAsMined(stdout: string): z.infer<typeof minedRecord>[] {
+  return stdout
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => minedRecord.parse(JSON.parse(line)));
 }
 
 /** Table rows as [id, count, template]. */
@@ -65,17 +75,52 @@ describe('culprit mine', () => {
     expect(result.stdout).toMatch(/\n2000 lines mined into \d+ templates\n$/);
   });
 
-  it('prints one JSON object per input line, in input order, with typed parameters', async () => {
+  it('prints one JSON object per input line, in input order, with the final template of its group', async () => {
     // Act
-    const result = await cli.run(['mine', '--input', HDFS_LOG, '--raw', '--jsonl']);
+    const jsonl = await cli.run(['mine', '--input', HDFS_LOG, '--raw', '--jsonl']);
+    const table = await cli.run(['mine', '--input', HDFS_LOG, '--raw']);
+
+    // Assess: every line names a template of the final table, and the table's counts are its lines
+    expect(jsonl.code).toBe(0);
+    const records = parseJsonl(jsonl.stdout);
+    expect(records.map((record) => record.line)).toEqual(HDFS_LINES.map((_, index) => index + 1));
+    expect(records[0]?.template).toMatch(/^PacketResponder <\w+> for block .* terminating$/);
+    const linesPerId = new Map<string, number>();
+    for (const record of records) linesPerId.set(record.templateId, (linesPerId.get(record.templateId) ?? 0) + 1);
+    const rows = tableRows(table.stdout);
+    expect(new Map(rows.map(([id, count]) => [id, count]))).toEqual(linesPerId);
+    const finalText = new Map(rows.map(([id, , template]) => [id, template]));
+    expect(records.every((record) => finalText.get(record.templateId) === record.template)).toBe(true);
+  });
+
+  it('gives lines mined before their templates merged the id of the merged group', async () => {
+    // Prepare: three words at one position keep three templates; the fourth makes it a variable
+    const input = ['alice', 'bob', 'carol', 'dave'].map((user) => `login accepted for ${user} from web`).join('\n');
+
+    // Act
+    const final = await cli.run(['mine', '--input', '-', '--jsonl'], input);
+    const asMined = await cli.run(['mine', '--input', '-', '--as-mined'], input);
+
+    // Assess
+    const finalRecords = parseJsonl(final.stdout);
+    expect(new Set(finalRecords.map((record) => record.templateId)).size).toBe(1);
+    expect(finalRecords.map((record) => record.template)).toEqual(
+      Array.from({ length: 4 }, () => 'login accepted for <*> from web'),
+    );
+    const minedRecords = parseAsMined(asMined.stdout);
+    expect(new Set(minedRecords.map((record) => record.templateId)).size).toBe(3);
+    expect(minedRecords[0]?.templateId).toBe(finalRecords[0]?.templateId);
+  });
+
+  it('streams each line as mined, with its typed parameters, under --as-mined', async () => {
+    // Act
+    const result = await cli.run(['mine', '--input', HDFS_LOG, '--raw', '--as-mined']);
 
     // Assess
     expect(result.code).toBe(0);
-    const records = parseJsonl(result.stdout);
+    const records = parseAsMined(result.stdout);
     expect(records.map((record) => record.line)).toEqual(HDFS_LINES.map((_, index) => index + 1));
-    const first = records[0];
-    expect(first?.template).toMatch(/^PacketResponder <\w+> for block .* terminating$/);
-    expect(first?.params.map((param) => param.value)).toEqual(expect.arrayContaining(['1']));
+    expect(records[0]?.params.map((param) => param.value)).toEqual(expect.arrayContaining(['1']));
     expect(records.every((record) => record.templateId !== '')).toBe(true);
   });
 
@@ -107,7 +152,7 @@ describe('culprit mine', () => {
       [4, true],
       [5, false],
     ]);
-    expect(records[1]).toEqual({ line: 2, templateId: '', template: '', params: [] });
+    expect(records[1]).toEqual({ line: 2, templateId: '', template: '' });
     expect(records[4]?.templateId).toBe(records[0]?.templateId);
     expect(records[4]?.template).not.toMatch(/\r/);
   });
@@ -137,11 +182,11 @@ describe('culprit mine', () => {
     ]);
 
     // Act
-    const result = await cli.run(['mine', '--input', '-', '--raw', '--jsonl'], line);
+    const result = await cli.run(['mine', '--input', '-', '--raw', '--as-mined'], line);
 
     // Assess
     expect(result.code).toBe(0);
-    const [record] = parseJsonl(result.stdout);
+    const [record] = parseAsMined(result.stdout);
     expect(JSON.stringify(record)).toContain('\uFFFD\uFFFD');
     expect(record?.template).toMatch(/^PacketResponder /);
   });

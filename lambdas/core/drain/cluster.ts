@@ -1,3 +1,4 @@
+import type { LengthFamily } from './length-families';
 import { HASH_PRIME, HASH_SEED, hashText } from './token-hash';
 
 /** The wildcard a template holds where its lines disagree. */
@@ -45,6 +46,8 @@ export interface Cluster {
   readonly templates: Map<number, Template>;
   /** The leaf list that holds this cluster, so eviction can remove it without a search. */
   readonly leaf: Cluster[];
+  /** The clusters of other lengths it shares a skeleton with (length-families.ts). */
+  family: LengthFamily | undefined;
 }
 
 /** Recomputes what derives from `tokens` and `tracked`, after the cluster changed. */

@@ -37,6 +37,13 @@ export const minerOptionsSchema = z.object({
    */
   wordVariants: z.number().int().min(0).default(3),
   /**
+   * Merge templates that differ only in how many tokens a variable run spans (`1 min 2 s` / `5 s`,
+   * lists, quoted strings): see length-families.ts. `false` keeps one template per token count,
+   * as classic Drain does.
+   * @default true
+   */
+  lengthFamilies: z.boolean().default(true),
+  /**
    * Most children an inner tree node keeps before further tokens share its `<*>` child.
    * @default 100
    */

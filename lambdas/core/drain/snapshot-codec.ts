@@ -1,10 +1,12 @@
-import { refreshDerived, templateText, variantKey, WILDCARD, type Cluster } from './cluster';
+import { NO_VARIANT_KEY, refreshDerived, templateText, variantKey, WILDCARD, type Cluster } from './cluster';
 import type { MinerOptions } from './config';
 import { SnapshotError } from './errors';
 import { newTreeNode, type TreeNode } from './prefix-tree';
 import { hashText } from './token-hash';
+import { familyText, type LengthFamily } from './length-families';
 import {
   minerSnapshotSchema,
+  READABLE_SNAPSHOT_VERSIONS,
   SNAPSHOT_FORMAT,
   SNAPSHOT_VERSION,
   type MinerSnapshot,
@@ -35,6 +37,11 @@ export function snapshotMiner(miner: TemplateMiner): MinerSnapshot {
     aliases: [...miner.aliases],
     usedIds: miner.issuedIds(),
     tree,
+    families: [...new Set(miner.families.byKey.values())].map((family) => ({
+      keys: [...family.keys],
+      members: family.members.map((cluster) => cluster.id),
+      merged: family.template !== undefined,
+    })),
   };
 }
 
@@ -54,9 +61,9 @@ function parseSnapshot(snapshot: unknown): MinerSnapshot {
   const { format, version } = snapshot as { format?: unknown; version?: unknown };
   if (format !== SNAPSHOT_FORMAT)
     throw new SnapshotError(`miner snapshot: format is ${JSON.stringify(format)}, expected "${SNAPSHOT_FORMAT}"`);
-  if (version !== SNAPSHOT_VERSION) {
+  if (typeof version !== 'number' || !READABLE_SNAPSHOT_VERSIONS.includes(version)) {
     throw new SnapshotError(
-      `miner snapshot: version ${JSON.stringify(version)} is not supported (this build reads version ${SNAPSHOT_VERSION})`,
+      `miner snapshot: version ${JSON.stringify(version)} is not supported (this build reads versions ${READABLE_SNAPSHOT_VERSIONS.join(', ')})`,
     );
   }
   const parsed = minerSnapshotSchema.safeParse(snapshot);
@@ -77,6 +84,7 @@ function decodeCluster(stored: StoredCluster, leaf: Cluster[]): Cluster {
     tracked: stored.tracked.map(([position, values]) => ({ position, values: new Set(values) })),
     templates: new Map(),
     leaf,
+    family: undefined,
   };
   refreshDerived(cluster);
   for (const template of stored.templates) {
@@ -123,7 +131,39 @@ export function restoreMiner(snapshot: unknown, create: (options: MinerOptions) 
     if (cluster === undefined) throw new SnapshotError(`miner snapshot: cluster ${id} is not in the tree`);
     miner.clusters.set(id, cluster);
   }
+  for (const family of parsed.families) restoreFamily(family, decoded, miner);
   for (const [from, to] of parsed.aliases) miner.aliases.set(from, to);
   for (const id of parsed.usedIds) miner.reserveId(id);
   return miner;
+}
+
+/** Re-links a family's member clusters; a merged family's members get back one shared template. */
+function restoreFamily(
+  stored: MinerSnapshot['families'][number],
+  decoded: Map<string, Cluster>,
+  miner: TemplateMiner,
+): void {
+  const members = stored.members.map((id) => {
+    const cluster = decoded.get(id);
+    if (cluster === undefined)
+      throw new SnapshotError(`miner snapshot: length family names cluster ${id}, which is not in the tree`);
+    return cluster;
+  });
+  const family: LengthFamily = { keys: [...stored.keys], members, template: undefined };
+  if (stored.merged) {
+    const shared = members[0]!.templates.get(NO_VARIANT_KEY);
+    for (const member of members) {
+      const own = member.templates.get(NO_VARIANT_KEY);
+      if (shared === undefined || own === undefined || own.id !== shared.id || member.templates.size !== 1) {
+        throw new SnapshotError(
+          `miner snapshot: cluster ${member.id} of a merged length family does not hold its shared template`,
+        );
+      }
+      member.templates.set(NO_VARIANT_KEY, shared);
+    }
+    shared!.text = familyText(family.keys[family.keys.length - 1]!);
+    family.template = shared;
+  }
+  for (const member of members) member.family = family;
+  for (const key of family.keys) miner.families.byKey.set(key, family);
 }

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { minerOptionsSchema } from './config';
 
-/** Bumped whenever the snapshot layout changes; older readers reject newer snapshots by name. */
-export const SNAPSHOT_VERSION = 1;
+/**
+ * Bumped whenever the snapshot layout changes; older readers reject newer snapshots by name.
+ * Version 2 added length families (`families`; a merged family's clusters list one shared template).
+ */
+export const SNAPSHOT_VERSION = 2;
+/** Versions this build reads: a version-1 snapshot is read as a miner without length families. */
+export const READABLE_SNAPSHOT_VERSIONS: readonly number[] = [1, 2];
 export const SNAPSHOT_FORMAT = 'culprit-drain';
 
 /** A tree node: word children in insertion order (it decides where `maxChildren` overflows), the wildcard child, and leaf cluster ids. */
@@ -35,6 +40,16 @@ export const snapshotClusterSchema = z.object({
   templates: z.array(snapshotTemplateSchema).min(1),
 });
 
+/** Clusters of one skeleton and different lengths (length-families.ts). */
+export const snapshotFamilySchema = z.object({
+  /** The skeleton keys it is indexed under, the most general last. */
+  keys: z.array(z.string()).min(1),
+  /** Member cluster ids, oldest first. */
+  members: z.array(z.string()).min(1),
+  /** Whether the members share one template (the first member's). */
+  merged: z.boolean(),
+});
+
 /**
  * The whole miner state as plain JSON. Clusters are listed least recently used first, so a
  * restored miner evicts in the same order; the tree is kept as it was, so lines descend to the
@@ -42,7 +57,7 @@ export const snapshotClusterSchema = z.object({
  */
 export const minerSnapshotSchema = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
-  version: z.literal(SNAPSHOT_VERSION),
+  version: z.union([z.literal(1), z.literal(SNAPSHOT_VERSION)]),
   options: minerOptionsSchema,
   clusters: z.array(snapshotClusterSchema),
   /** Merged template id → the id it merged into. */
@@ -51,6 +66,8 @@ export const minerSnapshotSchema = z.object({
   usedIds: z.array(z.string()),
   /** Token count (as a string key) → subtree. */
   tree: z.array(z.tuple([z.number().int().nonnegative(), snapshotNodeSchema])),
+  /** Length families; absent from version 1. */
+  families: z.array(snapshotFamilySchema).default([]),
 });
 
 export type MinerSnapshot = z.infer<typeof minerSnapshotSchema>;

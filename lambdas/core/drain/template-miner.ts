@@ -12,6 +12,7 @@ import {
 import { CONSTANT } from './mask-types';
 import { MinedLine, paramsFromSpans, WILDCARD_SPAN } from './mined-line';
 import { minerOptionsSchema, type MinerOptions, type MinerOptionsInput } from './config';
+import { FamilyIndex } from './family-index';
 import { PrefixTree } from './prefix-tree';
 import { bestMatch } from './similarity';
 import { restoreMiner, snapshotMiner } from './snapshot-codec';
@@ -56,8 +57,11 @@ export class TemplateMiner {
   private readonly maxLineLength: number;
   private readonly wordVariants: number;
   private readonly maxClusters: number | undefined;
+  private readonly lengthFamilies: boolean;
   /** Ids of the templates merged away while mining the current line, for its result's `merged`. */
   private mergedIds: string[] | undefined;
+  /** @internal clusters of one skeleton and different lengths (length-families.ts), for the snapshot codec */
+  readonly families = new FamilyIndex((from, into) => this.recordMerge(from.id, into.id));
 
   constructor(options: MinerOptionsInput = {}) {
     this.options = minerOptionsSchema.parse(options);
@@ -67,6 +71,7 @@ export class TemplateMiner {
     this.maxLineLength = this.options.maxLineLength;
     this.wordVariants = this.options.wordVariants;
     this.maxClusters = this.options.maxClusters;
+    this.lengthFamilies = this.options.lengthFamilies;
   }
 
   /** Restores a miner saved by `toSnapshot()`; throws `SnapshotError` naming what is wrong. */
@@ -88,6 +93,8 @@ export class TemplateMiner {
     // Every non-wildcard position held the line's token: nothing can generalise but tracked words.
     const exact = match.similar === count - cluster.wildcards;
     const clusterChanged = this.generalise(cluster, count, exact);
+    // Only a template that changed can now share a skeleton with clusters of other lengths.
+    if (clusterChanged && this.lengthFamilies) this.families.file(cluster);
     const key = this.keyOf(cluster);
     let template = cluster.templates.get(key);
     let change: TemplateChange = 'none';
@@ -132,17 +139,20 @@ export class TemplateMiner {
   /** Every live template, most frequent first. */
   templates(): TemplateInfo[] {
     const list: TemplateInfo[] = [];
-    for (const cluster of this.clusters.values()) {
-      for (const template of cluster.templates.values())
-        list.push({ templateId: template.id, template: template.text, count: template.count });
-    }
+    for (const template of this.liveTemplates())
+      list.push({ templateId: template.id, template: template.text, count: template.count });
     return list.sort((a, b) => b.count - a.count || (a.templateId < b.templateId ? -1 : 1));
   }
 
   get templateCount(): number {
-    let total = 0;
-    for (const cluster of this.clusters.values()) total += cluster.templates.size;
-    return total;
+    return this.liveTemplates().size;
+  }
+
+  /** Every live template once: the clusters of a merged length family share one. */
+  private liveTemplates(): Set<Template> {
+    const live = new Set<Template>();
+    for (const cluster of this.clusters.values()) for (const template of cluster.templates.values()) live.add(template);
+    return live;
   }
 
   /** The whole state as plain JSON, versioned. */
@@ -184,13 +194,20 @@ export class TemplateMiner {
       tracked: [],
       templates: new Map(),
       leaf,
+      family: undefined,
     };
     refreshDerived(cluster);
     cluster.templates.set(NO_VARIANT_KEY, { id, keyParts: [], text, count: 1 });
     leaf.push(cluster);
     this.clusters.set(id, cluster);
+    const outcome = this.lengthFamilies ? this.families.file(cluster) : 'apart';
     this.evictIfFull();
-    return new MinedLine(id, text, 'created', scanner.line, this.paramSpans(cluster, count), NO_MERGES);
+    const spans = this.paramSpans(cluster, count);
+    if (outcome === 'apart') return new MinedLine(id, text, 'created', scanner.line, spans, NO_MERGES);
+    // A value of a new length: the line joins its family's template, which is not new.
+    const shared = cluster.templates.get(NO_VARIANT_KEY)!;
+    const change = outcome === 'merged' ? 'updated' : 'none';
+    return new MinedLine(shared.id, shared.text, change, scanner.line, spans, this.takeMerges());
   }
 
   private addTemplate(cluster: Cluster, keyParts: string[], count: number): Template {
@@ -227,7 +244,9 @@ export class TemplateMiner {
       coarseHashes[position] = Number.NaN;
       changed = true;
       const token = scanner.tokenAt(position);
-      if (this.wordVariants > 0 && mayDistinguishTemplates(held, token)) this.track(cluster, position, held);
+      // A merged length family has one template for all its clusters: it cannot split by words.
+      if (this.wordVariants > 0 && cluster.family?.template === undefined && mayDistinguishTemplates(held, token))
+        this.track(cluster, position, held);
     }
     const limit = this.wordVariants;
     for (let index = cluster.tracked.length - 1; index >= 0; index--) {
@@ -244,7 +263,9 @@ export class TemplateMiner {
     }
     if (changed) {
       refreshDerived(cluster);
-      for (const template of cluster.templates.values()) template.text = templateText(cluster, template.keyParts);
+      // A family's shared template shows the family's skeleton, not this cluster's tokens.
+      if (cluster.family?.template === undefined)
+        for (const template of cluster.templates.values()) template.text = templateText(cluster, template.keyParts);
     }
     return changed;
   }
@@ -283,9 +304,7 @@ export class TemplateMiner {
         cluster.templates.set(key, template);
       } else {
         survivor.count += template.count;
-        this.aliases.set(template.id, survivor.id);
-        if (this.mergedIds === undefined) this.mergedIds = [template.id];
-        else this.mergedIds.push(template.id);
+        this.recordMerge(template.id, survivor.id);
       }
     }
   }
@@ -328,6 +347,12 @@ export class TemplateMiner {
   }
 
   /** The merges of the line just mined, each to the id it resolves to once all of them are made. */
+  private recordMerge(from: string, into: string): void {
+    this.aliases.set(from, into);
+    if (this.mergedIds === undefined) this.mergedIds = [from];
+    else this.mergedIds.push(from);
+  }
+
   private takeMerges(): readonly TemplateMerge[] {
     const ids = this.mergedIds ?? [];
     this.mergedIds = undefined;
@@ -346,5 +371,6 @@ export class TemplateMiner {
     const [oldestId, oldest] = this.clusters.entries().next().value as [string, Cluster];
     this.clusters.delete(oldestId);
     oldest.leaf.splice(oldest.leaf.indexOf(oldest), 1);
+    this.families.leave(oldest);
   }
 }
