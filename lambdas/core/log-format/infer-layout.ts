@@ -186,7 +186,9 @@ export function inferLayout(lines: readonly string[]): LogLayout | undefined {
     return undefined;
   }
   const stats = Array.from({ length: MAX_SAMPLE_TOKENS }, newStats);
-  for (const { text, tokens } of heads) tokens.forEach((token, index) => add(stats[index] as ColumnStats, token, text));
+  for (const { text, tokens } of heads) {
+    for (const [index, token] of tokens.entries()) add(stats[index] as ColumnStats, token, text);
+  }
   return layoutFromStats(new ColumnJudge(stats, heads.length), split, heads.length / usable.length);
 }
 
