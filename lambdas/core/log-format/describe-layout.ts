@@ -1,6 +1,8 @@
 import { emptyMatch, matchLayout } from './match-layout';
 import type { LayoutColumn, LogLayout } from './types';
 
+const SPLIT_NAMES = { blank: 'blanks', tab: 'tabs', pipe: "'|'" } as const;
+
 function columnLabel(column: LayoutColumn): string {
   switch (column.kind) {
     case 'time':
@@ -29,7 +31,7 @@ export function describeLayout(layout: LogLayout, lines: readonly string[]): str
   const columns = layout.columns.map(columnLabel).join(' ');
   const share = (layout.coverage * 100).toFixed(1);
   const out = [
-    `layout: ${columns} <message>   (split on ${layout.split === 'tab' ? 'tabs' : 'blanks'}; ${share} % of the sample start this way)`,
+    `layout: ${columns} <message>   (split on ${SPLIT_NAMES[layout.split]}; ${share} % of the sample start this way)`,
   ];
   const match = emptyMatch();
   const example = lines.find((line) => matchLayout(layout, line, match));

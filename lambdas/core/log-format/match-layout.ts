@@ -5,7 +5,7 @@
  */
 import type { LogLevel } from '../log-line';
 import { levelOfToken } from './token-level';
-import { isBlankCode, nextTokenStart, skipBlanksFrom, tokenEnd } from './tokens';
+import { firstTokenStart, isBlankCode, nextTokenStart, tokenEnd } from './tokens';
 import type { LayoutColumn, LogLayout } from './types';
 
 /** What matching found; one per caller, filled in place. */
@@ -49,7 +49,7 @@ export function hasShape(text: string, start: number, end: number, shape: string
 function isDigitsToken(text: string, start: number, end: number): boolean {
   let i = start;
   const first = text.charCodeAt(i);
-  if (first === 35 || first === 45) i++; // `#3`, `-1`
+  if (first === 35 || first === 45 || first === 42) i++; // `#3`, `-1`, `*5`
   let digits = 0;
   for (; i < end; i++) {
     const c = text.charCodeAt(i);
@@ -97,9 +97,14 @@ function matchesColumn(column: LayoutColumn, text: string, start: number, end: n
     case 'id':
       return isIdToken(text, start, end);
     case 'bracket':
-      return text.charCodeAt(start) === column.opens?.charCodeAt(0);
+      if (text.charCodeAt(start) !== column.opens?.charCodeAt(0)) return false;
+      match.level ??= levelOfToken(text, start, end); // `[ERROR]` among `[System]`, `[Note]`
+      return true;
     case 'name':
-      if (column.endsWith !== undefined && text.charCodeAt(end - 1) !== column.endsWith.charCodeAt(0)) return false;
+      if (column.endsWith !== undefined) {
+        if (text.charCodeAt(end - 1) !== column.endsWith.charCodeAt(0)) return false;
+        match.level ??= levelOfToken(text, start, end); // PostgreSQL's `ERROR:` among `LOG:`
+      }
       match.componentStart = start;
       match.componentEnd = column.endsWith === ':' ? end - 1 : end;
       return true;
@@ -125,7 +130,7 @@ export function matchLayout(layout: LogLayout, text: string, match: LayoutMatch)
   match.level = undefined;
   match.timeStart = -1;
   match.componentStart = -1;
-  let at = layout.split === 'tab' ? 0 : skipBlanksFrom(text, 0);
+  let at = firstTokenStart(text, layout.split);
   let end = at;
   for (const column of layout.columns) {
     if (at < 0 || at >= text.length) return false;

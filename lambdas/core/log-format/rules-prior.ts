@@ -7,7 +7,7 @@
 import { parseLogLine } from '../log-line';
 import { INFERENCE_DEFAULTS } from './infer-layout';
 import { emptyMatch, matchLayout } from './match-layout';
-import { nextTokenStart, tokenEnd } from './tokens';
+import { firstTokenStart, nextTokenStart, tokenEnd } from './tokens';
 import type { LayoutColumn, LogLayout } from './types';
 
 /** Further columns the prior may add after the learnt ones. */
@@ -20,7 +20,7 @@ function rulesBoundary(layout: LogLayout, line: string, learntStart: number): nu
   const messageStart = line.trimEnd().length - parsed.message.length;
   if (messageStart === learntStart) return layout.columns.length;
   // Walk the line's tokens from the start, boundary by boundary, until the rules' start is reached or passed.
-  let at = layout.split === 'tab' ? 0 : line.length - line.trimStart().length;
+  let at = firstTokenStart(line, layout.split);
   let boundary = 0;
   const columns = layout.columns.length + MAX_EXTRA_COLUMNS;
   for (; boundary < columns && at >= 0 && at < messageStart; boundary++) {
@@ -37,7 +37,7 @@ function rulesBoundary(layout: LogLayout, line: string, learntStart: number): nu
 }
 
 function isUnplacedName(column: LayoutColumn): boolean {
-  return column.kind === 'name' && column.endsWith === undefined;
+  return column.kind === 'name' && column.weak === true;
 }
 
 export function reconcileWithRules(layout: LogLayout, sample: readonly string[]): LogLayout {

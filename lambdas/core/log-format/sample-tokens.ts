@@ -5,7 +5,7 @@
  */
 import { type TimestampScan, scanLeadingTimestamp } from '../log-line';
 import { levelOfToken } from './token-level';
-import { isBlankCode, nextTokenStart, shapeOf, skipBlanksFrom, tokenEnd } from './tokens';
+import { firstTokenStart, isBlankCode, nextTokenStart, shapeOf, skipBlanksFrom, tokenEnd } from './tokens';
 import type { ColumnKind, LogLayout } from './types';
 
 /** One token of a sample line. */
@@ -37,7 +37,7 @@ const YEAR = /^(?:19[7-9]\d|20\d\d),?$/;
 const ZONE = /^(?:Z|UTC|GMT|CET|CEST|EET|EEST|WET|PST|PDT|EST|EDT|CST|CDT|MST|MDT|IST|JST|BST|[+-]\d{2}:?\d{2})\]?$/;
 const MERIDIEM = /^(?:AM|PM|am|pm)\]?$/;
 
-const NUMBER = /^[#-]?\d+(?:\.\d+)?s?[:,]?$/;
+const NUMBER = /^[#*-]?\d+(?:\.\d+)?s?[:,]?$/;
 const ID = /^(?=[^-]*\d)[0-9a-fA-F]{8,}(?:-[0-9a-fA-F]{4,})*[:,]?$/;
 const SEPARATOR = /^[-|:*#>.=~+!%]{1,3}$/;
 
@@ -56,6 +56,11 @@ function isStrongTimePart(word: string): boolean {
   return TIME_OF_DAY.test(word) || DATE_TIME.test(word) || GLOG_DATE.test(word) || isEpoch(word);
 }
 
+function nextWord(text: string, end: number): string {
+  const next = nextTokenStart(text, end, 'blank');
+  return next < 0 ? '' : text.slice(next, tokenEnd(text, next, 'blank'));
+}
+
 /** Blank-separated words from `start` while they read as parts of one timestamp; returns the count (0: none). */
 function genericTimeParts(text: string, start: number): number {
   let at = start;
@@ -71,10 +76,10 @@ function genericTimeParts(text: string, start: number): number {
     if (word.endsWith(']')) word = word.slice(0, -1);
     const isStrong = isStrongTimePart(word);
     const isName = MONTH_OR_WEEKDAY.test(word);
+    // A bare day only next to a month name (`Jun 14`, `01 Jan 2024`), never before an ISO date (`<165>1 2024-...`).
+    const dayOfMonth = DAY.test(word) && !sawTime && (named || MONTH_OR_WEEKDAY.test(nextWord(text, end)));
     const weak =
-      (DAY.test(word) && !sawTime) ||
-      (YEAR.test(word) && (named || !sawTime)) ||
-      (sawTime && (ZONE.test(word) || MERIDIEM.test(word)));
+      dayOfMonth || (YEAR.test(word) && (named || !sawTime)) || (sawTime && (ZONE.test(word) || MERIDIEM.test(word)));
     if (!isStrong && !isName && !weak) break;
     parts = n + 1;
     if (isStrong) {
@@ -114,16 +119,21 @@ function timeParts(text: string, start: number, scan: TimestampScan): number {
   return genericTimeParts(text, start);
 }
 
+/** A whole delimited field that is one timestamp (a trailing comma or colon allowed). */
+function isTimeField(field: string, scan: TimestampScan): boolean {
+  if (scanLeadingTimestamp(field, 0, scan) && scan.end >= field.length - 1) return true;
+  const parts = genericTimeParts(field, 0);
+  return parts > 0 && endAfterParts(field, 0, parts) >= field.length - 1;
+}
+
 function kindOfWord(text: string, start: number, end: number): ColumnKind {
   const word = text.slice(start, end);
   const first = text.charCodeAt(start);
   if (levelOfToken(text, start, end) !== undefined) return 'level';
   if (first === 91 || first === 40 || first === 60 || first === 123) {
-    const inner = skipBlanksFrom(text, start + 1);
+    const close = Math.max(word.lastIndexOf(']'), word.lastIndexOf(')'), word.lastIndexOf('>'), word.lastIndexOf('}'));
     const scan: TimestampScan = { end: 0, millis: Number.NaN, syslog: false };
-    const parts = timeParts(text, inner, scan);
-    if (parts > 0 && endAfterParts(text, inner, parts) >= end - 2) return 'time';
-    return 'bracket';
+    return close > 1 && isTimeField(word.slice(1, close).trim(), scan) ? 'time' : 'bracket';
   }
   if (SEPARATOR.test(word)) return 'separator';
   if (NUMBER.test(word)) return 'number';
@@ -135,15 +145,14 @@ function kindOfWord(text: string, start: number, end: number): ColumnKind {
 export function sampleTokens(text: string, split: LogLayout['split']): SampleToken[] {
   const tokens: SampleToken[] = [];
   const scan: TimestampScan = { end: 0, millis: Number.NaN, syslog: false };
-  let at = split === 'tab' ? 0 : skipBlanksFrom(text, 0);
+  let at = firstTokenStart(text, split);
   while (at >= 0 && at < text.length && tokens.length < MAX_SAMPLE_TOKENS) {
     let end: number;
     let parts = 1;
     let kind: ColumnKind;
-    if (split === 'tab') {
-      end = tokenEnd(text, at, 'tab');
-      const time = timeParts(text, at, scan);
-      kind = time > 0 && endAfterParts(text, at, time) >= end ? 'time' : kindOfWord(text, at, end);
+    if (split !== 'blank') {
+      end = tokenEnd(text, at, split);
+      kind = isTimeField(text.slice(at, end).trimEnd(), scan) ? 'time' : kindOfWord(text, at, end);
     } else {
       parts = text.charCodeAt(at) === 91 ? 0 : timeParts(text, at, scan);
       if (parts > 0) {

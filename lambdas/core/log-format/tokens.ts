@@ -8,6 +8,7 @@ import type { LogLayout } from './types';
 const TAB = 9;
 const LF = 10;
 const SPACE = 32;
+const PIPE = 124;
 /** Longest bracketed token: longer brackets are message text. */
 const MAX_BRACKET = 320;
 
@@ -42,8 +43,9 @@ function closeOf(text: string, open: number): number {
 /** End of the token starting at `start` (a non-blank character); `start` itself when the line ends there. */
 export function tokenEnd(text: string, start: number, split: LogLayout['split']): number {
   let i = start;
-  if (split === 'tab') {
-    while (i < text.length && text.charCodeAt(i) !== TAB && text.charCodeAt(i) !== LF) i++;
+  if (split !== 'blank') {
+    const delimiter = split === 'tab' ? TAB : PIPE;
+    while (i < text.length && text.charCodeAt(i) !== delimiter && text.charCodeAt(i) !== LF) i++;
     return i;
   }
   const close = closeOf(text, start);
@@ -61,14 +63,19 @@ export function tokenEnd(text: string, start: number, split: LogLayout['split'])
 /** Start of the next token after one ending at `end`, or -1 at the end of the line (or at a line break). */
 export function nextTokenStart(text: string, end: number, split: LogLayout['split']): number {
   let i = end;
-  if (split === 'tab') {
-    if (text.charCodeAt(i) !== TAB) return -1;
+  if (split !== 'blank') {
+    if (text.charCodeAt(i) !== (split === 'tab' ? TAB : PIPE)) return -1;
     i++;
     while (text.charCodeAt(i) === SPACE) i++;
     return i < text.length ? i : -1;
   }
   i = skipBlanksFrom(text, i);
   return i < text.length && text.charCodeAt(i) !== LF ? i : -1;
+}
+
+/** Where the first token starts: after leading blanks, unless blanks are part of the first delimited field. */
+export function firstTokenStart(text: string, split: LogLayout['split']): number {
+  return split === 'tab' ? 0 : skipBlanksFrom(text, 0);
 }
 
 /** `9` for a digit run, `a` for a letter run, other characters as they are: `Jun 14 15:16:01` -> `a 9 9:9:9`. */

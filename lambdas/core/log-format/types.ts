@@ -21,14 +21,22 @@ export interface LayoutColumn {
   readonly values?: readonly string[];
   /** For `name`: every value ended with this character (`:` for loggers and syslog tags, `]` for glog locations). */
   readonly endsWith?: string;
+  /**
+   * For `name`: believed for its neighbours, its single value or its dots (`host` in `host tag[pid]:`), which a
+   * flood of one message can also show; the rules prior may overrule it.
+   */
+  readonly weak?: true;
   /** For `bracket`: the opening character. */
   readonly opens?: string;
 }
 
 /** How a source's lines are laid out: header columns, then the message. */
 export interface LogLayout {
-  /** `blank`: columns separated by blanks; `tab`: by tabs (zap, CloudFront, Windows event exports). */
-  readonly split: 'blank' | 'tab';
+  /**
+   * `blank`: columns separated by blanks; `tab`: by tabs (zap, CloudFront, Windows event exports); `pipe`: by `|`
+   * (NLog).
+   */
+  readonly split: 'blank' | 'tab' | 'pipe';
   readonly columns: readonly LayoutColumn[];
   /** Share of the sample lines that matched the layout when it was learnt. */
   readonly coverage: number;
