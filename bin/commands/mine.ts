@@ -7,8 +7,9 @@ import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { TemplateMiner, type TemplateInfo } from '../../lambdas/core/drain';
-import { parseLogLine } from '../../lambdas/core/log-line';
+import { SOURCE_FORMAT_DEFAULTS, SourceFormat } from '../../lambdas/core/log-format';
 import { LINE_READER_DEFAULTS, readLines, type ReadLine } from '../input';
+import { formatReport, learnFromFirstLines } from './mine-format';
 
 const EXAMPLES = `
 Examples:
@@ -27,6 +28,7 @@ export const mineOptionsSchema = z.object({
   input: z.string().min(1),
   jsonl: z.boolean().default(false),
   raw: z.boolean().default(false),
+  showFormat: z.boolean().default(false),
 });
 
 export type MineCommandOptions = z.infer<typeof mineOptionsSchema>;
@@ -127,7 +129,13 @@ export async function runMine(options: MineCommandOptions, io: MineIo): Promise<
   let mined = 0;
   let empty = 0;
   const cut: number[] = [];
-  const lines = readLines(source)[Symbol.asyncIterator]();
+  // --raw: one source, one learnt header layout (the rules read what it does not fit).
+  const format = options.raw ? new SourceFormat() : undefined;
+  const sample: string[] = [];
+  const read = readLines(source);
+  const lines = (
+    format === undefined ? read : learnFromFirstLines(read, format, sample, SOURCE_FORMAT_DEFAULTS.sampleSize)
+  )[Symbol.asyncIterator]();
   try {
     for (;;) {
       let next: IteratorResult<ReadLine>;
@@ -142,7 +150,7 @@ export async function runMine(options: MineCommandOptions, io: MineIo): Promise<
       if (next.done === true || out.closed) break;
       const line = next.value;
       if (line.truncated) cut.push(line.number);
-      const message = options.raw ? parseLogLine(line.text).message : line.text;
+      const message = format === undefined ? line.text : format.parse(line.text).message;
       if (message.trim() === '') {
         empty += 1;
         if (options.jsonl)
@@ -165,6 +173,7 @@ export async function runMine(options: MineCommandOptions, io: MineIo): Promise<
     if (source !== io.stdin) source.destroy();
   }
 
+  if (options.showFormat && format !== undefined) io.stderr.write(formatReport(format, sample));
   const templates = miner.templates();
   if (!options.jsonl) {
     const width =
@@ -197,6 +206,10 @@ export function registerMineCommand(program: Command): void {
     .requiredOption('-i, --input <file>', 'log file to read, one message per line; "-" reads stdin')
     .option('--jsonl', 'print one JSON object per input line, in input order, instead of the template table')
     .option('--raw', "strip each line's header (time, level, thread, logger, ...) before mining")
+    .option(
+      '--show-format',
+      'with --raw: print the header layout learnt from the input, with an example line, to stderr',
+    )
     .addHelpText('after', EXAMPLES)
     .action(async (raw: unknown) => {
       const options = mineOptionsSchema.parse(raw);

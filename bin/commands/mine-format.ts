@@ -1,0 +1,39 @@
+/**
+ * `culprit mine --raw`: the input is one source, so its header layout is learnt from its first lines before any line
+ * is mined (every line, the first ones included, is then split the same way), and can be shown with --show-format.
+ */
+import { type SourceFormat, describeLayout } from '../../lambdas/core/log-format';
+import type { ReadLine } from '../input';
+
+/** Yields `lines` unchanged, after learning `format`'s layout from the first `sampleSize` of them (kept in `sample`). */
+export async function* learnFromFirstLines(
+  lines: AsyncIterable<ReadLine>,
+  format: SourceFormat,
+  sample: string[],
+  sampleSize: number,
+): AsyncGenerator<ReadLine> {
+  const held: ReadLine[] = [];
+  const iterator = lines[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done === true) break;
+    held.push(next.value);
+    if (held.length >= sampleSize) break;
+  }
+  for (const line of held) sample.push(line.text);
+  format.learn(sample);
+  yield* held;
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done === true) return;
+    yield next.value;
+  }
+}
+
+/** What --show-format prints: each learnt layout with an example line, or why none was learnt. */
+export function formatReport(format: SourceFormat, sample: readonly string[]): string {
+  if (format.layouts.length === 0) {
+    return 'format: no consistent header layout in the first lines; each line is read by the built-in header rules\n';
+  }
+  return `${format.layouts.map((layout) => describeLayout(layout, sample)).join('\n')}\n`;
+}
