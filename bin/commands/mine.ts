@@ -7,7 +7,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { TemplateMiner, type TemplateInfo } from '../../lambdas/core/drain';
-import { parseLogLine } from '../../lambdas/core/log-line';
+import { SOURCE_FORMAT_DEFAULTS, SourceFormat } from '../../lambdas/core/log-format';
 import { LINE_READER_DEFAULTS, readLineBatches, type LineBatch } from '../input';
 import { LineGroups } from '../output';
 
@@ -17,6 +17,7 @@ import { LineGroups } from '../output';
  * @default 1048576
  */
 const READ_CHUNK_BYTES = 1 << 20;
+import { formatReport, learnFromFirstLines } from './mine-format';
 
 const EXAMPLES = `
 Examples:
@@ -41,6 +42,7 @@ export const mineOptionsSchema = z.object({
   jsonl: z.boolean().default(false),
   asMined: z.boolean().default(false),
   raw: z.boolean().default(false),
+  showFormat: z.boolean().default(false),
 });
 
 export type MineCommandOptions = z.infer<typeof mineOptionsSchema>;
@@ -147,7 +149,13 @@ export async function runMine(options: MineCommandOptions, io: MineIo): Promise<
   const cut: number[] = [];
   const streamed = options.asMined;
   const groups = options.jsonl && !options.asMined ? new LineGroups() : undefined;
-  const batches = readLineBatches(source)[Symbol.asyncIterator]();
+  // --raw: one source, one learnt header layout (the rules read what it does not fit).
+  const format = options.raw ? new SourceFormat() : undefined;
+  const sample: string[] = [];
+  const read = readLineBatches(source);
+  const batches = (
+    format === undefined ? read : learnFromFirstLines(read, format, sample, SOURCE_FORMAT_DEFAULTS.sampleSize)
+  )[Symbol.asyncIterator]();
   try {
     for (;;) {
       let next: IteratorResult<LineBatch>;
@@ -165,7 +173,7 @@ export async function runMine(options: MineCommandOptions, io: MineIo): Promise<
       // The lines of a chunk synchronously: awaiting per line would cost as much as mining it.
       for (let index = 0; index < texts.length; index++) {
         const text = texts[index] as string;
-        const message = options.raw ? parseLogLine(text).message : text;
+        const message = format === undefined ? text : format.parse(text).message;
         if (message.trim() === '') {
           empty += 1;
           groups?.push('');
@@ -199,6 +207,7 @@ export async function runMine(options: MineCommandOptions, io: MineIo): Promise<
       if (out.full) await out.flush();
     }
   }
+  if (options.showFormat && format !== undefined) io.stderr.write(formatReport(format, sample));
   const templates = miner.templates();
   if (!options.jsonl && !streamed) {
     const width =
@@ -238,6 +247,10 @@ export function registerMineCommand(program: Command): void {
       'like --jsonl, but streamed: each line as it was mined, with its parameters (not its final group)',
     )
     .option('--raw', "strip each line's header (time, level, thread, logger, ...) before mining")
+    .option(
+      '--show-format',
+      'with --raw: print the header layout learnt from the input, with an example line, to stderr',
+    )
     .addHelpText('after', EXAMPLES)
     .action(async (raw: unknown) => {
       const options = mineOptionsSchema.parse(raw);

@@ -1,0 +1,146 @@
+/**
+ * One source's format (a file, a log group, a stream): learns the header layout from the source's own lines, applies
+ * it per line, and learns again when lines stop matching (a deploy changed the layout, or the source mixes layouts).
+ * Lines no layout fits (continuation lines, stack traces, JSON) go to the rule-based header parser, which also serves
+ * as the prior the learnt header boundary is checked against.
+ */
+import { type ParsedLogLine, parseLogLine, scanLeadingTimestamp } from '../log-line';
+import { inferLayout } from './infer-layout';
+import { reconcileWithRules } from './rules-prior';
+import { emptyMatch, matchLayout } from './match-layout';
+import type { LogLayout } from './types';
+
+export interface SourceFormatOptions {
+  /**
+   * Use the rule-based header parser (lambdas/core/log-line) as prior and fallback. Off, only the learnt layout
+   * strips headers (JSON lines are still read as JSON): used to measure the inference alone.
+   * @default true
+   */
+  readonly rules?: boolean;
+  /**
+   * Lines a layout is learnt from.
+   * @default 200
+   */
+  readonly sampleSize?: number;
+  /**
+   * Layouts kept at once (a source may mix layouts); the least recently learnt one goes first.
+   * @default 3
+   */
+  readonly maxLayouts?: number;
+}
+
+/** Longest wait between tries on input where no layout shows (a mix of sources): learning is not free. */
+const MAX_WAIT = 100_000;
+
+export const SOURCE_FORMAT_DEFAULTS = { rules: true, sampleSize: 200, maxLayouts: 3 } as const;
+
+/** What a SourceFormat keeps between invocations (the ingest Lambda's state): plain JSON. */
+export interface SourceFormatState {
+  readonly version: 1;
+  readonly layouts: readonly LogLayout[];
+}
+
+export class SourceFormat {
+  private readonly rules: boolean;
+  private readonly sampleSize: number;
+  private readonly maxLayouts: number;
+  private learnt: LogLayout[];
+  private readonly match = emptyMatch();
+  /** Recent lines no layout matched: what the next layout is learnt from (a ring of sampleSize lines). */
+  private misses: string[] = [];
+  private missAt = 0;
+  /** Lines to wait before trying to learn again; doubles after each try that finds nothing (mixed input). */
+  private wait: number;
+  /** Lines parsed since the last (attempt to) learn. */
+  private sinceLearn = 0;
+  private missesSinceLearn = 0;
+
+  constructor(options: SourceFormatOptions = {}, state?: SourceFormatState) {
+    this.rules = options.rules ?? SOURCE_FORMAT_DEFAULTS.rules;
+    this.sampleSize = options.sampleSize ?? SOURCE_FORMAT_DEFAULTS.sampleSize;
+    this.maxLayouts = options.maxLayouts ?? SOURCE_FORMAT_DEFAULTS.maxLayouts;
+    this.learnt = state?.version === 1 ? [...state.layouts] : [];
+    this.wait = this.sampleSize;
+  }
+
+  /** The layouts in use, most recently learnt first. */
+  get layouts(): readonly LogLayout[] {
+    return this.learnt;
+  }
+
+  /** Learns a layout from `sample` (a batch of this source's lines) and puts it first; false when none shows. */
+  learn(sample: readonly string[]): boolean {
+    this.sinceLearn = 0;
+    this.missesSinceLearn = 0;
+    let layout = inferLayout(sample.slice(0, this.sampleSize));
+    if (layout === undefined) {
+      this.wait = Math.min(this.wait * 2, MAX_WAIT);
+      return false;
+    }
+    if (this.rules) layout = reconcileWithRules(layout, sample.slice(0, this.sampleSize));
+    this.learnt = [layout, ...this.learnt].slice(0, this.maxLayouts);
+    this.wait = this.sampleSize;
+    return true;
+  }
+
+  /** Parses a batch: learns from its first lines when no layout is known yet, then parses every line. */
+  parseAll(lines: readonly string[]): ParsedLogLine[] {
+    if (this.learnt.length === 0) this.learn(lines);
+    return lines.map((line) => this.parse(line));
+  }
+
+  /** Splits one line with the first layout that fits, else with the rules (or, without rules, keeps it whole). */
+  parse(line: string): ParsedLogLine {
+    const trimmedStart = line.charCodeAt(0) === 123 || line.trimStart().startsWith('{');
+    if (!trimmedStart) {
+      for (const layout of this.learnt) {
+        if (matchLayout(layout, line, this.match)) {
+          this.sinceLearn++;
+          return this.fromMatch(line);
+        }
+      }
+      this.noteMiss(line);
+    }
+    if (this.rules || trimmedStart) return parseLogLine(line);
+    return { message: line.trim(), format: 'plain' };
+  }
+
+  state(): SourceFormatState {
+    return { version: 1, layouts: this.learnt };
+  }
+
+  private fromMatch(line: string): ParsedLogLine {
+    const { messageStart, level, timeStart, componentStart, componentEnd } = this.match;
+    const result: { -readonly [K in keyof ParsedLogLine]: ParsedLogLine[K] } = {
+      message: line.slice(messageStart).trim(),
+      format: 'header',
+    };
+    if (level !== undefined) result.level = level;
+    if (timeStart >= 0) {
+      const scan = { end: 0, millis: Number.NaN, syslog: false };
+      const at = line.charCodeAt(timeStart) === 91 ? timeStart + 1 : timeStart;
+      if (scanLeadingTimestamp(line, at, scan) && !Number.isNaN(scan.millis)) result.timestamp = scan.millis;
+    }
+    if (componentStart >= 0 && componentEnd > componentStart) {
+      const component = line.slice(componentStart, componentEnd);
+      const pid = component.lastIndexOf('[');
+      result.component = pid > 0 ? component.slice(0, pid) : component;
+    }
+    return result;
+  }
+
+  /** Learns again once half the recent lines since the last try matched no layout and a sample has gathered. */
+  private noteMiss(line: string): void {
+    this.sinceLearn++;
+    this.missesSinceLearn++;
+    if (this.misses.length < this.sampleSize) this.misses.push(line);
+    else this.misses[this.missAt] = line;
+    this.missAt = (this.missAt + 1) % this.sampleSize;
+    if (this.sinceLearn >= this.wait && this.missesSinceLearn * 2 >= this.sinceLearn) {
+      const sample = this.misses;
+      this.misses = [];
+      this.missAt = 0;
+      this.learn(sample);
+    }
+  }
+}
