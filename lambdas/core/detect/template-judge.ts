@@ -54,7 +54,7 @@ export class TemplateJudge {
     r.observed = t.total;
     r.countAfter = t.total;
     r.expected = unseenRate * span;
-    r.buckets = t.recent.reduce((n, c) => n + (this.isHot(c, unseenRate, 1) ? 1 : 0), 0);
+    r.buckets = t.recent.reduce((n, c) => n + (this.isSustainedNew(t, c, unseenRate) ? 1 : 0), 0);
     r.sample = t.lastLine;
     this.finishOpen(t, r, sink);
   }
@@ -204,10 +204,15 @@ export class TemplateJudge {
     r.template = t.text;
     r.error = t.error;
     if (r.kind === 'new') {
-      r.observed = r.countAfter;
-      r.expected = r.baseRate * Math.min(b - r.firstBucket + 1, this.compareBuckets());
+      // A new template is measured over its whole first `baselineBuckets` (not only the compare window): a
+      // canary's new error at one line a minute only stands out over half an hour.
+      const life = b - r.firstBucket + 1;
+      if (life <= o.baselineBuckets) {
+        r.observed = t.total;
+        r.expected = r.baseRate * life;
+      }
       if (c > 0) {
-        if (this.isHot(c, r.baseRate, 1)) r.buckets++;
+        if (this.isSustainedNew(t, c, r.baseRate)) r.buckets++;
         r.quiet = 0;
         r.lastSeen = t.lastTs;
       } else if (++r.quiet >= o.newCloseBuckets) {
@@ -243,6 +248,14 @@ export class TemplateJudge {
     if (!r.active) t.openId = null;
     sink.touch(r);
     return r.kind !== 'new';
+  }
+
+  /**
+   * A bucket that counts as a minute of a new template: one clearly above the unseen rate, or for an error
+   * template any line at all (a template that never printed before printing an error every minute is sustained).
+   */
+  private isSustainedNew(t: TemplateState, count: number, unseenRate: number): boolean {
+    return t.error ? count > 0 : this.isHot(count, unseenRate, 1);
   }
 
   private compareBuckets(): number {

@@ -42,6 +42,8 @@ function toIncident(members: Anomaly[]): IncidentGroup {
   const services: string[] = [];
   for (const a of byTime) if (!services.includes(a.service)) services.push(a.service);
   const score = 1 - members.reduce((p, a) => p * (1 - a.score), 1);
+  // Only new non-error templates (a large one made the incident, see markBehaviourChanges): nothing broke.
+  const behaviourOnly = members.every((a) => a.kind === 'new' && !a.error);
   return {
     id: `inc-${new Date(start).toISOString()}`,
     start,
@@ -49,7 +51,8 @@ function toIncident(members: Anomaly[]): IncidentGroup {
     services,
     anomalies: [...members].sort((a, b) => b.score - a.score || a.firstSeen - b.firstSeen),
     score: Math.round(score * 1000) / 1000,
-    severity: severityOf(score),
+    severity: behaviourOnly ? 'low' : severityOf(score),
+    nature: behaviourOnly ? 'behaviour-change' : 'fault',
   };
 }
 
