@@ -25,9 +25,9 @@ const deployOf = (scenario: Scenario, id: string | null | undefined) =>
 
 /** Template ids an effect added to `service` from `start` on. */
 function addedTemplates(scenario: Scenario, service: string, start: number): string[] {
-  return scenario.spec.effects
-    .filter((effect) => effect.type === 'add' && effect.service === service && effect.start === start)
-    .map((effect) => effect.template.id);
+  return scenario.spec.effects.flatMap((effect) =>
+    effect.type === 'add' && effect.service === service && effect.start === start ? [effect.template.id] : [],
+  );
 }
 
 const linesOf = (events: readonly ScenarioEvent[], templates: readonly string[], service: string) =>
