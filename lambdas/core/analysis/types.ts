@@ -14,6 +14,8 @@ export interface Incident {
   readonly severity: Severity;
   /** A fault, or only a change of behaviour (ranked, never blamed). Absent in results saved before it existed. */
   readonly nature?: IncidentNature;
+  /** The verdict is early (a strong anomaly is still young) and may change. Absent in older results. */
+  readonly provisional?: boolean;
   /** Noisy-or of its anomaly scores, in [0, 1]. */
   readonly score: number;
   /** Strongest first. */

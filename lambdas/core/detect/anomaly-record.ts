@@ -63,11 +63,13 @@ const FOLD_SCALE = { error: 4, plain: 8 } as const;
  */
 export function scoreAnomaly(
   a: Pick<AnomalyRecord, 'kind' | 'error' | 'surprise' | 'buckets' | 'observed' | 'expected'>,
+  young = false,
 ): number {
   const weight = a.error ? KIND_WEIGHT[a.kind].error : KIND_WEIGHT[a.kind].plain;
   const scale = a.kind === 'new' && a.error ? NEW_ERROR_SURPRISE_SCALE : SURPRISE_SCALE;
   const magnitude = (1 - Math.exp(-a.surprise / scale)) * changeSize(a);
-  const duration = 1 - Math.exp(-a.buckets / DURATION_SCALE);
+  // A young rise still going on counts as lasting a few minutes: the early verdict is provisional.
+  const duration = 1 - Math.exp(-(young ? Math.max(a.buckets, DURATION_SCALE) : a.buckets) / DURATION_SCALE);
   return weight * magnitude * duration;
 }
 

@@ -25,4 +25,9 @@ export interface IncidentGroup {
   readonly score: number;
   readonly severity: Severity;
   readonly nature: IncidentNature;
+  /**
+   * Some strong anomaly is still young (seen in fewer than five buckets and going on): the verdict is early and
+   * may change, e.g. a short burst that ends.
+   */
+  readonly provisional: boolean;
 }
