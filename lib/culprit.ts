@@ -8,6 +8,7 @@ import { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ENV } from '../lambdas/shared/env-names';
 import { parseCulpritConfig, type CulpritConfig, type CulpritConfigInput } from './config';
+import { splitEscapeHatches, type CulpritEscapeHatches } from './culprit-escape-hatches';
 import { FUNCTION_SETTINGS } from './defaults';
 import {
   acknowledgeNagFindings,
@@ -33,7 +34,7 @@ export interface CulpritLogGroup {
  * Configuration of the pipeline. Every value is validated at synth time (all problems reported in one
  * error) whether it comes from here or from CDK context (see `CulpritStack`).
  */
-export interface CulpritProps {
+export interface CulpritProps extends CulpritEscapeHatches {
   /** Log groups whose events feed the ingest function, by name or with their service. @default [] */
   readonly logGroups?: readonly (string | CulpritLogGroup)[];
   /**
@@ -144,9 +145,10 @@ export interface CulpritProps {
 }
 
 // Compile-time guard: the props and the schema name the same settings.
+type CulpritSettingsProps = Omit<CulpritProps, keyof CulpritEscapeHatches>;
 type PropsSchemaDrift =
-  | Exclude<keyof CulpritProps, keyof CulpritConfigInput>
-  | Exclude<keyof CulpritConfigInput, keyof CulpritProps>;
+  | Exclude<keyof CulpritSettingsProps, keyof CulpritConfigInput>
+  | Exclude<keyof CulpritConfigInput, keyof CulpritSettingsProps>;
 const propsMatchSchema: [PropsSchemaDrift] extends [never] ? true : PropsSchemaDrift = true;
 void propsMatchSchema;
 
@@ -160,7 +162,8 @@ export class Culprit extends Construct {
   readonly config: CulpritConfig;
   readonly tables: CulpritTables;
   readonly queues: CulpritQueues;
-  readonly eventBus: EventBus;
+  /** The bus for deploy and verdict events: Culprit's own, or `existingEventBusInterface`. */
+  readonly eventBus: IEventBus;
   readonly ingestFunction: NodejsFunction;
   readonly rankFunction: NodejsFunction;
   readonly deploysFunction: NodejsFunction;
@@ -174,14 +177,25 @@ export class Culprit extends Construct {
 
   constructor(scope: Construct, id: string, props: CulpritProps = {}) {
     super(scope, id);
-    const config = parseCulpritConfig(props, `props of ${this.node.path}`);
+    const origin = `props of ${this.node.path}`;
+    const { hatches, settings } = splitEscapeHatches(props, origin);
+    const config = parseCulpritConfig(settings, origin);
     this.config = config;
     const removalPolicy = config.removalPolicy === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
     const logRetention = config.logRetentionDays as RetentionDays;
 
     this.tables = new CulpritTables(this, 'Tables', { removalPolicy });
     this.queues = new CulpritQueues(this, 'Queues', { consumerTimeout: FUNCTION_SETTINGS.rank.timeout, removalPolicy });
-    this.eventBus = new EventBus(this, 'EventBus', { eventBusName: config.eventBusName });
+    // EventBus declares eventSourceName as `string | undefined`, which exactOptionalPropertyTypes rejects against
+    // IEventBus's optional field; the object is an IEventBus all the same.
+    this.eventBus =
+      hatches.existingEventBusInterface ??
+      (new EventBus(this, 'EventBus', { eventBusName: config.eventBusName }) as IEventBus);
+    const slackSecret =
+      hatches.existingSlackSecretObj ??
+      (config.slackSecretName === undefined
+        ? undefined
+        : Secret.fromSecretNameV2(this, 'SlackSecret', config.slackSecretName));
 
     const serviceMap = JSON.stringify(serviceMapOf(config));
     const common = { logRetention, removalPolicy };
@@ -189,6 +203,7 @@ export class Culprit extends Construct {
       ...common,
       name: 'ingest',
       deadLetterQueue: this.queues.ingestDeadLetter,
+      ...(hatches.ingestFunctionProps === undefined ? {} : { overrides: hatches.ingestFunctionProps }),
       environment: {
         [ENV.anomalyQueueUrl]: this.queues.anomalies.queueUrl,
         [ENV.minerStateTable]: this.tables.minerState.tableName,
@@ -207,6 +222,7 @@ export class Culprit extends Construct {
     const rank = new CulpritFunction(this, 'Rank', {
       ...common,
       name: 'rank',
+      ...(hatches.rankFunctionProps === undefined ? {} : { overrides: hatches.rankFunctionProps }),
       environment: {
         [ENV.templateCountsTable]: this.tables.templateCounts.tableName,
         [ENV.deploysTable]: this.tables.deploys.tableName,
@@ -217,7 +233,10 @@ export class Culprit extends Construct {
         [ENV.lookbackMinutes]: String(config.lookbackMinutes),
         [ENV.serviceMap]: serviceMap,
         ...(config.redactPatterns.length === 0 ? {} : { [ENV.redactPatterns]: JSON.stringify(config.redactPatterns) }),
-        ...(config.slackSecretName === undefined ? {} : { [ENV.slackSecretName]: config.slackSecretName }),
+        // GetSecretValue takes a name or an ARN: the configured name, or the given secret's ARN.
+        ...(slackSecret === undefined
+          ? {}
+          : { [ENV.slackSecretName]: config.slackSecretName ?? slackSecret.secretArn }),
         ...(config.slackChannel === undefined ? {} : { [ENV.slackChannel]: config.slackChannel }),
         ...(config.triggerStateMachineArn === undefined
           ? {}
@@ -231,6 +250,7 @@ export class Culprit extends Construct {
       ...common,
       name: 'deploys',
       deadLetterQueue: this.queues.deploysDeadLetter,
+      ...(hatches.deploysFunctionProps === undefined ? {} : { overrides: hatches.deploysFunctionProps }),
       environment: {
         [ENV.deploysTable]: this.tables.deploys.tableName,
         [ENV.deploysTtlDays]: String(config.deploysRetentionDays),
@@ -251,8 +271,7 @@ export class Culprit extends Construct {
     this.tables.incidents.grantReadWriteData(rank.function);
     this.eventBus.grantPutEventsTo(rank.function);
     // Only the configured secret and state machine (fromSecretNameV2 covers the random suffix Secrets Manager adds).
-    if (config.slackSecretName !== undefined)
-      Secret.fromSecretNameV2(this, 'SlackSecret', config.slackSecretName).grantRead(rank.function);
+    slackSecret?.grantRead(rank.function);
     if (config.triggerStateMachineArn !== undefined)
       StateMachine.fromStateMachineArn(this, 'Trigger', config.triggerStateMachineArn).grantStartExecution(
         rank.function,
@@ -293,6 +312,7 @@ export class Culprit extends Construct {
               : {}),
             logRetention,
             removalPolicy,
+            ...(hatches.verifyFunctionProps === undefined ? {} : { functionProps: hatches.verifyFunctionProps }),
           });
     this.logSubscriptions = new LogSubscriptions(this, 'LogSubscriptions', {
       destination:
@@ -313,9 +333,7 @@ export class Culprit extends Construct {
     });
     this.deployRules = new DeployRules(this, 'DeployRules', {
       deploysFunction: deploys.function,
-      // EventBus declares eventSourceName as `string | undefined`, which exactOptionalPropertyTypes
-      // rejects against IEventBus's optional field; the object is an IEventBus all the same.
-      culpritBus: this.eventBus as IEventBus,
+      culpritBus: this.eventBus,
       deadLetterQueue: this.queues.deploysDeadLetter,
       trackLambdaDeploys: config.trackLambdaDeploys,
     });
