@@ -36,8 +36,6 @@ interface ServiceState {
   readonly miner: TemplateMiner;
   /** Template id → worker template index. */
   readonly templates: Map<string, number>;
-  /** Aliases of the miner already reported. */
-  aliases: number;
 }
 
 interface FileState {
@@ -234,10 +232,9 @@ export class ChunkMiner {
         chunk.add(event.timestamp, -1 - s.index, 0, '');
         continue;
       }
-      if (s.miner.aliases.size !== s.aliases) {
+      if (mined.merged.length > 0) {
         const pairs: string[] = [];
-        for (const [from, into] of [...s.miner.aliases].slice(s.aliases)) pairs.push(from, into);
-        s.aliases = s.miner.aliases.size;
+        for (const { from, into } of mined.merged) pairs.push(from, into);
         chunk.aliases.push({ at: chunk.count, pairs });
       }
       let template = s.templates.get(mined.templateId);
@@ -259,7 +256,7 @@ export class ChunkMiner {
   private service(name: string, chunk: ChunkBuilder): ServiceState {
     let s = this.services.get(name);
     if (s === undefined) {
-      s = { index: this.serviceCount++, miner: new TemplateMiner(this.setup.miner), templates: new Map(), aliases: 0 };
+      s = { index: this.serviceCount++, miner: new TemplateMiner(this.setup.miner), templates: new Map() };
       this.services.set(name, s);
       chunk.newServices.push(name);
     }

@@ -42,6 +42,9 @@ const logGroupOf = (service: string) => `/culprit-e2e/${service}`;
 /** Records per invocation when the log groups deliver through the Kinesis transport. */
 const KINESIS_BATCH = 25;
 
+/** Per scenario run: it asserts verdicts, never timings. */
+const E2E_TIMEOUT_MS = 240_000;
+
 /** Every service's deliveries as a stream holds them: the services interleaved by time, each in its own order. */
 function streamRecords(events: readonly ScenarioEvent[], services: readonly string[]): SubscriptionPayload[] {
   const payloads = services.flatMap((service) =>
@@ -147,5 +150,7 @@ describe('the pipeline end to end: CloudWatch Logs deliveries → ingest → SQS
       );
       for (const [incidentId, deployId] of blamed) expect(lastAnnounced.get(incidentId)).toBe(deployId);
     },
+    // A whole scenario through real servers: several times the default timeout when other work shares the cores.
+    E2E_TIMEOUT_MS,
   );
 });

@@ -19,12 +19,6 @@ export interface AnalyzerState {
 /** A log event, optionally with the level its structured record named (JSON logs often carry one). */
 export type LeveledLogEvent = LogEvent & { readonly level?: string | undefined };
 
-interface ServiceMiner {
-  readonly miner: TemplateMiner;
-  /** Aliases already passed to the detector: merges show as the alias map growing. */
-  aliases: number;
-}
-
 /** A template merge a miner made: template `from` now goes by `into` (the miner's alias entry). */
 export type TemplateAlias = readonly [from: string, into: string];
 
@@ -37,7 +31,7 @@ export type TemplateAlias = readonly [from: string, into: string];
 export class Analyzer {
   readonly options: AnalysisOptions;
   private readonly detector: Detector;
-  private readonly miners = new Map<string, ServiceMiner>();
+  private readonly miners = new Map<string, TemplateMiner>();
   /** Every anomaly reported so far, latest form (the detector itself forgets old closed ones). */
   private readonly archive = new Map<string, Anomaly>();
   /**
@@ -58,8 +52,7 @@ export class Analyzer {
       throw new InvalidInputError(`analyzer state: version ${String(state.version)} is not supported (expected 1)`);
     this.detector = Detector.fromJSON(state.detector, this.options.detect);
     for (const [service, snapshot] of Object.entries(state.miners)) {
-      const miner = TemplateMiner.fromSnapshot(snapshot);
-      this.miners.set(service, { miner, aliases: miner.aliases.size });
+      this.miners.set(service, TemplateMiner.fromSnapshot(snapshot));
     }
     this.skipped = state.skipped;
   }
@@ -75,18 +68,18 @@ export class Analyzer {
    */
   push(event: LeveledLogEvent): void {
     const parsed = parseLogLine(event.message);
-    let m = this.miners.get(event.service);
-    if (m === undefined) {
+    let miner = this.miners.get(event.service);
+    if (miner === undefined) {
       if (this.minedElsewhere.has(event.service)) throw mixedFeeds(event.service);
-      m = { miner: new TemplateMiner(this.options.miner), aliases: 0 };
-      this.miners.set(event.service, m);
+      miner = new TemplateMiner(this.options.miner);
+      this.miners.set(event.service, miner);
     }
-    const mined = m.miner.mine(parsed.message);
+    const mined = miner.mine(parsed.message);
     if (mined.templateId === '') {
       this.skipped++;
       return;
     }
-    if (m.miner.aliases.size !== m.aliases) this.passMerges(event.service, m);
+    for (const { from, into } of mined.merged) this.detector.mergeTemplates(event.service, from, into);
     this.detector.observe(
       event.timestamp,
       event.service,
@@ -196,7 +189,7 @@ export class Analyzer {
   ): { start: number; bucketMs: number; counts: number[] } | undefined {
     const bucketMs = this.options.detect.bucketMs;
     const open = this.detector.watermark();
-    const miner = this.miners.get(service)?.miner;
+    const miner = this.miners.get(service);
     const aliases = this.minedElsewhere.get(service);
     if (open === undefined || !(to > from) || (miner === undefined && aliases === undefined)) return undefined;
     const resolve = (id: string): string =>
@@ -260,7 +253,7 @@ export class Analyzer {
   /** The state to resume from; services mined elsewhere carry no miner state here (their miner lives elsewhere). */
   toJSON(): AnalyzerState {
     const miners: Record<string, MinerSnapshot> = {};
-    for (const [service, m] of this.miners) miners[service] = m.miner.toSnapshot();
+    for (const [service, miner] of this.miners) miners[service] = miner.toSnapshot();
     return { version: 1, detector: this.detector.toJSON(), miners, skipped: this.skipped };
   }
 
@@ -270,12 +263,6 @@ export class Analyzer {
       this.minedElsewhere.set(service, new Map());
     }
     this.lastMinedService = service;
-  }
-
-  private passMerges(service: string, m: ServiceMiner): void {
-    const aliases = [...m.miner.aliases.keys()];
-    for (const from of aliases.slice(m.aliases)) this.detector.mergeTemplates(service, from, m.miner.resolve(from));
-    m.aliases = aliases.length;
   }
 }
 

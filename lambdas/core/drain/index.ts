@@ -9,4 +9,4 @@ export {
 export { minerSnapshotSchema, SNAPSHOT_VERSION, type MinerSnapshot } from './snapshot';
 export { SnapshotError } from './errors';
 export { templateIdFor } from './template-id';
-export type { MatchResult, MineResult, Param, ParamType, TemplateChange, TemplateInfo } from './types';
+export type { MatchResult, MineResult, Param, ParamType, TemplateChange, TemplateInfo, TemplateMerge } from './types';

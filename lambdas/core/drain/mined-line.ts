@@ -1,5 +1,5 @@
 import { typeName } from './mask-types';
-import type { MineResult, Param, TemplateChange } from './types';
+import type { MineResult, Param, TemplateChange, TemplateMerge } from './types';
 
 /** The span kind of a position Drain generalised (`*`); mask codes are ≥ 1. */
 export const WILDCARD_SPAN = 0;
@@ -19,6 +19,7 @@ export class MinedLine implements MineResult {
     private readonly line: string,
     /** kind, start, end for each parameter, in order. */
     private readonly spans: readonly number[],
+    readonly merged: readonly TemplateMerge[],
   ) {}
 
   get params(): readonly Param[] {
@@ -28,7 +29,13 @@ export class MinedLine implements MineResult {
 
   /** Plain data, so `JSON.stringify` and structured clones see the parameters too. */
   toJSON(): MineResult {
-    return { templateId: this.templateId, template: this.template, params: this.params, change: this.change };
+    return {
+      templateId: this.templateId,
+      template: this.template,
+      params: this.params,
+      change: this.change,
+      merged: this.merged,
+    };
   }
 }
 

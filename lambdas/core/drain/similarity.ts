@@ -1,5 +1,12 @@
 import type { Cluster } from './cluster';
 
+/** The cluster a line fits best, and how many positions of it held the line's own token. */
+export interface ClusterMatch {
+  readonly cluster: Cluster;
+  /** Positions where the template held the line's token (wildcards not counted). */
+  readonly similar: number;
+}
+
 /**
  * Picks the cluster of `leaf` most similar to the line, as Drain does: similarity is the share
  * of positions where the template holds the line's token; wildcard positions count only when
@@ -7,16 +14,13 @@ import type { Cluster } from './cluster';
  * Tokens are compared by hash; the miner verifies the chosen cluster's tokens exactly.
  * @returns the best cluster when its similarity reaches `threshold`
  */
-/** How many positions of the last best match held the line's token; read right after `bestMatch`. */
-export const lastMatch = { similar: 0 };
-
 export function bestMatch(
   leaf: readonly Cluster[],
   hashes: Int32Array,
   count: number,
   threshold: number,
   countWildcards: boolean,
-): Cluster | undefined {
+): ClusterMatch | undefined {
   let best: Cluster | undefined;
   let bestSimilar = -1;
   let bestWildcards = -1;
@@ -33,6 +37,6 @@ export function bestMatch(
       bestWildcards = wildcards;
     }
   }
-  lastMatch.similar = countWildcards ? bestSimilar - bestWildcards : bestSimilar;
-  return best !== undefined && bestSimilar >= threshold * count ? best : undefined;
+  if (best === undefined || bestSimilar < threshold * count) return undefined;
+  return { cluster: best, similar: countWildcards ? bestSimilar - bestWildcards : bestSimilar };
 }

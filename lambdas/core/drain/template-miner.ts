@@ -13,19 +13,21 @@ import { CONSTANT } from './mask-types';
 import { MinedLine, paramsFromSpans, WILDCARD_SPAN } from './mined-line';
 import { minerOptionsSchema, type MinerOptions, type MinerOptionsInput } from './config';
 import { PrefixTree } from './prefix-tree';
-import { bestMatch, lastMatch } from './similarity';
+import { bestMatch } from './similarity';
 import { restoreMiner, snapshotMiner } from './snapshot-codec';
 import type { MinerSnapshot } from './snapshot';
 import { templateIdFor } from './template-id';
 import { hashText } from './token-hash';
 import { TokenScanner } from './token-scanner';
-import type { MatchResult, MineResult, TemplateChange, TemplateInfo } from './types';
+import type { MatchResult, MineResult, TemplateChange, TemplateInfo, TemplateMerge } from './types';
 
+const NO_MERGES: readonly TemplateMerge[] = Object.freeze([]);
 const EMPTY_RESULT: MineResult = Object.freeze({
   templateId: '',
   template: '',
   params: Object.freeze([]),
   change: 'none',
+  merged: NO_MERGES,
 });
 const NO_KEY_PARTS: readonly string[] = Object.freeze([]);
 const NO_SPANS: readonly number[] = Object.freeze([]);
@@ -35,7 +37,8 @@ const NO_SPANS: readonly number[] = Object.freeze([]);
  *
  * `mine()` assigns each line to a template, creating or generalising templates as it goes;
  * `match()` only looks. When templates merge (a position turned out to be a variable), the
- * surviving template keeps the oldest id and `resolve()` maps the others to it. State can be
+ * surviving template keeps the oldest id, the line's result lists the merge (`merged`), and
+ * `resolve()` maps the others to it. State can be
  * saved with `toSnapshot()` and restored with `TemplateMiner.fromSnapshot()`.
  */
 export class TemplateMiner {
@@ -53,6 +56,8 @@ export class TemplateMiner {
   private readonly maxLineLength: number;
   private readonly wordVariants: number;
   private readonly maxClusters: number | undefined;
+  /** Ids of the templates merged away while mining the current line, for its result's `merged`. */
+  private mergedIds: string[] | undefined;
 
   constructor(options: MinerOptionsInput = {}) {
     this.options = minerOptionsSchema.parse(options);
@@ -75,12 +80,13 @@ export class TemplateMiner {
     const count = scanner.scan(this.clip(line));
     if (count === 0) return EMPTY_RESULT;
     const leaf = this.tree.findLeaf(scanner, count);
-    const cluster =
+    const match =
       leaf === undefined ? undefined : bestMatch(leaf, scanner.hashes, count, this.similarityThreshold, false);
-    if (cluster === undefined) return this.create(count);
+    if (match === undefined) return this.create(count);
+    const cluster = match.cluster;
 
     // Every non-wildcard position held the line's token: nothing can generalise but tracked words.
-    const exact = lastMatch.similar === count - cluster.wildcards;
+    const exact = match.similar === count - cluster.wildcards;
     const clusterChanged = this.generalise(cluster, count, exact);
     const key = this.keyOf(cluster);
     let template = cluster.templates.get(key);
@@ -93,7 +99,8 @@ export class TemplateMiner {
     }
     template.count++;
     this.touch(cluster);
-    return new MinedLine(template.id, template.text, change, scanner.line, this.paramSpans(cluster, count));
+    const merged = this.mergedIds === undefined ? NO_MERGES : this.takeMerges();
+    return new MinedLine(template.id, template.text, change, scanner.line, this.paramSpans(cluster, count), merged);
   }
 
   /**
@@ -104,7 +111,7 @@ export class TemplateMiner {
     const count = this.scanner.scan(this.clip(line));
     if (count === 0) return undefined;
     const leaf = this.tree.findLeaf(this.scanner, count);
-    const cluster = leaf === undefined ? undefined : bestMatch(leaf, this.scanner.hashes, count, 1, true);
+    const cluster = leaf === undefined ? undefined : bestMatch(leaf, this.scanner.hashes, count, 1, true)?.cluster;
     if (cluster === undefined || !this.fits(cluster, count)) return undefined;
     const template = cluster.templates.get(this.keyOf(cluster));
     if (template === undefined) return undefined;
@@ -183,7 +190,7 @@ export class TemplateMiner {
     leaf.push(cluster);
     this.clusters.set(id, cluster);
     this.evictIfFull();
-    return new MinedLine(id, text, 'created', scanner.line, this.paramSpans(cluster, count));
+    return new MinedLine(id, text, 'created', scanner.line, this.paramSpans(cluster, count), NO_MERGES);
   }
 
   private addTemplate(cluster: Cluster, keyParts: string[], count: number): Template {
@@ -277,6 +284,8 @@ export class TemplateMiner {
       } else {
         survivor.count += template.count;
         this.aliases.set(template.id, survivor.id);
+        if (this.mergedIds === undefined) this.mergedIds = [template.id];
+        else this.mergedIds.push(template.id);
       }
     }
   }
@@ -316,6 +325,13 @@ export class TemplateMiner {
       }
     }
     return spans;
+  }
+
+  /** The merges of the line just mined, each to the id it resolves to once all of them are made. */
+  private takeMerges(): readonly TemplateMerge[] {
+    const ids = this.mergedIds ?? [];
+    this.mergedIds = undefined;
+    return ids.map((from) => ({ from, into: this.resolve(from) }));
   }
 
   private touch(cluster: Cluster): void {

@@ -36,6 +36,15 @@ export type TemplateChange =
   /** The line matched a template as it was. */
   | 'none';
 
+/**
+ * A merge mining a line made: template `from` (a word-variant template whose distinguishing position
+ * became a variable) now goes by `into`. `into` is the id `resolve(from)` gives right after the line.
+ */
+export interface TemplateMerge {
+  readonly from: string;
+  readonly into: string;
+}
+
 /** Result of mining one line. */
 export interface MineResult {
   /** Stable id: the same cluster gets the same id in another process and after a restore. */
@@ -45,6 +54,8 @@ export interface MineResult {
   /** The variable parts of the line, typed, in order. */
   readonly params: readonly Param[];
   readonly change: TemplateChange;
+  /** Templates this line merged into others, in the order the miner merged them (usually none). */
+  readonly merged: readonly TemplateMerge[];
 }
 
 /** Result of `match()`: like mining, but nothing is created or changed. */

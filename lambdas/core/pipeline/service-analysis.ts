@@ -21,8 +21,6 @@ export class ServiceAnalysis {
   readonly options: AnalysisOptions;
   private readonly detector: Detector;
   private readonly miner: TemplateMiner;
-  /** Aliases already passed to the detector: merges show as the alias map growing. */
-  private aliases: number;
   private skipped: number;
 
   constructor(
@@ -34,7 +32,6 @@ export class ServiceAnalysis {
     if (state === undefined) {
       this.detector = new Detector(this.options.detect);
       this.miner = new TemplateMiner(this.options.miner);
-      this.aliases = 0;
       this.skipped = 0;
       return;
     }
@@ -48,7 +45,6 @@ export class ServiceAnalysis {
     const snapshot = state.miners[service];
     this.detector = Detector.fromJSON(state.detector, this.options.detect);
     this.miner = snapshot === undefined ? new TemplateMiner(this.options.miner) : TemplateMiner.fromSnapshot(snapshot);
-    this.aliases = this.miner.aliases.size;
     this.skipped = state.skipped;
   }
 
@@ -63,7 +59,7 @@ export class ServiceAnalysis {
       this.skipped++;
       return undefined;
     }
-    if (this.miner.aliases.size !== this.aliases) this.passMerges();
+    for (const { from, into } of mined.merged) this.detector.mergeTemplates(this.service, from, into);
     this.detector.observe(
       timestamp,
       this.service,
@@ -95,12 +91,5 @@ export class ServiceAnalysis {
       miners: { [this.service]: this.miner.toSnapshot() },
       skipped: this.skipped,
     };
-  }
-
-  private passMerges(): void {
-    const aliases = [...this.miner.aliases.keys()];
-    for (const from of aliases.slice(this.aliases))
-      this.detector.mergeTemplates(this.service, from, this.miner.resolve(from));
-    this.aliases = aliases.length;
   }
 }

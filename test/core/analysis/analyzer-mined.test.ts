@@ -31,23 +31,22 @@ const deploys = [deployAt('storage-bad', 'storage', 30), deployAt('gateway-ok', 
 
 /** Mines every line with one miner per service, as a worker would, and feeds the analyzer the results. */
 function feedMined(analyzer: Analyzer): { merges: number } {
-  const miners = new Map<string, { miner: TemplateMiner; aliases: number }>();
+  const miners = new Map<string, TemplateMiner>();
   let merges = 0;
   for (const event of events) {
     const parsed = parseLogLine(event.message);
-    let m = miners.get(event.service);
-    if (m === undefined) {
-      m = { miner: new TemplateMiner(analyzer.options.miner), aliases: 0 };
-      miners.set(event.service, m);
+    let miner = miners.get(event.service);
+    if (miner === undefined) {
+      miner = new TemplateMiner(analyzer.options.miner);
+      miners.set(event.service, miner);
     }
-    const mined = m.miner.mine(parsed.message);
+    const mined = miner.mine(parsed.message);
     if (mined.templateId === '') {
       analyzer.skipMined(event.service);
       continue;
     }
-    if (m.miner.aliases.size !== m.aliases) {
-      const added = [...m.miner.aliases].slice(m.aliases) as TemplateAlias[];
-      m.aliases = m.miner.aliases.size;
+    if (mined.merged.length > 0) {
+      const added = mined.merged.map(({ from, into }): TemplateAlias => [from, into]);
       merges += added.length;
       analyzer.mergeMined(event.service, added);
     }

@@ -44,7 +44,11 @@ describe('TemplateMiner', () => {
       templateId: first.templateId,
       template: 'login accepted for <*> from web',
     });
-    expect(fifth).toMatchObject({ change: 'none', templateId: first.templateId });
+    expect(fourth.merged).toEqual([
+      { from: second.templateId, into: first.templateId },
+      { from: third.templateId, into: first.templateId },
+    ]);
+    expect(fifth).toMatchObject({ change: 'none', templateId: first.templateId, merged: [] });
     expect(miner.resolve(second.templateId)).toBe(first.templateId);
     expect(fifth.params).toEqual([{ type: '*', value: 'erin' }]);
     expect(miner.templates()).toEqual([
@@ -70,6 +74,7 @@ describe('TemplateMiner', () => {
       template: early.template,
       params: early.params,
       change: 'created',
+      merged: [],
     });
   });
 
@@ -134,7 +139,13 @@ describe('TemplateMiner', () => {
   });
 
   it('gives an empty line the empty template', () => {
-    expect(new TemplateMiner().mine('   ')).toEqual({ templateId: '', template: '', params: [], change: 'none' });
+    expect(new TemplateMiner().mine('   ')).toEqual({
+      templateId: '',
+      template: '',
+      params: [],
+      change: 'none',
+      merged: [],
+    });
   });
 
   it('mines only the first maxLineLength characters of a huge line', () => {
