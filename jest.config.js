@@ -6,8 +6,8 @@
  */
 const E2E_SUITES = require('./test/e2e-suites.json');
 
-const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const E2E_PATTERNS = E2E_SUITES.map((suite) => `<rootDir>/${escape(suite)}$`);
+const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const E2E_PATTERNS = E2E_SUITES.map((suite) => `<rootDir>/${escapeRegex(suite)}$`);
 
 /** @type {import('jest').Config['projects'][number]} */
 const common = {

@@ -179,7 +179,8 @@ export interface CulpritSettingsProps {
   /**
    * Regular expressions whose matches become [REDACTED] in Slack messages, after the built-in rules.
    *
-   * The built-in rules cover AWS access keys, bearer tokens, URL passwords and e-mail addresses. Checked at synth.
+   * The built-in rules (secretlint's recommended preset and rules for secrets in running text) apply first. RE2
+   * syntax, checked at synth.
    * @default []
    */
   readonly redactPatterns?: readonly string[];

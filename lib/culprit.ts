@@ -10,6 +10,7 @@ import { settingsEnvironment, type SettingsInput } from '../lambdas/core/setting
 import { ENV } from '../lambdas/shared';
 import { parseCulpritConfig, type CulpritConfig } from './config';
 import type { CulpritSettingsProps } from './culprit-settings-props';
+import { splitEscapeHatches, type CulpritEscapeHatches } from './culprit-escape-hatches';
 import { FUNCTION_SETTINGS } from './defaults';
 import {
   acknowledgeNagFindings,
@@ -36,7 +37,8 @@ export interface CulpritLogGroup {
  * Every value is validated at synth time (all problems reported in one error) whether it comes from here, from
  * CDK context or from culprit.config.json (see `CulpritStack`).
  */
-export interface CulpritProps extends CulpritSettingsProps {}
+/** The settings, plus escape hatches for what they cannot say (an existing bus or secret, function props). */
+export interface CulpritProps extends CulpritSettingsProps, CulpritEscapeHatches {}
 
 // Compile-time guards: the generated props name the model's stack settings and take no more than it accepts, and a
 // CulpritLogGroup is a log group entry.
@@ -70,7 +72,8 @@ export class Culprit extends Construct {
   readonly config: CulpritConfig;
   readonly tables: CulpritTables;
   readonly queues: CulpritQueues;
-  readonly eventBus: EventBus;
+  /** The bus for deploy and verdict events: Culprit's own, or `existingEventBusInterface`. */
+  readonly eventBus: IEventBus;
   readonly ingestFunction: NodejsFunction;
   readonly rankFunction: NodejsFunction;
   readonly deploysFunction: NodejsFunction;
@@ -84,14 +87,25 @@ export class Culprit extends Construct {
 
   constructor(scope: Construct, id: string, props: CulpritProps = {}) {
     super(scope, id);
-    const config = parseCulpritConfig(props, `props of ${this.node.path}`);
+    const origin = `props of ${this.node.path}`;
+    const { hatches, settings: settingProps } = splitEscapeHatches(props, origin);
+    const config = parseCulpritConfig(settingProps, origin);
     this.config = config;
     const removalPolicy = config.removalPolicy === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
     const logRetention = config.logRetentionDays as RetentionDays;
 
     this.tables = new CulpritTables(this, 'Tables', { removalPolicy });
     this.queues = new CulpritQueues(this, 'Queues', { consumerTimeout: FUNCTION_SETTINGS.rank.timeout, removalPolicy });
-    this.eventBus = new EventBus(this, 'EventBus', { eventBusName: config.eventBusName });
+    // EventBus declares eventSourceName as `string | undefined`, which exactOptionalPropertyTypes rejects against
+    // IEventBus's optional field; the object is an IEventBus all the same.
+    this.eventBus =
+      hatches.existingEventBusInterface ??
+      (new EventBus(this, 'EventBus', { eventBusName: config.eventBusName }) as IEventBus);
+    const slackSecret =
+      hatches.existingSlackSecretObj ??
+      (config.slackSecretName === undefined
+        ? undefined
+        : Secret.fromSecretNameV2(this, 'SlackSecret', config.slackSecretName));
 
     // The settings each function reads travel in its environment (lambdas/core/settings says which), the service
     // map merged with the services named in logGroups.
@@ -101,6 +115,7 @@ export class Culprit extends Construct {
       ...common,
       name: 'ingest',
       deadLetterQueue: this.queues.ingestDeadLetter,
+      ...(hatches.ingestFunctionProps === undefined ? {} : { overrides: hatches.ingestFunctionProps }),
       environment: {
         [ENV.anomalyQueueUrl]: this.queues.anomalies.queueUrl,
         [ENV.minerStateTable]: this.tables.minerState.tableName,
@@ -116,18 +131,24 @@ export class Culprit extends Construct {
     const rank = new CulpritFunction(this, 'Rank', {
       ...common,
       name: 'rank',
+      ...(hatches.rankFunctionProps === undefined ? {} : { overrides: hatches.rankFunctionProps }),
       environment: {
         [ENV.templateCountsTable]: this.tables.templateCounts.tableName,
         [ENV.deploysTable]: this.tables.deploys.tableName,
         [ENV.incidentsTable]: this.tables.incidents.tableName,
         [ENV.eventBusName]: this.eventBus.eventBusName,
         ...settingsEnvironment('rank', settings),
+        // GetSecretValue takes a name or an ARN: a given secret (no slackSecretName) travels as its ARN.
+        ...(hatches.existingSlackSecretObj === undefined || config.slackSecretName !== undefined
+          ? {}
+          : { [ENV.slackSecretName]: hatches.existingSlackSecretObj.secretArn }),
       },
     });
     const deploys = new CulpritFunction(this, 'Deploys', {
       ...common,
       name: 'deploys',
       deadLetterQueue: this.queues.deploysDeadLetter,
+      ...(hatches.deploysFunctionProps === undefined ? {} : { overrides: hatches.deploysFunctionProps }),
       environment: {
         [ENV.deploysTable]: this.tables.deploys.tableName,
         ...settingsEnvironment('deploys', settings),
@@ -155,8 +176,7 @@ export class Culprit extends Construct {
     );
     this.eventBus.grantPutEventsTo(rank.function);
     // Only the configured secret and state machine (fromSecretNameV2 covers the random suffix Secrets Manager adds).
-    if (config.slackSecretName !== undefined)
-      Secret.fromSecretNameV2(this, 'SlackSecret', config.slackSecretName).grantRead(rank.function);
+    slackSecret?.grantRead(rank.function);
     if (config.triggerStateMachineArn !== undefined)
       StateMachine.fromStateMachineArn(this, 'Trigger', config.triggerStateMachineArn).grantStartExecution(
         rank.function,
@@ -197,6 +217,7 @@ export class Culprit extends Construct {
               : {}),
             logRetention,
             removalPolicy,
+            ...(hatches.verifyFunctionProps === undefined ? {} : { functionProps: hatches.verifyFunctionProps }),
           });
     this.logSubscriptions = new LogSubscriptions(this, 'LogSubscriptions', {
       destination:
@@ -217,9 +238,7 @@ export class Culprit extends Construct {
     });
     this.deployRules = new DeployRules(this, 'DeployRules', {
       deploysFunction: deploys.function,
-      // EventBus declares eventSourceName as `string | undefined`, which exactOptionalPropertyTypes
-      // rejects against IEventBus's optional field; the object is an IEventBus all the same.
-      culpritBus: this.eventBus as IEventBus,
+      culpritBus: this.eventBus,
       deadLetterQueue: this.queues.deploysDeadLetter,
       trackLambdaDeploys: config.trackLambdaDeploys,
     });

@@ -1,4 +1,5 @@
 export { Culprit, type CulpritProps, type CulpritLogGroup } from './culprit';
+export type { CulpritEscapeHatches, CulpritFunctionOverrides } from './culprit-escape-hatches';
 export { CulpritStack, type CulpritStackProps } from './culprit-stack';
 export type { CulpritSettingsProps } from './culprit-settings-props';
 export {

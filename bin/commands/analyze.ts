@@ -210,6 +210,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
           generatedAt: io.now ?? Date.now(),
           // True per-template rates on the timelines, from the analyzer's bounded bucket history.
           series: (service, templateId, from, to) => analyzer.templateSeries(service, templateId, from, to),
+          health: (service, from, to) => analyzer.serviceHealth(service, from, to),
         }),
       );
     } catch (error) {

@@ -6,7 +6,9 @@
 import type { AnalysisResult, Deploy } from '../../lambdas/core/analysis';
 import { DETECT_DEFAULTS } from '../../lambdas/core/detect';
 import { escapeHtml, iso } from './html/escape';
+import type { HealthSource } from './html/health-panel';
 import { renderIncident } from './html/incident-section';
+import { deployLinks, type ReportLinks } from './html/links';
 import type { SeriesSource } from './html/timeline-chart';
 import { REPORT_CSS } from './html/styles';
 
@@ -24,6 +26,17 @@ export interface HtmlReportOptions {
    * bounded history). @default undefined (rates are spread from each anomaly's before/after counts)
    */
   readonly series?: SeriesSource;
+  /**
+   * All lines and error lines per bucket of a service, for the health panel above each incident's template rows
+   * (e.g. the Analyzer's `serviceHealth`). @default undefined (no health panel)
+   */
+  readonly health?: HealthSource;
+  /**
+   * URL templates for links to a deploy's commit and CI run, with `{commit}`, `{version}` and `{service}`
+   * placeholders, e.g. `{ commit: 'https://github.com/ORG/REPO/commit/{commit}' }`. A deploy's own `url` is its
+   * CI run link. @default {} (commits as text; CI runs only from the deploys' `url`)
+   */
+  readonly links?: ReportLinks;
 }
 
 export const HTML_REPORT_DEFAULTS = {
@@ -32,12 +45,12 @@ export const HTML_REPORT_DEFAULTS = {
   maxLanes: 12,
 } as const;
 
-function deploysTable(deploys: readonly Deploy[], blamed: ReadonlySet<string>): string {
+function deploysTable(deploys: readonly Deploy[], blamed: ReadonlySet<string>, links: ReportLinks): string {
   if (deploys.length === 0) return '<p class="muted">No deploys were given.</p>';
-  const rows = deploys.map(
-    (d) =>
-      `<tr${blamed.has(d.id) ? ' class="blamed"' : ''}><td>${escapeHtml(iso(d.timestamp))}</td><td>${escapeHtml(d.id)}${blamed.has(d.id) ? ' <span class="badge blamed">blamed</span>' : ''}</td><td>${escapeHtml(d.service)}</td><td>${escapeHtml(d.version ?? '')}</td><td>${escapeHtml(d.description ?? '')}</td></tr>`,
-  );
+  const rows = deploys.map((d) => {
+    const linked = deployLinks(d, links);
+    return `<tr${blamed.has(d.id) ? ' class="blamed"' : ''}><td data-label="Time">${escapeHtml(iso(d.timestamp))}</td><td data-label="Deploy">${escapeHtml(d.id)}${blamed.has(d.id) ? ' <span class="badge blamed">blamed</span>' : ''}</td><td data-label="Service">${escapeHtml(d.service)}</td><td data-label="Version">${escapeHtml(d.version ?? '')}</td><td data-label="Description">${escapeHtml(d.description ?? '')}${linked === '' ? '' : `<div class="muted">${linked}</div>`}</td></tr>`;
+  });
   return `<table class="deploys"><thead><tr><th>Time</th><th>Deploy</th><th>Service</th><th>Version</th><th>Description</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
@@ -52,6 +65,7 @@ export function renderHtmlReport(
     maxLanes: options.maxLanes ?? HTML_REPORT_DEFAULTS.maxLanes,
     series: options.series,
   };
+  const links = options.links ?? {};
   const sorted = [...deploys].sort((a, b) => a.timestamp - b.timestamp);
   const blamed = new Set(result.incidents.flatMap((i) => i.suspects.filter((s) => s.blamed).map((s) => s.deployId)));
   const { stats } = result;
@@ -59,7 +73,9 @@ export function renderHtmlReport(
   const incidents =
     count === 0
       ? '<p class="verdict">No incidents: nothing in the logs changed enough to look into.</p>'
-      : result.incidents.map((incident, i) => renderIncident(incident, i, count, sorted, chart)).join('\n');
+      : result.incidents
+          .map((incident, i) => renderIncident(incident, i, count, sorted, chart, { health: options.health, links }))
+          .join('\n');
   const generated =
     options.generatedAt === undefined ? '' : `<li>generated <b>${escapeHtml(iso(options.generatedAt))}</b></li>`;
   return `<!doctype html>
@@ -77,7 +93,7 @@ export function renderHtmlReport(
 <ul class="stats"><li><b>${count}</b> incident${count === 1 ? '' : 's'}</li><li><b>${stats.lines.toLocaleString('en-US')}</b> lines</li><li><b>${stats.services}</b> services</li><li><b>${stats.templates}</b> templates</li><li><b>${deploys.length}</b> deploys</li>${generated}</ul>
 ${incidents}
 <h2>Deploys</h2>
-${deploysTable(sorted, blamed)}
+${deploysTable(sorted, blamed, links)}
 </main>
 </body>
 </html>
@@ -85,3 +101,5 @@ ${deploysTable(sorted, blamed)}
 }
 
 export type { SeriesSource, TemplateSeries } from './html/timeline-chart';
+export type { HealthSource, ServiceHealth } from './html/health-panel';
+export type { ReportLinks } from './html/links';

@@ -12,6 +12,7 @@ import {
   powertoolsEnvironment,
   type CulpritFunctionName,
 } from '../defaults';
+import type { CulpritFunctionOverrides } from '../culprit-escape-hatches';
 import { handlerEntry } from './handler-entry';
 
 export interface CulpritFunctionProps {
@@ -21,6 +22,8 @@ export interface CulpritFunctionProps {
   readonly removalPolicy: RemovalPolicy;
   /** Where failed asynchronous invocations go after the retries. @default - none (synchronous callers) */
   readonly deadLetterQueue?: IQueue;
+  /** Props merged over the defaults (the construct's `…FunctionProps` escape hatch). @default - none */
+  readonly overrides?: CulpritFunctionOverrides;
 }
 
 /**
@@ -57,7 +60,6 @@ export class CulpritFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       bundling: BUNDLING_DEFAULTS,
-      environment: { ...powertoolsEnvironment(props.name), ...props.environment },
       ...(settings.quietPlatformLogs === true
         ? {
             loggingFormat: LoggingFormat.JSON,
@@ -68,6 +70,13 @@ export class CulpritFunction extends Construct {
       ...(props.deadLetterQueue === undefined
         ? {}
         : { deadLetterQueue: props.deadLetterQueue, retryAttempts: FUNCTION_DEFAULTS.retryAttempts }),
+      ...props.overrides,
+      // The handler reads these; the user's variables are added, never in their place.
+      environment: {
+        ...props.overrides?.environment,
+        ...powertoolsEnvironment(props.name),
+        ...props.environment,
+      },
     });
   }
 }

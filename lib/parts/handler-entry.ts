@@ -3,6 +3,9 @@ import { dirname, join, resolve } from 'node:path';
 import { CulpritError } from '../../lambdas/core/errors';
 import type { CulpritFunctionName } from '../defaults/function-defaults';
 
+/** The lock files NodejsFunction knows (npm, yarn, pnpm, bun). */
+const LOCK_FILES = ['package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb'] as const;
+
 /** Where NodejsFunction finds a handler and the project it belongs to. */
 export interface HandlerEntry {
   readonly entry: string;
@@ -22,20 +25,22 @@ export function handlerEntry(name: CulpritFunctionName): HandlerEntry {
   if (entry === undefined) {
     throw new CulpritError(`Culprit: no handler for the ${name} function; looked for ${candidates.join(' and ')}`);
   }
-  const depsLockFilePath = findUp('package-lock.json', lambdasDir);
+  // In this repository the lock file is its own; installed as a package (node_modules/culprit), the app's.
+  const depsLockFilePath = findUp(LOCK_FILES, lambdasDir);
   if (depsLockFilePath === undefined) {
     throw new CulpritError(
-      `Culprit: no package-lock.json in ${lambdasDir} or above it; NodejsFunction needs one to bundle`,
+      `Culprit: no ${LOCK_FILES.join(', ')} in ${lambdasDir} or above it; NodejsFunction needs one to bundle`,
     );
   }
   return { entry, projectRoot: dirname(depsLockFilePath), depsLockFilePath };
 }
 
-function findUp(file: string, from: string): string | undefined {
+/** The nearest of `files` in `from` or a folder above it. */
+function findUp(files: readonly string[], from: string): string | undefined {
   let dir = from;
   for (;;) {
-    const candidate = join(dir, file);
-    if (existsSync(candidate)) return candidate;
+    const candidate = files.map((file) => join(dir, file)).find((path) => existsSync(path));
+    if (candidate !== undefined) return candidate;
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;

@@ -18,6 +18,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { CulpritError } from '../../lambdas/core/errors';
 import { BUNDLING_DEFAULTS, FUNCTION_DEFAULTS, FUNCTION_SETTINGS, powertoolsEnvironment } from '../defaults';
+import type { CulpritFunctionOverrides } from '../culprit-escape-hatches';
 import { handlerEntry } from './handler-entry';
 
 /** Every verification default, declared once. */
@@ -39,6 +40,8 @@ export interface VerificationProps {
   readonly waitMinutes?: number;
   readonly logRetention: RetentionDays;
   readonly removalPolicy: RemovalPolicy;
+  /** Props merged over the verify function's defaults (the construct's `verifyFunctionProps`). @default - none */
+  readonly functionProps?: CulpritFunctionOverrides;
 }
 
 /**
@@ -81,7 +84,8 @@ export class Verification extends Construct {
       role,
       logGroup: this.functionLogGroup,
       bundling: BUNDLING_DEFAULTS,
-      environment: powertoolsEnvironment('verify'),
+      ...props.functionProps,
+      environment: { ...props.functionProps?.environment, ...powertoolsEnvironment('verify') },
     });
     const stack = Stack.of(this);
     const logGroupArn = (pattern: string): string =>

@@ -6,7 +6,8 @@
  * bucket, in which case each lane is that template's real rate over the whole chart.
  */
 import type { Anomaly, Deploy, Incident } from '../../../lambdas/core/analysis';
-import { clock, escapeHtml, iso, truncate } from './escape';
+import { clock, escapeHtml, isShowableTime, iso, truncate } from './escape';
+import { rowLabel } from './row-label';
 
 /** Lines of one template per bucket: `counts[i]` covers `[start + i·bucketMs, start + (i+1)·bucketMs)`. */
 export interface TemplateSeries {
@@ -71,8 +72,9 @@ function laneOf(a: Anomaly, windowMs: number): Lane {
 }
 
 /** Time range of the chart: the suspects' deploys, the compare windows and the incident. */
-function range(incident: Incident, windowMs: number): [number, number] {
-  const suspectTimes = incident.suspects.map((s) => s.timestamp);
+export function timelineRange(incident: Incident, windowMs: number): [number, number] {
+  // A deploy time no Date can hold would stretch the axis to nothing; it is listed, not drawn.
+  const suspectTimes = incident.suspects.map((s) => s.timestamp).filter(isShowableTime);
   const from = Math.min(
     incident.start - windowMs,
     ...incident.anomalies.map((a) => a.firstSeen - windowMs),
@@ -83,7 +85,7 @@ function range(incident: Incident, windowMs: number): [number, number] {
   return [from - pad, to + pad];
 }
 
-function tickStep(spanMs: number): number {
+export function tickStep(spanMs: number): number {
   const minutes = spanMs / 60_000;
   return (STEPS_MIN.find((m) => minutes / m <= 8) ?? 1440) * 60_000;
 }
@@ -110,7 +112,7 @@ function seriesPath(
 
 export function renderTimeline(incident: Incident, deploys: readonly Deploy[], options: TimelineOptions): string {
   const lanes = incident.anomalies.slice(0, options.maxLanes).map((a) => laneOf(a, options.compareWindowMs));
-  const [from, to] = range(incident, options.compareWindowMs);
+  const [from, to] = timelineRange(incident, options.compareWindowMs);
   const plotW = WIDTH - LABEL - RIGHT;
   const x = (t: number): number => LABEL + ((t - from) / (to - from)) * plotW;
   const height = TOP + lanes.length * LANE + AXIS;
@@ -140,7 +142,9 @@ export function renderTimeline(incident: Incident, deploys: readonly Deploy[], o
     parts.push(
       `<text class="lane-label" x="4" y="${y0 + 14}"><tspan class="svc">${escapeHtml(truncate(a.service, 18))}</tspan> <tspan fill="${colour}">${escapeHtml(a.kind)}</tspan></text>`,
     );
-    parts.push(`<text class="lane-template" x="4" y="${y0 + 27}">${escapeHtml(truncate(a.template, 40))}</text>`);
+    parts.push(
+      `<text class="lane-template" x="4" y="${y0 + 27}">${escapeHtml(truncate(rowLabel(a.template), 40))}</text>`,
+    );
     const series = options.series?.(a.service, a.templateId, from, to);
     if (series !== undefined && series.counts.length > 0) {
       parts.push(seriesPath(series, x, base, LANE - 12, colour));
@@ -169,7 +173,7 @@ export function renderTimeline(incident: Incident, deploys: readonly Deploy[], o
     parts.push('</g>');
   });
 
-  const inRange = deploys.filter((d) => d.timestamp >= from && d.timestamp <= to);
+  const inRange = deploys.filter((d) => isShowableTime(d.timestamp) && d.timestamp >= from && d.timestamp <= to);
   const blamed = new Set(incident.suspects.filter((s) => s.blamed).map((s) => s.deployId));
   inRange.forEach((d, i) => {
     const dx = x(d.timestamp).toFixed(1);
@@ -188,5 +192,5 @@ export function renderTimeline(incident: Incident, deploys: readonly Deploy[], o
     more > 0
       ? `<p class="note">${more} weaker anomal${more === 1 ? 'y' : 'ies'} not drawn; all are listed below.</p>`
       : '';
-  return `<svg class="timeline" role="img" aria-label="Timeline of the incident" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg>${note}`;
+  return `<svg class="timeline" role="img" aria-label="Timeline of the incident" viewBox="0 0 ${WIDTH} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg>${note}`;
 }

@@ -185,6 +185,42 @@ export class Analyzer {
     return start === undefined ? undefined : { start, bucketMs, counts };
   }
 
+  /**
+   * All lines and error-template lines of `service` per bucket over `[from, to)`, from the same bounded history
+   * as {@link Analyzer.templateSeries} (closed buckets only), for a service's health on a timeline. Undefined when
+   * the service is unknown or no bucket of the range is held.
+   */
+  serviceHealth(
+    service: string,
+    from: number,
+    to: number,
+  ): { start: number; bucketMs: number; lines: number[]; errors: number[] } | undefined {
+    const bucketMs = this.options.detect.bucketMs;
+    const open = this.detector.watermark();
+    if (open === undefined || !(to > from)) return undefined;
+    const last = Math.min(Math.ceil(to / bucketMs), open / bucketMs);
+    let start: number | undefined;
+    const lines: number[] = [];
+    const errors: number[] = [];
+    for (let b = Math.floor(from / bucketMs); b < last; b++) {
+      const mix = this.detector.templateMix(service, b * bucketMs, (b + 1) * bucketMs);
+      if (mix === undefined) {
+        if (start === undefined) continue;
+        break;
+      }
+      start ??= b * bucketMs;
+      let all = 0;
+      let failing = 0;
+      for (const [id, count] of mix) {
+        all += count;
+        if (this.detector.isErrorTemplate(service, id)) failing += count;
+      }
+      lines.push(all);
+      errors.push(failing);
+    }
+    return start === undefined ? undefined : { start, bucketMs, lines, errors };
+  }
+
   /** The state to resume from; services mined elsewhere carry no miner state here (their miner lives elsewhere). */
   toJSON(): AnalyzerState {
     const miners: Record<string, MinerSnapshot> = {};

@@ -172,6 +172,11 @@ export class Detector implements AnomalySink {
     return out;
   }
 
+  /** Whether a template of `service` is an error template (an error level on some line, or error words). */
+  isErrorTemplate(service: string, templateId: string): boolean {
+    return this.services.get(service)?.templates.get(templateId)?.error === true;
+  }
+
   /** Current text of a template, if known. */
   templateText(service: string, templateId: string): string | undefined {
     return this.services.get(service)?.templates.get(templateId)?.text;

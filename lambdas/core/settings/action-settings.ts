@@ -74,7 +74,7 @@ export const ACTION_SETTINGS = {
     schema: z.array(regexSource).default([]),
     doc: 'Regular expressions whose matches become [REDACTED] in Slack messages, after the built-in rules.',
     details:
-      'The built-in rules (secretlint\'s recommended preset and rules for secrets in running text) apply first. RE2 syntax, checked at synth.',
+      "The built-in rules (secretlint's recommended preset and rules for secrets in running text) apply first. RE2 syntax, checked at synth.",
     where: ['stack', 'file', 'env'],
     env: { variable: 'CULPRIT_REDACT_PATTERNS', functions: ['rank'] },
   }),

@@ -6,7 +6,13 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { Analyzer, type AnalysisResult, type Deploy, type Incident } from '../../../lambdas/core/analysis';
+import {
+  Analyzer,
+  type AnalysisResult,
+  type Deploy,
+  type Incident,
+  type Suspect,
+} from '../../../lambdas/core/analysis';
 import { readDeploys, readLogEvents } from '../../../bin/input';
 import { renderHtmlReport, type SeriesSource } from '../../../bin/output/html-report';
 
@@ -133,7 +139,9 @@ describe('renderHtmlReport', () => {
     expect(html).toContain('<h4>Appeared (1)</h4>');
     expect(html).toContain('<h4>Spiked (1)</h4>');
     expect(html).toContain('<h4>Went silent (1)</h4>');
-    expect(html).toMatch(/<tr data-kind="drop">.*heartbeat ok.*<td class="num">60<\/td><td class="num">0<\/td><\/tr>/);
+    expect(html).toMatch(
+      /<tr data-kind="drop">.*heartbeat ok.*<td class="num" data-label="Before">60<\/td><td class="num" data-label="After">0<\/td><\/tr>/,
+    );
   });
 
   it('says so when there is no incident, and still lists the deploys', () => {
@@ -143,17 +151,78 @@ describe('renderHtmlReport', () => {
     );
 
     expect(html).toContain('No incidents');
-    expect(html).toContain('<td>dpl-1</td><td>api</td><td>v1</td>');
+    expect(html).toContain(
+      '<td data-label="Deploy">dpl-1</td><td data-label="Service">api</td><td data-label="Version">v1</td>',
+    );
     expect(html).not.toContain('<svg');
   });
 
   it('references nothing outside the file', async () => {
-    const { result, deploys } = await analyseExample();
+    const { result, deploys, analyzer } = await analyseExample();
 
-    const html = renderHtmlReport(result, deploys);
+    const html = renderHtmlReport(result, deploys, {
+      health: (service, from, to) => analyzer.serviceHealth(service, from, to),
+    });
 
     expect(html).not.toMatch(/\b(src|href)=["']?(https?:)?\/\//);
     expect(html).not.toMatch(/<link\b|@import|url\(/);
+  });
+
+  it('links commits and CI runs from the URL templates, and never a non-web URL', () => {
+    const t = Date.parse('2024-03-12T09:00:00Z');
+    const html = renderHtmlReport(
+      { incidents: [], stats: { lines: 1, services: 1, templates: 1, skipped: 0, late: 0 } },
+      [
+        { id: 'dpl-1', service: 'check out', timestamp: t, version: 'v1.2', commit: 'ab93e44f6c4b1234' },
+        { id: 'dpl-2', service: 'api', timestamp: t + 1, commit: 'c9b7', url: 'javascript:alert(1)' },
+        { id: 'dpl-3', service: 'api', timestamp: t + 2, version: 'v3', url: 'https://ci.example.com/runs/3' },
+      ],
+      {
+        links: {
+          commit: 'https://github.com/shop/{service}/commit/{commit}',
+          ciRun: 'https://ci.example.com/{service}/releases/{version}',
+        },
+      },
+    );
+
+    expect(html).toContain(
+      '<a href="https://github.com/shop/check%20out/commit/ab93e44f6c4b1234" target="_blank" rel="noopener noreferrer"><code>ab93e44f6c4b</code></a>',
+    );
+    expect(html).toContain('href="https://ci.example.com/check%20out/releases/v1.2"');
+    // dpl-2 has no version for the CI template and a javascript: URL of its own: no run link at all.
+    expect(html).not.toContain('javascript:');
+    expect(html).not.toContain('releases/{version}');
+    expect(html).toContain('href="https://ci.example.com/runs/3"');
+  });
+
+  it('labels a timeline row with the message, not the logger in front of it', () => {
+    const result = hostileIncident();
+    const incident = result.incidents[0] as Incident;
+    const spring = {
+      ...(incident.anomalies[0] as Incident['anomalies'][number]),
+      template: 'o.s.web.servlet.DispatcherServlet : Completed initialization in <NUM> ms',
+    };
+
+    const html = renderHtmlReport({ ...result, incidents: [{ ...incident, anomalies: [spring] }] }, []);
+
+    expect(html).toMatch(/<text class="lane-template"[^>]*>Completed initialization in &lt;NUM&gt; ms<\/text>/);
+  });
+
+  it('renders deploys whose time no Date can hold instead of failing', () => {
+    const result = hostileIncident();
+    const incident = result.incidents[0] as Incident;
+    const far = 1e300;
+    const suspect = { ...(incident.suspects[0] as Suspect), deployId: 'dpl-far', timestamp: far, blamed: false };
+
+    const render = (): string =>
+      renderHtmlReport({ ...result, incidents: [{ ...incident, suspects: [...incident.suspects, suspect] }] }, [
+        { id: 'dpl-far', service: 'api', timestamp: far },
+        { id: 'dpl-nan', service: 'api', timestamp: Number.NaN },
+      ]);
+
+    expect(render).not.toThrow();
+    expect(render()).toContain('(time out of range: 1e+300)');
+    expect(render()).not.toMatch(/data-deploy="dpl-far"/);
   });
 
   it('names the blamed deploy and what appeared after it', async () => {
@@ -279,6 +348,87 @@ describe('renderHtmlReport', () => {
       expect(images).toBe(0);
       expect(drawn).toBe(combined.incidents.reduce((sum, i) => sum + i.anomalies.length, 0));
     });
+
+    it.each([
+      { width: 1400, name: 'wide' },
+      { width: 390, name: 'phone' },
+    ])(
+      'fits $width px without sideways scrolling, with a health panel per service and the blamed deploy in red',
+      async ({ width, name }) => {
+        // Prepare: the report `culprit analyze --html` writes, with link templates as the config gives them.
+        const { result, deploys, analyzer } = await analyseExample();
+        const file = path.join(ARTIFACTS, `html-report-${name}.html`);
+        mkdirSync(ARTIFACTS, { recursive: true });
+        writeFileSync(
+          file,
+          renderHtmlReport(result, deploys, {
+            series: (service, templateId, from, to) => analyzer.templateSeries(service, templateId, from, to),
+            health: (service, from, to) => analyzer.serviceHealth(service, from, to),
+            links: {
+              commit: 'https://github.com/shop/{service}/commit/{commit}',
+              ciRun: 'https://ci.example.com/{service}/{version}',
+            },
+          }),
+        );
+        const page = await browser.newPage({ viewport: { width, height: 900 } });
+        const errors: string[] = [];
+        page.on('console', (message) => {
+          if (message.type() === 'error') errors.push(message.text());
+        });
+        page.on('pageerror', (error) => errors.push(error.message));
+
+        // Act
+        await page.goto(`file://${file}`);
+        const layout = await page.$eval('html', (root) => {
+          // No DOM lib in this project's types: the document and window come from the element.
+          const document = root.ownerDocument;
+          const view = document.defaultView as NonNullable<typeof document.defaultView>;
+          const style = (el: typeof root) => view.getComputedStyle(el);
+          const viewport = root.clientWidth;
+          const tooWide = [...document.querySelectorAll('body *')]
+            .filter((el) => {
+              const box = el.getBoundingClientRect();
+              // Inside a clipping panel, a label hanging over the edge is cut, not scrolled to.
+              return box.width > viewport + 0.5 || (box.right > viewport + 0.5 && el.closest('.health') === null);
+            })
+            .map(
+              (el) =>
+                `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} ${Math.round(el.getBoundingClientRect().width)}px`,
+            );
+          const rows = [...document.querySelectorAll('.health-row')].map((row) => ({
+            service: row.getAttribute('data-service'),
+            charts: [...row.querySelectorAll('svg.health-chart')].filter((svg) => svg.getBoundingClientRect().width > 0)
+              .length,
+            areas: row.querySelectorAll('path.health-lines').length,
+            blamed: [...row.querySelectorAll('line.health-deploy.blamed')].map((line) => style(line).stroke),
+          }));
+          const firstRow = document.querySelector('table.suspects tbody tr');
+          return {
+            viewport,
+            scrollWidth: root.scrollWidth,
+            tooWide,
+            rows,
+            suspectCells:
+              firstRow === null ? 0 : [...firstRow.children].filter((td) => style(td).display === 'block').length,
+            commitLinks: document.querySelectorAll('a[href^="https://github.com/shop/coordinator/commit/"]').length,
+          };
+        });
+        await page.screenshot({ path: path.join(ARTIFACTS, `html-report-${name}.png`), fullPage: true });
+
+        // Assess
+        expect(errors).toEqual([]);
+        expect(layout.scrollWidth).toBeLessThanOrEqual(layout.viewport);
+        expect(layout.tooWide).toEqual([]);
+        const services = new Set(result.incidents.flatMap((incident) => incident.services));
+        expect(new Set(layout.rows.map((row) => row.service))).toEqual(services);
+        for (const row of layout.rows) expect(row).toMatchObject({ charts: 2, areas: 1 });
+        // The blamed deploy (coordinator's dpl-abcf905f) is one red marker on each of its service's two charts.
+        expect(layout.rows.flatMap((row) => row.blamed)).toEqual(['rgb(201, 42, 42)', 'rgb(201, 42, 42)']);
+        expect(layout.commitLinks).toBeGreaterThan(0);
+        // Stacked on a phone: the suspects' cells are blocks under each other; side by side on a wide screen.
+        expect(layout.suspectCells > 0).toBe(width < 700);
+      },
+    );
 
     it("draws the example incident with the real Analyzer's per-template rates, each a line through many buckets", async () => {
       // Prepare: the series come from the analyzer's own bucket history, as `culprit analyze --html` passes them.

@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { LOOPBACK_AWS } from '../../lambdas/deploys/local-dynamodb';
 
-/** An event bus in moto with a rule copying every `culprit` event into a moto SQS queue the test reads. */
+/** An event bus in moto with a rule copying every event of `source` into a moto SQS queue the test reads. */
 export interface EventBusTap {
   readonly busName: string;
   readonly client: EventBridgeClient;
@@ -21,7 +21,7 @@ export interface EventBusTap {
   take(): Promise<{ source: string; 'detail-type': string; detail: Record<string, unknown> }[]>;
 }
 
-export async function createEventBusTap(endpoint: string, busName: string): Promise<EventBusTap> {
+export async function createEventBusTap(endpoint: string, busName: string, source = 'culprit'): Promise<EventBusTap> {
   const client = new EventBridgeClient({ ...LOOPBACK_AWS, endpoint });
   const sqs = new SQSClient({ ...LOOPBACK_AWS, endpoint });
   await client.send(new CreateEventBusCommand({ Name: busName }));
@@ -30,7 +30,7 @@ export async function createEventBusTap(endpoint: string, busName: string): Prom
     new GetQueueAttributesCommand({ QueueUrl: queue.QueueUrl, AttributeNames: ['QueueArn'] }),
   );
   await client.send(
-    new PutRuleCommand({ Name: 'tap', EventBusName: busName, EventPattern: JSON.stringify({ source: ['culprit'] }) }),
+    new PutRuleCommand({ Name: 'tap', EventBusName: busName, EventPattern: JSON.stringify({ source: [source] }) }),
   );
   await client.send(
     new PutTargetsCommand({
