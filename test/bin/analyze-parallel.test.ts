@@ -318,7 +318,7 @@ describe('culprit analyze on worker threads', () => {
 
     // Assess
     await expect(outcome).rejects.toThrow(CulpritError);
-    await expect(outcome).rejects.toThrow(/mining worker failed \(.*logs\/.*\): .*regular expression/i);
+    await expect(outcome).rejects.toThrow(/mining worker failed \(.*logs\/.*\): .*regular expression/is);
   });
 
   it('spreads files over the workers so that the most loaded one reads as little as possible', async () => {
