@@ -24,7 +24,7 @@ async function survivors(pids: readonly number[]): Promise<number[]> {
 }
 
 describe('the local server helpers, when tests fail', () => {
-  it('leave no moto_server behind, and jest exits by itself without forceExit', async () => {
+  it('leave no moto_server behind, and jest exits by itself (nothing forces it to)', async () => {
     // Prepare: a jest of its own over a suite that fails, started servers and never stopped one.
     const dir = mkdtempSync(join(tmpdir(), 'culprit-cleanup-'));
     const pidFile = join(dir, 'pids');
