@@ -204,7 +204,7 @@ describe('culprit deploy record against EventBridge (moto)', () => {
 
     expect([badTime, badFields]).toEqual([2, 2]);
     expect(err().split('\n').filter(Boolean)).toEqual([
-      'culprit deploy record: --at: not an ISO-8601 timestamp or epoch milliseconds: "yesterday"',
+      'culprit deploy record: --at: not an ISO-8601 timestamp or epoch time: "yesterday"',
       'culprit deploy record: --service: must not be empty',
       'culprit deploy record: --version: must not be empty',
       'culprit deploy record: --endpoint: must be a URL such as http://127.0.0.1:4566',
