@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { Analyzer, type AnalysisOptionsInput } from '../../lambdas/core/analysis';
+import { Analyzer, type AnalysisOptionsInput, redactEvent } from '../../lambdas/core/analysis';
 import {
   analysisOptionsFrom,
   logGroupNamesFrom,
@@ -261,7 +261,7 @@ async function feedSequentially(
   // Batches are looped over synchronously: awaiting each of millions of lines would cost more than mining them.
   for await (const batch of batches) {
     for (const event of batch) {
-      analyzer.push(redact === undefined ? event : { ...event, message: redact(event.message) });
+      analyzer.push(redact === undefined ? event : redactEvent(event, redact));
       // An estimate of the bytes read; the bar ends full when reading does.
       bytes += event.message.length + 1;
     }

@@ -1,14 +1,20 @@
 /**
- * Plain-text logs (`.log`, `.txt`): every event starts with a timestamp with a full date, in any layout core's
- * header parser reads (ISO-8601 with `T` or a space, log4j's `2024-03-12 08:00:00,123`, `yyyy/MM/dd`, ctime
- * …; a time without a zone is UTC), then the message. A line without one continues the event before it (a
- * stack trace, a multi-line message) and is joined to it with `\n`. The service is the file's name.
- * The event keeps the whole line as its message: the analysis strips headers itself.
+ * Plain-text logs (`.log`, `.txt`): every event starts with a header holding a timestamp with a full date. The
+ * file's header layout is learnt from its first lines (lambdas/core/log-format: `LEVEL|time|thread|msg`, syslog,
+ * log4j … any layout whose columns behave like header fields), so the timestamp may sit in any column; a line the
+ * learnt layout does not fit is an event start when it begins with a timestamp core's header parser reads
+ * (ISO-8601 with `T` or a space, log4j's `2024-03-12 08:00:00,123`, `yyyy/MM/dd`, ctime …; a time without a zone is
+ * UTC). Any other line continues the event before it (a stack trace, a multi-line message) and is joined to it
+ * with `\n`. The service is the file's name. The event keeps the whole line as its message; where the learnt
+ * layout split it, the event carries its level and header length, so the analysis mines the message the layout
+ * found (else the analysis's header rules strip the header).
  */
 import {
   scanLeadingTimestamp as scanCoreTimestamp,
   type TimestampScan,
 } from '../../lambdas/core/log-line/leading-timestamp';
+import type { LeveledLogEvent } from '../../lambdas/core/analysis';
+import { type HeaderSplit, SourceFormat } from '../../lambdas/core/log-format';
 import type { LogEvent } from '../../lambdas/core/schemas';
 import { LINE_READER_DEFAULTS, type LineBatch } from './line-reader';
 import type { ProblemSink } from './log-sources';
@@ -65,6 +71,11 @@ export const cutLineProblem = (maxLineBytes: number): string =>
 export class TextEventParser {
   private pendingTimestamp = 0;
   private pendingMessage: string | undefined;
+  /** The pending event's header as the learnt layout split it (undefined: the rules split it later). */
+  private pendingSplit: HeaderSplit | undefined;
+  /** The file's header layout, learnt from its first batch and again when its lines stop fitting. */
+  readonly format = new SourceFormat();
+  private primed = false;
 
   constructor(
     private readonly file: string,
@@ -84,15 +95,22 @@ export class TextEventParser {
         problem: cutLineProblem(this.options.maxLineBytes ?? LINE_READER_DEFAULTS.maxLineBytes),
       });
     }
+    if (!this.primed) {
+      this.primed = true;
+      this.format.prime(texts.filter((text) => !isBlank(text)));
+    }
     for (let i = 0; i < texts.length; i++) {
       const text = texts[i] as string;
       if (isBlank(text)) continue;
-      if (scanLeadingTimestamp(text)) {
-        if (this.pendingMessage !== undefined)
-          events.push({ timestamp: this.pendingTimestamp, service: this.service, message: this.pendingMessage });
-        this.pendingTimestamp = found.millis;
-        // The whole line is the message: the analysis's header parser strips the timestamp
-        // together with the level, logger and thread that often follow it (`- WARN [main] - …`).
+      const split = this.format.split(text);
+      const timestamp = split?.timestamp ?? (scanLeadingTimestamp(text) ? found.millis : undefined);
+      if (timestamp !== undefined) {
+        const pending = this.takePending();
+        if (pending !== undefined) events.push(pending);
+        this.pendingTimestamp = timestamp;
+        this.pendingSplit = split?.timestamp === undefined ? undefined : split;
+        // The whole line is the message: the analysis mines what follows the header the layout found, or its
+        // header rules strip the timestamp with the level, logger and thread that often follow it (`- WARN [main] - …`).
         this.pendingMessage = text;
       } else if (this.pendingMessage !== undefined) {
         if (this.pendingMessage.length + 1 + text.length <= this.options.maxMessageChars)
@@ -110,8 +128,19 @@ export class TextEventParser {
 
   /** The last event, once the file has ended. */
   finish(): LogEvent[] {
+    const pending = this.takePending();
+    return pending === undefined ? [] : [pending];
+  }
+
+  private takePending(): LeveledLogEvent | undefined {
     const message = this.pendingMessage;
+    if (message === undefined) return undefined;
     this.pendingMessage = undefined;
-    return message === undefined ? [] : [{ timestamp: this.pendingTimestamp, service: this.service, message }];
+    const event = { timestamp: this.pendingTimestamp, service: this.service, message };
+    const split = this.pendingSplit;
+    if (split === undefined) return event;
+    return split.level === undefined
+      ? { ...event, headerLength: split.messageStart }
+      : { ...event, level: split.level, headerLength: split.messageStart };
   }
 }

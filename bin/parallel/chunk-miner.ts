@@ -9,7 +9,7 @@ import { redactorFrom } from '../../lambdas/core/config';
 import { TemplateMiner } from '../../lambdas/core/drain';
 import { InvalidInputError } from '../../lambdas/core/errors';
 import type { LogLevel } from '../../lambdas/core/log-line';
-import { mineMessage, type LeveledLogEvent } from '../../lambdas/core/analysis';
+import { headerAfterRedaction, mineMessage, type LeveledLogEvent } from '../../lambdas/core/analysis';
 import type { LogEvent } from '../../lambdas/core/schemas';
 import { readLogFileBatches } from '../input/log-file-reader';
 import type { LogProblem } from '../input';
@@ -226,7 +226,8 @@ export class ChunkMiner {
         }
       }
       chunk.chars += event.message.length + 1;
-      const mined = mineMessage(s.miner, message, (event as LeveledLogEvent).level);
+      const { level, headerLength } = event as LeveledLogEvent;
+      const mined = mineMessage(s.miner, message, level, headerAfterRedaction(event.message, message, headerLength));
       if (mined === undefined) {
         chunk.add(event.timestamp, -1 - s.index, 0, '');
         continue;

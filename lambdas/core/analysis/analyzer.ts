@@ -16,8 +16,14 @@ export interface AnalyzerState {
   readonly skipped: number;
 }
 
-/** A log event, optionally with the level its structured record named (JSON logs often carry one). */
-export type LeveledLogEvent = LogEvent & { readonly level?: string | undefined };
+/**
+ * A log event, optionally with the level its structured record (or its source's learnt header layout) named, and
+ * where its message begins when the reader already split the header off with the source's learnt layout.
+ */
+export type LeveledLogEvent = LogEvent & {
+  readonly level?: string | undefined;
+  readonly headerLength?: number | undefined;
+};
 
 /**
  * The incremental analysis: log events in (in time order), anomalies and incidents out. One template miner
@@ -70,7 +76,15 @@ export class Analyzer {
       miner = new TemplateMiner(this.options.miner);
       this.miners.set(event.service, miner);
     }
-    const mined = mineAndObserve(this.detector, miner, event.timestamp, event.service, event.message, event.level);
+    const mined = mineAndObserve(
+      this.detector,
+      miner,
+      event.timestamp,
+      event.service,
+      event.message,
+      event.level,
+      event.headerLength,
+    );
     if (mined === undefined) this.skipped++;
   }
 

@@ -1,6 +1,13 @@
 export { analyze } from './analyze';
 export { Analyzer, type AnalyzerState, type LeveledLogEvent } from './analyzer';
-export { mineAndObserve, mineMessage, observeMined, type MinedMessage } from './mining-step';
+export {
+  headerAfterRedaction,
+  mineAndObserve,
+  mineMessage,
+  observeMined,
+  redactEvent,
+  type MinedMessage,
+} from './mining-step';
 export { ANALYSIS_DEFAULTS, resolveAnalysisOptions, type AnalysisOptions, type AnalysisOptionsInput } from './options';
 export type { AnalysisResult, AnalysisStats, Incident } from './types';
 export type { Anomaly, AnomalyKind } from '../detect';

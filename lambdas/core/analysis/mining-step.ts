@@ -8,6 +8,7 @@
 import type { Detector } from '../detect';
 import type { TemplateMerge, TemplateMiner } from '../drain';
 import { parseLogLine } from '../log-line';
+import type { LeveledLogEvent } from './analyzer';
 
 /** What the detector needs of one mined line. */
 export interface MinedMessage {
@@ -25,16 +26,23 @@ export interface MinedMessage {
 /**
  * The mining half: the header parser, then `miner`. Undefined when nothing is left to mine once the header is
  * stripped (the line is counted as skipped). `level` is the event's own, which wins over the header's.
+ * `headerLength`, when the source's learnt layout (lambdas/core/log-format) already split the line, is where the
+ * message begins: the rules are then not asked.
  */
-export function mineMessage(miner: TemplateMiner, message: string, level?: string): MinedMessage | undefined {
-  const parsed = parseLogLine(message);
+export function mineMessage(
+  miner: TemplateMiner,
+  message: string,
+  level?: string,
+  headerLength?: number,
+): MinedMessage | undefined {
+  const parsed = headerLength === undefined ? parseLogLine(message) : { message: message.slice(headerLength).trim() };
   const mined = miner.mine(parsed.message);
   if (mined.templateId === '') return undefined;
   return {
     templateId: mined.templateId,
     template: mined.template,
     changed: mined.change !== 'none',
-    level: level ?? parsed.level,
+    level: level ?? ('level' in parsed ? parsed.level : undefined),
     merged: mined.merged,
   };
 }
@@ -66,8 +74,32 @@ export function mineAndObserve(
   service: string,
   message: string,
   level?: string,
+  headerLength?: number,
 ): MinedMessage | undefined {
-  const mined = mineMessage(miner, message, level);
+  const mined = mineMessage(miner, message, level, headerLength);
   if (mined !== undefined) observeMined(detector, timestamp, service, mined, message);
   return mined;
+}
+
+/**
+ * The header length of an event still valid after redaction: kept when the redacted message starts with the same
+ * header, else undefined (the rules split the redacted line), so a secret masked inside a header never shifts the
+ * message start.
+ */
+export function headerAfterRedaction(
+  original: string,
+  redacted: string,
+  headerLength: number | undefined,
+): number | undefined {
+  if (headerLength === undefined || redacted === original) return headerLength;
+  return redacted.startsWith(original.slice(0, headerLength)) ? headerLength : undefined;
+}
+
+/** `event` with its message redacted, keeping its header length only while it still holds. */
+export function redactEvent(event: LeveledLogEvent, redact: (line: string) => string): LeveledLogEvent {
+  const message = redact(event.message);
+  if (message === event.message) return event;
+  const { headerLength, ...rest } = event;
+  const kept = headerAfterRedaction(event.message, message, headerLength);
+  return kept === undefined ? { ...rest, message } : { ...rest, message, headerLength: kept };
 }

@@ -4,7 +4,7 @@
  * Lines no layout fits (continuation lines, stack traces, JSON) go to the rule-based header parser, which also serves
  * as the prior the learnt header boundary is checked against.
  */
-import { type ParsedLogLine, parseLogLine, scanLeadingTimestamp } from '../log-line';
+import { type LogLevel, type ParsedLogLine, parseLogLine, scanLeadingTimestamp } from '../log-line';
 import { inferLayout } from './infer-layout';
 import { reconcileWithRules } from './rules-prior';
 import { emptyMatch, matchLayout } from './match-layout';
@@ -34,10 +34,27 @@ const MAX_WAIT = 100_000;
 
 export const SOURCE_FORMAT_DEFAULTS = { rules: true, sampleSize: 200, maxLayouts: 3 } as const;
 
-/** What a SourceFormat keeps between invocations (the ingest Lambda's state): plain JSON. */
+/** What a SourceFormat keeps between invocations (the ingest Lambda's state): plain JSON (format-state.ts). */
 export interface SourceFormatState {
   readonly version: 1;
   readonly layouts: readonly LogLayout[];
+}
+
+/** Where a learnt layout put a line's header: the message starts at `messageStart`. */
+export interface HeaderSplit {
+  readonly messageStart: number;
+  readonly level?: LogLevel;
+  /** Epoch ms, only when the time column carried a full date. */
+  readonly timestamp?: number;
+}
+
+const isJsonStart = (line: string): boolean => line.charCodeAt(0) === 123 || line.trimStart().startsWith('{');
+
+/** The instant of the time column starting at `timeStart` (inside its bracket, if any), when it has a full date. */
+function timestampAt(line: string, timeStart: number): number | undefined {
+  const scan = { end: 0, millis: Number.NaN, syslog: false };
+  const at = line.charCodeAt(timeStart) === 91 ? timeStart + 1 : timeStart;
+  return scanLeadingTimestamp(line, at, scan) && !Number.isNaN(scan.millis) ? scan.millis : undefined;
 }
 
 export class SourceFormat {
@@ -89,9 +106,17 @@ export class SourceFormat {
     return lines.map((line) => this.parse(line));
   }
 
+  /**
+   * Learns from `lines` (a first batch of this source) when no layout is known yet and they are enough to learn
+   * from; otherwise learning waits for the lines no layout fits (see {@link SourceFormat.split}).
+   */
+  prime(lines: readonly string[]): void {
+    if (this.learnt.length === 0 && lines.length >= this.sampleSize / 4) this.learn(lines);
+  }
+
   /** Splits one line with the first layout that fits, else with the rules (or, without rules, keeps it whole). */
   parse(line: string): ParsedLogLine {
-    const trimmedStart = line.charCodeAt(0) === 123 || line.trimStart().startsWith('{');
+    const trimmedStart = isJsonStart(line);
     if (!trimmedStart) {
       for (const layout of this.learnt) {
         if (matchLayout(layout, line, this.match)) {
@@ -103,6 +128,26 @@ export class SourceFormat {
     }
     if (this.rules || trimmedStart) return parseLogLine(line);
     return { message: line.trim(), format: 'plain' };
+  }
+
+  /**
+   * Where the header of `line` ends by the first learnt layout that fits it, or undefined (no layout fits: a
+   * continuation line, JSON, or a layout not learnt yet; the caller falls back to the rules). Lines no layout
+   * fits count towards learning again, as in {@link SourceFormat.parse}.
+   */
+  split(line: string): HeaderSplit | undefined {
+    if (isJsonStart(line)) return undefined;
+    for (const layout of this.learnt) {
+      if (matchLayout(layout, line, this.match)) {
+        this.sinceLearn++;
+        const { messageStart, level, timeStart } = this.match;
+        const timestamp = timeStart >= 0 ? timestampAt(line, timeStart) : undefined;
+        if (level === undefined) return timestamp === undefined ? { messageStart } : { messageStart, timestamp };
+        return timestamp === undefined ? { messageStart, level } : { messageStart, level, timestamp };
+      }
+    }
+    this.noteMiss(line);
+    return undefined;
   }
 
   state(): SourceFormatState {
@@ -117,9 +162,8 @@ export class SourceFormat {
     };
     if (level !== undefined) result.level = level;
     if (timeStart >= 0) {
-      const scan = { end: 0, millis: Number.NaN, syslog: false };
-      const at = line.charCodeAt(timeStart) === 91 ? timeStart + 1 : timeStart;
-      if (scanLeadingTimestamp(line, at, scan) && !Number.isNaN(scan.millis)) result.timestamp = scan.millis;
+      const timestamp = timestampAt(line, timeStart);
+      if (timestamp !== undefined) result.timestamp = timestamp;
     }
     if (componentStart >= 0 && componentEnd > componentStart) {
       const component = line.slice(componentStart, componentEnd);
