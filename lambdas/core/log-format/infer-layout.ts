@@ -88,7 +88,15 @@ function layoutFromStats(judge: ColumnJudge, split: LogLayout['split'], coverage
   let vouched = anchor >= 0;
   for (let index = anchor + 1; index < MAX_SAMPLE_TOKENS; index++) {
     const verdict = judge.verdict(index);
-    if (verdict === 'message') break;
+    if (verdict === 'message') {
+      // Pipe-delimited lines (`LEVEL|time|thread|message`): a field the writer ends with a pipe in nearly every line
+      // is a header field whatever it holds; the message is the last field (pipes inside it come and go).
+      if (split === 'pipe' && anchor >= 0 && judge.present(index + 1)) {
+        columns.push(judge.column(index, true));
+        continue;
+      }
+      break;
+    }
     columns.push(judge.column(index, false));
     if (verdict === 'end') {
       vouched = true;

@@ -19,7 +19,7 @@ export {
   type KinesisEventRecord,
 } from './kinesis-event';
 export { serviceForLogGroup, acceptsLogGroup } from './log-group-service';
-export { ServiceAnalysis } from './service-analysis';
+export { MAX_FORMAT_SOURCES, ServiceAnalysis, type ServiceState } from './service-analysis';
 export { applyLogEvents, type BatchOutcome } from './ingest-batch';
 export { BucketCounts, type BucketCountsJson } from './bucket-counts';
 export { encodeState, decodeState, MAX_STATE_BYTES } from './state-codec';

@@ -15,15 +15,25 @@ export interface BatchOutcome {
 }
 
 /**
- * Mines and analyses one batch of a service's log events, oldest first (CloudWatch Logs delivers a stream's
+ * Mines and analyses one batch of a service's log events from `source` (their log group, whose header layout is
+ * learnt and kept), oldest first (CloudWatch Logs delivers a stream's
  * events in order; the sort, which is stable, only guards the order the detector needs).
  */
-export function applyLogEvents(analysis: ServiceAnalysis, events: readonly SubscriptionLogEvent[]): BatchOutcome {
+export function applyLogEvents(
+  analysis: ServiceAnalysis,
+  events: readonly SubscriptionLogEvent[],
+  source?: string,
+): BatchOutcome {
   const ordered = isSorted(events) ? events : [...events].sort((a, b) => a.timestamp - b.timestamp);
   const counts = new BucketCounts(analysis.options.detect.bucketMs);
+  if (source !== undefined)
+    analysis.prime(
+      source,
+      ordered.map((event) => event.message),
+    );
   let skipped = 0;
   for (const event of ordered) {
-    const templateId = analysis.push(event.timestamp, event.message);
+    const templateId = analysis.push(event.timestamp, event.message, source);
     if (templateId === undefined) skipped++;
     else counts.add(event.timestamp, templateId);
   }

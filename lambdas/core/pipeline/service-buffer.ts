@@ -177,7 +177,7 @@ export class ServiceBuffer {
   }
 
   private apply(delivery: BufferedDelivery): { readonly lines: number; readonly skipped: number } {
-    const outcome = applyLogEvents(this.current, delivery.events);
+    const outcome = applyLogEvents(this.current, delivery.events, delivery.logGroup);
     for (const [start, templates] of outcome.counts.entries())
       for (const [id, lines] of templates) this.counts.add(start, id, lines);
     // Latest form of each anomaly, in the order they first changed (as the detector reports one long batch).

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AnalyzerState } from '../analysis';
+import type { ServiceState } from './service-analysis';
 import { compressJson, decompressJsonText } from './compressed-json';
 import { PipelineStateError, messageOf } from './errors';
 import { describeZodIssues } from './zod-problems';
@@ -19,10 +19,12 @@ const stateEnvelopeSchema = z.object({
   detector: z.looseObject({ version: z.literal(1), services: z.array(z.unknown()), anomalies: z.array(z.unknown()) }),
   miners: z.record(z.string(), z.unknown()),
   skipped: z.number().int().nonnegative(),
+  /** Header layouts per log group (absent in states written before they were learnt); each checked when restored. */
+  formats: z.record(z.string(), z.unknown()).optional(),
 });
 
 /** Brotli-compressed JSON of an analyzer state (about a fifth of the JSON size; compressed-json.ts). */
-export function encodeState(state: AnalyzerState, service: string, maxBytes = MAX_STATE_BYTES): Uint8Array {
+export function encodeState(state: ServiceState, service: string, maxBytes = MAX_STATE_BYTES): Uint8Array {
   const bytes = compressJson(state);
   if (bytes.length > maxBytes) {
     throw new PipelineStateError(
@@ -34,7 +36,7 @@ export function encodeState(state: AnalyzerState, service: string, maxBytes = MA
 }
 
 /** Reads a state written by {@link encodeState}, or a gzipped one written before brotli. */
-export function decodeState(bytes: Uint8Array, service: string): AnalyzerState {
+export function decodeState(bytes: Uint8Array, service: string): ServiceState {
   let json: unknown;
   try {
     json = JSON.parse(decompressJsonText(bytes));
@@ -52,5 +54,5 @@ export function decodeState(bytes: Uint8Array, service: string): AnalyzerState {
     );
   }
   // The envelope is checked; the inner detector state is ingest's own output.
-  return json as AnalyzerState;
+  return json as ServiceState;
 }

@@ -183,6 +183,7 @@ describe('ingest buffering deliveries in the container between flushes', () => {
       applyLogEvents(
         reference,
         batch.map((line, id) => ({ id: String(id), ...line })),
+        GROUP,
       );
 
     // Assess: same counts, same anomalies in their latest form, same state as one uninterrupted analysis.
@@ -359,7 +360,7 @@ describe('several containers buffering the same service', () => {
     const serial = new ServiceAnalysis(GROUP);
     const referenceCounts = new Map<string, number>();
     for (const key of committedKeys) {
-      for (const [, templates] of applyLogEvents(serial, lines.get(key) ?? []).counts.entries())
+      for (const [, templates] of applyLogEvents(serial, lines.get(key) ?? [], GROUP).counts.entries())
         for (const [id, n] of templates) referenceCounts.set(id, (referenceCounts.get(id) ?? 0) + n);
     }
     expect(stored.analysis.toState()).toEqual(serial.toState());

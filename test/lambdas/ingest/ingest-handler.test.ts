@@ -209,6 +209,7 @@ describe('the ingest handler against DynamoDB (dynalite) and SQS (fauxqs)', () =
       applyLogEvents(
         reference,
         batch.map((line, id) => ({ id: String(id), ...line })),
+        GROUP,
       );
 
     for (const batch of batches) await world.container()(subscriptionEvent(GROUP, batch));
