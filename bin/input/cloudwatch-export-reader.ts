@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { InvalidInputError } from '../../lambdas/core/errors';
 import type { LogEvent } from '../../lambdas/core/schemas';
 import { describeIssues, toLogEvent } from './json-lines-reader';
-import type { ProblemSink } from './log-sources';
+import type { ProblemSink } from './log-problem';
 
 const BYTE_ORDER_MARK = 0xfeff;
 
