@@ -1,7 +1,8 @@
 /**
  * docs/integrations.md as a CI engineer uses it: the `aws events put-events` command for any CI is run as written
- * (bash, jq, the AWS CLI) against moto_server's EventBridge, and the IAM statements for the CI role are checked
- * against the calls the GitHub Action and the post-deploy gate script make.
+ * (bash, jq, the AWS CLI) against moto_server's EventBridge, the IAM statements for the CI role are checked
+ * against the calls the GitHub Action and the post-deploy gate script make, and the Slack secret forms against the
+ * parser rank uses.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { CULPRIT_DEPLOY_DETAIL_TYPE, CULPRIT_DEPLOY_SOURCE, normaliseDeployEvent } from '../../lambdas/core/deploys';
+import { parseSlackSecret } from '../../lambdas/notify/slack-secret';
 import { createEventBusTap } from '../e2e/support/event-bus-tap';
 import { startMotoServer, type MotoServer } from '../e2e/support/moto-server';
 
@@ -66,6 +68,24 @@ describe('docs/integrations.md', () => {
     ];
 
     expect(actionsOf(iamBlocks[1] ?? [])).toEqual(calls.sort());
+  });
+
+  it('lists the Slack secret forms rank accepts, each meaning what the table says', () => {
+    const section = DOC.slice(DOC.indexOf('\n## Slack\n'), DOC.indexOf('\n## Verdict events'));
+    const rows = [...section.matchAll(/^\| `([^`]+)`[^|]*\| ([^|]+?)\s+\|$/gm)].map((m) => ({
+      // The table elides the credential with …; any value of the right shape stands in for it.
+      value: (m[1] ?? '').replaceAll('…', '0abc'),
+      meaning: m[2],
+    }));
+
+    const parsed = rows.map(({ value, meaning }) => ({ meaning, mode: parseSlackSecret(value, 'doc', 'C0').mode }));
+
+    expect(parsed).toEqual([
+      { meaning: 'incoming webhook', mode: 'webhook' },
+      { meaning: 'incoming webhook', mode: 'webhook' },
+      { meaning: 'bot token and the channel to post to (id or name)', mode: 'bot' },
+      { meaning: 'bot token; the channel comes from `slackChannel`', mode: 'bot' },
+    ]);
   });
 
   describe('the put-events command for any CI, run as written', () => {
