@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import {
   CreateStateMachineCommand,
   DescribeExecutionCommand,
-  SFNClient,
+  type SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { App, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
@@ -16,6 +16,7 @@ import { startMotoServer, type MotoServer } from '../e2e/support/moto-server';
 import {
   FAKE_ENV as FAKE,
   definitionWithStandIn,
+  motoStepFunctions,
   resetMotoStepFunctions,
   resolvedDefinition,
   synthVerification,
@@ -115,11 +116,7 @@ describe('the synthesized verification state machine running on moto', () => {
 
   beforeAll(async () => {
     moto = await startMotoServer();
-    sfn = new SFNClient({
-      endpoint: moto.endpoint,
-      region: FAKE.region,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    });
+    sfn = motoStepFunctions(moto.endpoint);
   });
 
   afterAll(async () => {

@@ -10,11 +10,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { CreateStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { CreateStateMachineCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import { startMotoServer, type MotoServer } from '../../e2e/support/moto-server';
 import {
   FAKE_ENV,
   definitionWithStandIn,
+  motoStepFunctions,
   resetMotoStepFunctions,
   type VerifyStandIn,
 } from '../../lib/support/verification-machine';
@@ -73,11 +74,7 @@ async function gate(stateMachineArn: string, extraEnv: NodeJS.ProcessEnv = {}): 
 
 beforeAll(async () => {
   moto = await startMotoServer();
-  sfn = new SFNClient({
-    endpoint: moto.endpoint,
-    region: FAKE_ENV.region,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  sfn = motoStepFunctions(moto.endpoint);
   home = mkdtempSync(path.join(tmpdir(), 'culprit-gate-'));
 });
 

@@ -2,6 +2,7 @@
  * The verification state machine as CDK synthesizes it, made runnable on moto_server: CloudFormation tokens
  * resolved, and the Verify task (a Lambda, which moto could only run with Docker) replaced by a stand-in state.
  */
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -96,4 +97,13 @@ export async function resetMotoStepFunctions(endpoint: string): Promise<void> {
     body: JSON.stringify({ stepfunctions: { execute_state_machine: true } }),
   });
   if (!config.ok) throw new Error(`moto config answered ${config.status}`);
+}
+
+/** A Step Functions client for moto at `endpoint`, in the region the ARNs above use. */
+export function motoStepFunctions(endpoint: string): SFNClient {
+  return new SFNClient({
+    endpoint,
+    region: FAKE_ENV.region,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
 }
