@@ -24,6 +24,9 @@ const REASONS: readonly (readonly [RegExp, string])[] = [
   [/^no timestamp/, 'no timestamp'],
   [/^timestamp: /, 'unreadable timestamp'],
   [/^not a (valid JSON document|CloudWatch Logs export)/, 'not a readable JSON document'],
+  [/^event \d+: larger than the cap/, 'event larger than the cap'],
+  [/^event \d+: /, 'not a CloudWatch Logs event'],
+  [/^logGroupName .* comes after/, 'logGroupName after the events'],
 ];
 
 export function reasonOf(problem: string): string {
