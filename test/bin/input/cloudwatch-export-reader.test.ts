@@ -65,6 +65,19 @@ describe('reading `aws logs filter-log-events` output', () => {
     ]);
   });
 
+  it('refuses an export whose events run newest-first past the reordering window, saying how to sort it', async () => {
+    const messages = loghubLines('OpenSSH', 200);
+    const file = writeFile(
+      tempDir(),
+      'bastion.json',
+      filterLogEventsOutput(messages.map((message, index) => ({ timestamp: at(200 - index), message }))),
+    );
+
+    await expect(collect(readLogEvents([file], { reorderEvents: 16, chunkBytes: 4096 }))).rejects.toThrow(
+      /bastion\.json: .*not in time order \(newest first\): sort them by timestamp \(e\.g\. jq/,
+    );
+  });
+
   it('takes the service from logGroupName when the document has one before its events', async () => {
     const file = writeFile(
       tempDir(),
