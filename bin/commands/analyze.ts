@@ -126,6 +126,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
     if (progress === undefined) io.stderr.write(text);
     else progress.log(text);
   };
+  const onRead = (file: string, events: number): void => losses.read(file, events);
   try {
     config = options.config === undefined ? undefined : await readConfigFile(options.config);
     if (logs.length > 0 && options.logGroups !== undefined)
@@ -143,7 +144,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
     if (logs.length > 0) {
       files = await listLogFiles(logs);
       losses = new InputLosses(files);
-      batches = readLogEventBatches(logs, { onProblem });
+      batches = readLogEventBatches(logs, { onProblem, onRead });
     } else {
       const range = parseTimeRange(options.since ?? '1h', options.until, io.now ?? Date.now());
       batches = oneByOne(
@@ -172,6 +173,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
         analyzer,
         config,
         onProblem,
+        onRead,
         onProgress: (count, bytes) => bar.update(count, bytes),
         progressEvery: PROGRESS_EVERY,
       });

@@ -30,7 +30,7 @@ export interface JsonIncident extends Omit<Incident, 'start' | 'end' | 'anomalie
 export interface InputStats {
   /** Input lines or records skipped as unusable, in all files. */
   readonly skipped: number;
-  /** Per log file: lines skipped, lines cut, and why. */
+  /** Per log file: events read, lines skipped, lines cut, and why. */
   readonly files: readonly FileLosses[];
 }
 
