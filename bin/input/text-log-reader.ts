@@ -17,7 +17,7 @@ import type { LeveledLogEvent } from '../../lambdas/core/analysis';
 import { type HeaderSplit, SourceFormat } from '../../lambdas/core/log-format';
 import type { LogEvent } from '../../lambdas/core/schemas';
 import { LINE_READER_DEFAULTS, type LineBatch } from './line-reader';
-import type { ProblemSink } from './log-sources';
+import type { ProblemSink } from './log-problem';
 
 export interface LeadingTimestamp {
   /** Epoch milliseconds. */
