@@ -114,8 +114,9 @@ export class TokenScanner {
       hashes[count] = Math.imul(hash ^ (index - start), HASH_PRIME);
       kinds[count] = CONSTANT;
       if (masking) {
-        if (shape === DIGIT && !inspectAll) {
-          // The commonest variable, a bare unsigned integer, needs no classification.
+        if (shape === DIGIT && !inspectAll && !isOpeningWrap(line.charCodeAt(start))) {
+          // The commonest variable, a bare unsigned integer, needs no classification. A wrapped one (`(12`) goes
+          // through maskToken, which keeps its bracket outside the value: `(12 KB)` reads `(<SIZE>)`, not `<SIZE>)`.
           this.setMasked(count, NUM, start, index);
         } else if (inspectAll || (shape & (DIGIT | SPECIAL)) !== 0) {
           this.maskToken(start, index, count, shape);

@@ -19,6 +19,8 @@ describe('default masking', () => {
     ['took 250ms total', 'took <DURATION> total'],
     ['estimated size 5.2 KB, free 317.1 KB)', 'estimated size <SIZE>, free <SIZE>)'],
     ['buffer 64KB full', 'buffer <SIZE> full'],
+    ['wrote a.txt (12 KB) to disk', 'wrote a.txt (<SIZE>) to disk'],
+    ['waited (30 ms) for the lock', 'waited (<DURATION>) for the lock'],
     ['address 0x7fff5fbff8c8 bad', 'address <HEX> bad'],
     ['role arn:aws:iam::123456789012:role/culprit denied', 'role <ARN> denied'],
     ['session opened by (uid=0)', 'session opened by (uid=<NUM>)'],
