@@ -213,6 +213,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
           // True per-template rates on the timelines, from the analyzer's bounded bucket history.
           series: (service, templateId, from, to) => analyzer.templateSeries(service, templateId, from, to),
           health: (service, from, to) => analyzer.serviceHealth(service, from, to),
+          ...(config === undefined ? {} : { links: config.links }),
         }),
       );
     } catch (error) {
@@ -224,7 +225,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
   await write(
     io.stdout,
     options.json
-      ? formatJsonReport(result, { skipped: losses.skipped(), files: losses.files() })
+      ? formatJsonReport(result, { skipped: losses.skipped(), files: losses.files() }, config?.links)
       : formatSummary(result),
   );
   if (options.html !== undefined && !options.json) await write(io.stderr, `HTML report written to ${options.html}\n`);

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { LogEvent } from '../../lambdas/core/schemas';
 import { type ContainerPath, JsonContainerScanner, JsonSyntaxError } from './json-container-scanner';
 import { describeIssues, toLogEvent } from './json-lines-reader';
-import type { ProblemSink } from './log-sources';
+import type { ProblemSink } from './log-problem';
 
 const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
 

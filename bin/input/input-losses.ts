@@ -2,7 +2,7 @@
  * What a read lost, per file: every line (or record) reported as unusable, counted by file and by reason, so
  * that no file loses lines in silence — not even one none of whose lines could be read.
  */
-import type { LogProblem } from './log-sources';
+import type { LogProblem } from './log-problem';
 
 /** What one file gave and lost. */
 export interface FileLosses {

@@ -11,7 +11,7 @@ import type { LogEvent } from '../../lambdas/core/schemas';
 import { readJsonDocumentBatches } from './cloudwatch-export-reader';
 import { JsonLinesParser } from './json-lines-reader';
 import { type LineBatch, readLineBatches } from './line-reader';
-import type { ProblemSink } from './log-sources';
+import type { ProblemSink } from './log-problem';
 import { FileOrder, type FileOrderOptions } from './file-order';
 import { TextEventParser, isBlank } from './text-log-reader';
 

@@ -11,18 +11,11 @@ import * as path from 'node:path';
 import { InvalidInputError } from '../../lambdas/core/errors';
 import type { LogEvent } from '../../lambdas/core/schemas';
 import { LINE_READER_DEFAULTS } from './line-reader';
+import type { ProblemSink } from './log-problem';
 import { readLogFileBatches } from './log-file-reader';
 import { MERGE_DEFAULTS, mergeBatchesByTimestamp } from './merge-reader';
 
-/** A line (or record) that could not be used: reported, counted and skipped. */
-export interface LogProblem {
-  readonly file: string;
-  /** 1-based line number; for a JSON document, the 1-based index of the event in it (0: the whole file). */
-  readonly line: number;
-  readonly problem: string;
-}
-
-export type ProblemSink = (problem: LogProblem) => void;
+export type { LogProblem, ProblemSink } from './log-problem';
 
 export interface LogSourceOptions {
   /** Called for every unusable line or record. @default ignore (they are still counted) */
