@@ -161,6 +161,19 @@ describe('culprit analyze on worker threads', () => {
     expect(await parallelOutcome(files.folder)).toBe('merged');
   });
 
+  it('prints the bundled example incident byte for byte as the sequential run does', async () => {
+    const example = { logs: ['examples/incident/logs'], deploys: 'examples/incident/deploys.json' };
+
+    const { sequential, parallel } = await bothWays(example);
+
+    expect(sequential.code).toBe(0);
+    expect(parallel.stdout).toBe(sequential.stdout);
+    expect(parallel.stderr).toBe(sequential.stderr);
+    expect(JSON.parse(sequential.stdout).incidents.length).toBeGreaterThan(0);
+    expect(await parallelOutcome('examples/incident/logs')).toBe('merged');
+    // Three whole runs of 50 k lines, workers compiling the sources first: slower than the suite's default allows.
+  }, 180_000);
+
   it('gives the sequential result and problem order with tiny chunks, so batches and line groups span many chunks', async () => {
     // Prepare: a scenario with a CloudWatch export (one reader batch of the whole document) and damaged files.
     const files = writeKind(dir, 'good-then-bad', 'par-1');
