@@ -23,7 +23,7 @@ import { readCloudWatchEvents } from '../input/cloudwatch-source';
 import { InputLosses, listLogFiles, readDeploys, readLogEventBatches, type LogProblem } from '../input';
 import { escapeText, formatJsonReport, formatSummary } from '../output';
 import { renderHtmlReport } from '../output/html-report';
-import { analyzeInParallel } from '../parallel';
+import { analyzeByService, analyzeInParallel } from '../parallel';
 import { createProgress, inputBytes, type Progress } from '../progress';
 
 const EXAMPLES = `
@@ -41,8 +41,9 @@ log groups read directly (--log-groups, or "logGroups" in the config file) over 
 Deploys: JSON Lines or a JSON array of {"id", "service", "timestamp", "version"?, ...}.
 Config: culprit.config.json (service map, thresholds, masks, redactions); flags win over the file.
 Unusable lines are reported on stderr as file:line and skipped.
-Threads: files are mined on worker threads (one per core, one per file at most) when every service's lines
-are in one file; otherwise, and for --log-groups, on one thread. The answer is the same either way.
+Threads: files are read and mined on worker threads (one per core, one per file at most) when every service's
+lines are in one file; otherwise (one file of many services, say) the main thread reads and each service is
+mined on one of the workers. --log-groups are analysed on one thread. The answer is the same either way.
 Exit codes: 0 the analysis ran (whatever it found), 2 the input cannot be used.`;
 
 /** Problems printed one by one on stderr before the rest are only counted. */
@@ -164,12 +165,12 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
       total: logs.length === 0 ? undefined : await inputBytes(logs),
     });
     const bar = progress;
-    const threads = Math.min(options.threads ?? availableParallelism(), files.length);
+    const threads = options.threads ?? availableParallelism();
     let lines: number | undefined;
-    if (threads > 1) {
+    if (threads > 1 && files.length > 1) {
       const outcome = await analyzeInParallel({
         files,
-        threads,
+        threads: Math.min(threads, files.length),
         analyzer,
         config,
         onProblem,
@@ -187,6 +188,16 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
         analyzer = new Analyzer(analysisOptions(options, config));
       }
     }
+    // One file, or a service in several: read here, mine on workers by service (the same answer as one thread).
+    if (lines === undefined && threads > 1 && files.length > 0)
+      lines = await analyzeByService({
+        batches,
+        threads,
+        analyzer,
+        redact,
+        onProgress: (count, bytes) => bar.update(count, bytes),
+        progressEvery: PROGRESS_EVERY,
+      });
     lines ??= await feedSequentially(batches, analyzer, redact, progress);
     progress.stop();
     if (lines === 0)

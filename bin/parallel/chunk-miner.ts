@@ -265,7 +265,7 @@ export class ChunkMiner {
 }
 
 /** A level's code; a level without one (the readers give none of their own today) cannot be carried exactly. */
-function levelCode(level: string | undefined): number {
+export function levelCode(level: string | undefined): number {
   if (level === undefined) return 0;
   const code = LEVEL_CODES.get(level);
   if (code === undefined) throw new Error(`level ${level} has no code in the mining protocol (see LEVELS)`);

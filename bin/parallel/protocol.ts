@@ -129,3 +129,33 @@ export interface WorkerFailure {
 }
 
 export type WorkerMessage = MinedChunk | WorkerFailure;
+
+/**
+ * Main → service-mining worker: the next batch's messages of the services this worker owns, in input order. A
+ * service is owned by one worker for the whole run, so its miner sees its lines in the order the sequential
+ * analysis mines them.
+ */
+export interface ServiceLines {
+  readonly batch: number;
+  /** Services this worker had not been sent before, numbered on from the last. */
+  readonly newServices: readonly string[];
+  /** Worker service index of each message. */
+  readonly services: Uint32Array;
+  readonly messages: readonly string[];
+}
+
+/** Service-mining worker → main: what mining a {@link ServiceLines} gave, line for line. */
+export interface MinedLines {
+  readonly kind: 'mined';
+  readonly batch: number;
+  /** Worker template index, or -1 for a line that mined to nothing. */
+  readonly templates: Int32Array;
+  /** {@link CHANGED_FLAG}, and the header's level code from {@link LEVEL_SHIFT} up. */
+  readonly flags: Uint8Array;
+  /** Template texts of the lines flagged {@link CHANGED_FLAG}, in order. */
+  readonly changedTexts: readonly string[];
+  /** Template ids the worker had not named before, numbered on from the last. */
+  readonly newTemplates: readonly string[];
+  /** The merges mining line `at` made. */
+  readonly aliases: readonly ChunkAliases[];
+}

@@ -52,17 +52,17 @@ export function rebuildError(report: WorkerErrorReport, where: string): Error {
 export type WorkerOptions = Omit<WorkerSetup, 'files'>;
 
 /**
- * The built CLI runs `mining-worker.js` next to this file. From TypeScript sources (tests, `tsx`) a worker
+ * The built CLI runs `<name>.js` next to this file. From TypeScript sources (tests, `tsx`) a worker
  * cannot load `.ts` by itself: it registers tsx first, then loads the source.
  */
-function spawn(setup: WorkerSetup): Worker {
+export function spawnWorker(name: 'mining-worker' | 'service-mining-worker', workerData: unknown): Worker {
   const extension = path.extname(__filename);
-  const entry = path.join(__dirname, `mining-worker${extension}`);
-  if (extension === '.js') return new Worker(entry, { workerData: setup });
+  const entry = path.join(__dirname, `${name}${extension}`);
+  if (extension === '.js') return new Worker(entry, { workerData });
   const tsx = createRequire(__filename).resolve('tsx/cjs');
   return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`, {
     eval: true,
-    workerData: setup,
+    workerData,
   });
 }
 
@@ -82,7 +82,10 @@ export class WorkerPool {
   constructor(files: readonly string[], groups: readonly (readonly number[])[], options: WorkerOptions) {
     const feeds: (FileFeed | undefined)[] = files.map(() => undefined);
     for (const group of groups) {
-      const worker = spawn({ ...options, files: group.map((index) => ({ index, path: files[index] as string })) });
+      const worker = spawnWorker('mining-worker', {
+        ...options,
+        files: group.map((index) => ({ index, path: files[index] as string })),
+      });
       const tables: WorkerTables = { services: [], templateService: [], templateId: [], templateText: [] };
       for (const index of group)
         feeds[index] = {

@@ -7,6 +7,7 @@ import { listLogFiles, readDeploys, readLogEventBatches } from '../../bin/input'
 import { analyzeInParallel, assignFiles } from '../../bin/parallel';
 import { Analyzer } from '../../lambdas/core/analysis';
 import { CulpritError } from '../../lambdas/core/errors';
+import { writeInterleavedJsonLines } from '../../bench/process/bench-scenario';
 import { generateScenario, writeScenario, type IncidentKind } from '../../bench/scenarios';
 
 /** Collects what the command writes. */
@@ -161,6 +162,19 @@ describe('culprit analyze on worker threads', () => {
     expect(await parallelOutcome(files.folder)).toBe('merged');
   });
 
+  it('prints the bundled example incident byte for byte as the sequential run does', async () => {
+    const example = { logs: ['examples/incident/logs'], deploys: 'examples/incident/deploys.json' };
+
+    const { sequential, parallel } = await bothWays(example);
+
+    expect(sequential.code).toBe(0);
+    expect(parallel.stdout).toBe(sequential.stdout);
+    expect(parallel.stderr).toBe(sequential.stderr);
+    expect(JSON.parse(sequential.stdout).incidents.length).toBeGreaterThan(0);
+    expect(await parallelOutcome('examples/incident/logs')).toBe('merged');
+    // Three whole runs of 50 k lines, workers compiling the sources first: slower than the suite's default allows.
+  }, 180_000);
+
   it('gives the sequential result and problem order with tiny chunks, so batches and line groups span many chunks', async () => {
     // Prepare: a scenario with a CloudWatch export (one reader batch of the whole document) and damaged files.
     const files = writeKind(dir, 'good-then-bad', 'par-1');
@@ -244,6 +258,38 @@ describe('culprit analyze on worker threads', () => {
     expectSameAnswer(sequential, parallel);
     expect(await parallelOutcome(files.folder)).toBe('merged');
   });
+
+  it('mines one file of every service interleaved by service on the workers, printing what one thread prints', async () => {
+    // Prepare: every service of a scenario in one JSON Lines file, as an `aws logs` export of several groups looks,
+    // with unusable records among them.
+    const scenario = generateScenario({
+      seed: 'par-4',
+      kind: 'cascade',
+      durationMinutes: 40,
+      rate: { min: 2, max: 4 },
+      services: { min: 4, max: 5 },
+    });
+    writeScenario(scenario, dir);
+    const file = join(dir, 'export.jsonl');
+    const { lines } = writeInterleavedJsonLines(scenario, file, 1_000_000);
+    for (let at = 5000; at >= 50; at -= 700) insertLine(file, at, '{not json');
+    const options = { logs: [file], deploys: join(dir, 'deploys.json') };
+
+    // Act
+    const sequential = await run({ ...options, threads: 1 });
+    const twoWorkers = await run({ ...options, threads: 2 });
+    const fourWorkers = await run({ ...options, threads: 4 });
+
+    // Assess
+    expect(lines).toBeGreaterThan(5000);
+    expect(sequential.code).toBe(0);
+    expect(sequential.stderr).toMatch(/export\.jsonl:\d+: /);
+    for (const parallel of [twoWorkers, fourWorkers]) {
+      expect(parallel.code).toBe(0);
+      expect(parallel.stdout).toBe(sequential.stdout);
+      expect(parallel.stderr).toBe(sequential.stderr);
+    }
+  }, 180_000);
 
   it('gives the sequential answer when two files are named after the same service', async () => {
     // Prepare: the first half of a service's log in one folder, the rest in another, both `<service>.log`.

@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { PassThrough } from 'node:stream';
 import {
   CreateEventBusCommand,
@@ -12,47 +10,13 @@ import { Command } from 'commander';
 import { registerDeployCommand, runDeployRecord } from '../../bin/commands/deploy-record';
 import { normaliseDeployEvent } from '../../lambdas/core/deploys';
 import { captureStdout } from '../e2e/support/capture-stdout';
+import { type MotoServer, startMotoServer } from '../e2e/support/moto-server';
 
 const AWS = { region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } } as const;
 
-let moto: ChildProcess;
+let moto: MotoServer;
 let endpoint: string;
 const savedEnv = { ...process.env };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-/** Starts `moto_server` on loopback; a missing moto fails the suite loudly instead of skipping it. */
-async function startMoto(): Promise<{ child: ChildProcess; endpoint: string }> {
-  const port = await freePort();
-  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
-  const spawnError = new Promise<never>((_, reject) =>
-    child.once('error', (error) =>
-      reject(new Error(`moto_server could not start (is Python moto 5 installed?): ${error.message}`)),
-    ),
-  );
-  const url = `http://127.0.0.1:${port}`;
-  const ready = (async () => {
-    for (let attempt = 0; attempt < 100; attempt += 1) {
-      try {
-        const response = await fetch(`${url}/moto-api/`);
-        if (response.ok) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`moto_server did not answer on ${url}`);
-  })();
-  await Promise.race([ready, spawnError]);
-  return { child, endpoint: url };
-}
 
 /** A bus with a rule that copies every culprit.deploy event into a queue the test can read. */
 async function busWithTap(busName: string): Promise<() => Promise<unknown[]>> {
@@ -96,16 +60,17 @@ function capture(): { io: { stdout: PassThrough; stderr: PassThrough }; out: () 
 }
 
 beforeAll(async () => {
-  ({ child: moto, endpoint } = await startMoto());
+  moto = await startMotoServer();
+  endpoint = moto.endpoint;
   process.env = { ...savedEnv, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: AWS.region };
   delete process.env.AWS_ENDPOINT_URL;
   delete process.env.AWS_ENDPOINT_URL_EVENTBRIDGE;
   delete process.env.CULPRIT_EVENT_BUS;
 });
 
-afterAll(() => {
+afterAll(async () => {
   process.env = { ...savedEnv };
-  moto.kill();
+  await moto.stop();
 });
 
 describe('culprit deploy record against EventBridge (moto)', () => {

@@ -24,7 +24,7 @@ async function survivors(pids: readonly number[]): Promise<number[]> {
 }
 
 describe('the local server helpers, when tests fail', () => {
-  it('leave no moto_server behind, and jest exits by itself (nothing forces it to)', async () => {
+  it('leave no moto_server or fauxqs behind, and jest exits by itself (nothing forces it to)', async () => {
     // Prepare: a jest of its own over a suite that fails, started servers and never stopped one.
     const dir = mkdtempSync(join(tmpdir(), 'culprit-cleanup-'));
     const pidFile = join(dir, 'pids');
@@ -52,7 +52,8 @@ describe('the local server helpers, when tests fail', () => {
 
     // Assess
     expect(exitCode).toBe(1);
-    expect(pids.length).toBeGreaterThanOrEqual(2);
+    expect(pids.length).toBeGreaterThanOrEqual(3);
     expect(alive).toEqual([]);
-  });
+    // A jest of its own starting three servers: minutes when the machine is busy.
+  }, 240_000);
 });
