@@ -142,6 +142,8 @@ export interface ServiceLines {
   /** Worker service index of each message. */
   readonly services: Uint32Array;
   readonly messages: readonly string[];
+  /** Where each message begins by its source's learnt header layout, or -1 (the header rules split it). */
+  readonly headers: Int32Array;
 }
 
 /** Service-mining worker → main: what mining a {@link ServiceLines} gave, line for line. */

@@ -41,7 +41,13 @@ function start(): void {
     for (let line = 0; line < count; line++) {
       const service = services[request.services[line] as number] as ServiceMiner;
       // The header's level only: the event's own level (if any) stays on the main thread, which wins over it.
-      const mined = mineMessage(service.miner, request.messages[line] as string);
+      const header = request.headers[line] as number;
+      const mined = mineMessage(
+        service.miner,
+        request.messages[line] as string,
+        undefined,
+        header >= 0 ? header : undefined,
+      );
       if (mined === undefined) {
         templates[line] = -1;
         continue;

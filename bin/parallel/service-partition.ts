@@ -7,6 +7,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { Analyzer, LeveledLogEvent, MinedMessage } from '../../lambdas/core/analysis';
+import { headerAfterRedaction } from '../../lambdas/core/analysis';
 import type { TemplateMerge } from '../../lambdas/core/drain';
 import type { LogEvent } from '../../lambdas/core/schemas';
 import { CHANGED_FLAG, LEVEL_SHIFT, LEVELS, type MinedLines, type ServiceLines, type WorkerMessage } from './protocol';
@@ -106,6 +107,7 @@ export async function analyzeByService(options: ServicePartitionOptions): Promis
       newServices: [] as string[],
       services: [] as number[],
       messages: [] as string[],
+      headers: [] as number[],
     }));
     for (let index = 0; index < events.length; index++) {
       const service = (events[index] as LogEvent).service;
@@ -126,6 +128,8 @@ export async function analyzeByService(options: ServicePartitionOptions): Promis
       }
       part.services.push(serviceIndex);
       part.messages.push(messages[index] as string);
+      const event = events[index] as LeveledLogEvent;
+      part.headers.push(headerAfterRedaction(event.message, messages[index] as string, event.headerLength) ?? -1);
       side.lines += 1;
     }
     sides.forEach((side, worker) => {
@@ -135,8 +139,9 @@ export async function analyzeByService(options: ServicePartitionOptions): Promis
         newServices: part.newServices,
         services: Uint32Array.from(part.services),
         messages: part.messages,
+        headers: Int32Array.from(part.headers),
       };
-      side.worker.postMessage(request, [request.services.buffer as ArrayBuffer]);
+      side.worker.postMessage(request, [request.services.buffer as ArrayBuffer, request.headers.buffer as ArrayBuffer]);
     });
     sent.push({ events, messages, owners });
     sentCount += 1;

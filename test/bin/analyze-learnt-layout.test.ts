@@ -97,4 +97,20 @@ describe('culprit analyze on a text log in a layout no header rule knows', () =>
     expect(templates.some((t) => t.includes('exception while serving'))).toBe(true);
     expect(templates.join('\n')).not.toMatch(/worker|ERROR|\|/);
   });
+
+  it('gives the same report when services are mined on worker threads', async () => {
+    // Act
+    const reports: string[] = [];
+    for (const threads of [1, 2]) {
+      const stdout = capture();
+      await runAnalyze(
+        { logs: [files.logs], deploys: files.deploys, json: true, threads },
+        { stdout: stdout.stream, stderr: capture().stream },
+      );
+      reports.push(stdout.text());
+    }
+
+    // Assess
+    expect(reports[1]).toBe(reports[0]);
+  });
 });
