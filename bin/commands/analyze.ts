@@ -143,7 +143,10 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
     if (logs.length > 0) {
       files = await listLogFiles(logs);
       losses = new InputLosses(files);
-      batches = readLogEventBatches(logs, { onProblem });
+      batches = readLogEventBatches(logs, {
+        onProblem,
+        ...(config?.logFields === undefined ? {} : { logFields: config.logFields }),
+      });
     } else {
       const range = parseTimeRange(options.since ?? '1h', options.until, io.now ?? Date.now());
       batches = oneByOne(

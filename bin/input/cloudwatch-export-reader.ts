@@ -8,8 +8,10 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { InvalidInputError } from '../../lambdas/core/errors';
 import type { LogEvent } from '../../lambdas/core/schemas';
-import { describeIssues, toLogEvent } from './json-lines-reader';
+import { readJsonMessages, type LogFieldMapping } from '../../lambdas/core/log-format/structured';
+import { describeIssues } from './json-lines-reader';
 import type { ProblemSink } from './log-sources';
+import { StructuredEventReader } from './structured-events';
 
 const BYTE_ORDER_MARK = 0xfeff;
 
@@ -42,6 +44,7 @@ export async function readJsonDocumentEvents(
   file: string,
   fallbackService: string,
   report: ProblemSink,
+  logFields?: LogFieldMapping,
 ): Promise<LogEvent[]> {
   let text: string;
   try {
@@ -64,11 +67,11 @@ export async function readJsonDocumentEvents(
   }
   const events: LogEvent[] = [];
   if (Array.isArray(document)) {
+    const records = new StructuredEventReader(file, fallbackService, report, logFields);
     document.forEach((value, index) => {
-      const result = toLogEvent(value, fallbackService);
-      if ('problem' in result) report({ file, line: index + 1, problem: result.problem });
-      else events.push(result.event);
+      records.push(value, index + 1, events);
     });
+    records.finish(events);
   } else {
     const parsed = cloudWatchDocumentSchema.safeParse(document);
     if (!parsed.success) {
@@ -76,12 +79,16 @@ export async function readJsonDocumentEvents(
       return [];
     }
     const service = parsed.data.logGroupName ?? fallbackService;
+    const messages: LogEvent[] = [];
     parsed.data.events.forEach((value, index) => {
       const event = cloudWatchEventSchema.safeParse(value);
       if (!event.success)
         report({ file, line: index + 1, problem: `event ${index + 1}: ${describeIssues(event.error)}` });
-      else events.push({ timestamp: event.data.timestamp, service, message: withoutFinalNewline(event.data.message) });
+      else
+        messages.push({ timestamp: event.data.timestamp, service, message: withoutFinalNewline(event.data.message) });
     });
+    // A JSON message gives its event the message and level it names (the shape learnt from the first ones).
+    for (const event of readJsonMessages(messages, logFields)) events.push(event);
   }
   // Stable sort: events with equal timestamps keep document order.
   return events.sort((a, b) => a.timestamp - b.timestamp);

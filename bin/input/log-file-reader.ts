@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import * as path from 'node:path';
 import { InvalidInputError } from '../../lambdas/core/errors';
 import type { LogEvent } from '../../lambdas/core/schemas';
+import type { LogFieldMapping } from '../../lambdas/core/log-format/structured';
 import { readJsonDocumentEvents } from './cloudwatch-export-reader';
 import { JsonLinesParser } from './json-lines-reader';
 import { type LineBatch, readLineBatches } from './line-reader';
@@ -56,6 +57,8 @@ export interface LogFileReaderOptions {
   readonly chunkBytes: number;
   /** Reordering window and timestamp bounds. @default FILE_ORDER_DEFAULTS */
   readonly order?: FileOrderOptions;
+  /** Field names of JSON records (the `logFields` setting). @default learnt from each file's records */
+  readonly logFields?: LogFieldMapping | undefined;
 }
 
 /**
@@ -126,13 +129,13 @@ export async function* readLogFileBatches(
     const order = ordered(format);
     if (format === 'json-document') {
       await batches.return();
-      const events = order.push(await readJsonDocumentEvents(file, service, options.report));
+      const events = order.push(await readJsonDocumentEvents(file, service, options.report, options.logFields));
       yield [...events, ...order.finish()];
       return;
     }
     const parser: EventParser =
       format === 'json-lines'
-        ? new JsonLinesParser(file, service, options.report)
+        ? new JsonLinesParser(file, service, options.report, options.logFields)
         : new TextEventParser(file, service, options.report, {
             maxMessageChars: options.maxMessageChars,
             maxLineBytes: options.maxLineBytes,

@@ -9,6 +9,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { InvalidInputError } from '../../lambdas/core/errors';
+import type { LogFieldMapping } from '../../lambdas/core/log-format/structured';
 import type { LogEvent } from '../../lambdas/core/schemas';
 import { LINE_READER_DEFAULTS } from './line-reader';
 import { readLogFileBatches } from './log-file-reader';
@@ -20,6 +21,8 @@ export interface LogProblem {
   /** 1-based line number; for a JSON document, the 1-based index of the event in it (0: the whole file). */
   readonly line: number;
   readonly problem: string;
+  /** Lines the problem stands for (one problem for a whole file's records that lack a field). @default 1 */
+  readonly lines?: number;
 }
 
 export type ProblemSink = (problem: LogProblem) => void;
@@ -37,6 +40,8 @@ export interface LogSourceOptions {
   readonly maxBatchEvents?: number;
   /** Events of each file held to sort small disorder (see `FILE_ORDER_DEFAULTS`). @default 4096 */
   readonly reorderEvents?: number;
+  /** Field names of JSON records (the `logFields` setting). @default learnt from each file's records */
+  readonly logFields?: LogFieldMapping | undefined;
 }
 
 export const LOG_SOURCE_DEFAULTS = {
@@ -159,7 +164,7 @@ export interface LogEventBatchStream extends AsyncIterable<readonly LogEvent[]> 
 export function readLogEventBatches(paths: readonly string[], options: LogSourceOptions = {}): LogEventBatchStream {
   const stats: LogReadStats = { files: 0, events: 0, problems: 0 };
   const report: ProblemSink = (problem) => {
-    stats.problems += 1;
+    stats.problems += problem.lines ?? 1;
     options.onProblem?.(problem);
   };
   const fileOptions = {
@@ -168,6 +173,7 @@ export function readLogEventBatches(paths: readonly string[], options: LogSource
     maxMessageChars: options.maxMessageChars ?? LOG_SOURCE_DEFAULTS.maxMessageChars,
     chunkBytes: options.chunkBytes ?? LOG_SOURCE_DEFAULTS.chunkBytes,
     ...(options.reorderEvents === undefined ? {} : { order: { reorderEvents: options.reorderEvents } }),
+    ...(options.logFields === undefined ? {} : { logFields: options.logFields }),
   };
   const mergeOptions = { maxBatchEvents: options.maxBatchEvents ?? LOG_SOURCE_DEFAULTS.maxBatchEvents };
   async function* batches(): AsyncGenerator<readonly LogEvent[], void, undefined> {

@@ -49,7 +49,7 @@ function parse(raw: string, allowJson: boolean, allowNested = true): ParsedLogLi
   if (first === LBRACE && allowJson) {
     const last = lastNonWhitespace(raw);
     if (raw.charCodeAt(last) === RBRACE) {
-      const json = parseJsonLine(raw.slice(start, last + 1), scan, (inner) => parse(inner, false));
+      const json = parseJsonLine(raw.slice(start, last + 1), (inner) => parse(inner, false));
       if (json !== undefined) return json;
     }
   }

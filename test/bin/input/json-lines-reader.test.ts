@@ -9,7 +9,7 @@ describe('reading JSON Lines logs', () => {
   const tempDir = useTempDir();
   const [first = '', second = '', third = ''] = loghubLines('HDFS', 3);
 
-  it('reads ISO-8601 and epoch-millisecond timestamps, service or logGroup, and ignores other fields', async () => {
+  it('reads ISO-8601 and epoch-millisecond timestamps, service or logGroup, the level, and ignores other fields', async () => {
     const file = writeFile(
       tempDir(),
       'mixed.jsonl',
@@ -27,7 +27,7 @@ describe('reading JSON Lines logs', () => {
     const events = await collect(readLogEvents([file]));
 
     expect(events).toEqual([
-      { timestamp: Date.UTC(2024, 2, 12, 8), service: 'block-store', message: first },
+      { timestamp: Date.UTC(2024, 2, 12, 8), service: 'block-store', message: first, level: 'INFO' },
       { timestamp: Date.UTC(2024, 2, 12, 8, 0, 1), service: '/ecs/block-store', message: second },
     ]);
   });
