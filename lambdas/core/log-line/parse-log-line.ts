@@ -1,3 +1,4 @@
+import { accessLevel, accessMessage, parseAccessLine } from './access-line';
 import { LBRACE, RBRACE, isWhitespace } from './chars';
 import { type HeaderFields, emptyHeaderFields } from './header-fields';
 import { parseTextHeader } from './header-parser';
@@ -62,6 +63,20 @@ function parse(raw: string, allowJson: boolean, allowNested = true): ParsedLogLi
   const fields = emptyHeaderFields();
   parseTextHeader(raw, start, fields, scan);
   const result = fromHeader(raw, start, fields);
+  // An access-log line: only lines holding `HTTP/` whose header named no level are looked at.
+  if (result.level === undefined && raw.indexOf('HTTP/', start) >= 0) {
+    const access = parseAccessLine(raw);
+    if (access !== undefined) {
+      const timestamp = access.timestamp ?? result.timestamp;
+      return {
+        message: accessMessage(access),
+        level: accessLevel(access.status),
+        httpStatus: access.status,
+        format: 'access',
+        ...(timestamp === undefined ? {} : { timestamp }),
+      };
+    }
+  }
   if (allowNested && result.timestamp !== undefined && result.level === undefined && result.component === undefined) {
     // A collector's timestamp in front of the application's own line (`<ISO> 134681 node-2 unix.hw … msg`):
     // the rest is read once more as a line of its own, and kept only when it has a header to strip.
