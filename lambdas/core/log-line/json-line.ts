@@ -1,4 +1,4 @@
-import { compileJsonExtractor } from '../log-format/structured/extractor';
+import { compileJsonExtractor, type JsonExtractor } from '../log-format/structured/extractor';
 import type { ParsedLogLine } from './types';
 
 /**
@@ -18,11 +18,15 @@ function asValue(text: string): unknown {
 
 /**
  * Parses a line that looks like a JSON object. Returns undefined when it is not one (the caller then treats it as
- * text). The message is `message`/`msg`/`log`/… (a `log` string is parsed once more as a text line, since Docker and
+ * text). `extract` reads the record (a source's learnt shape; by default the conventional names). The message is `message`/`msg`/`log`/… (a `log` string is parsed once more as a text line, since Docker and
  * Fluent Bit wrap whole text lines in it); without any, the whole trimmed line is the message.
  */
-export function parseJsonLine(trimmed: string, parseInner: (text: string) => ParsedLogLine): ParsedLogLine | undefined {
-  const fields = readConventional(asValue(trimmed));
+export function parseJsonLine(
+  trimmed: string,
+  parseInner: (text: string) => ParsedLogLine,
+  extract: JsonExtractor = readConventional,
+): ParsedLogLine | undefined {
+  const fields = extract(asValue(trimmed));
   if (fields === undefined) return undefined;
   const inner = fields.messageField === 'log' && fields.message !== undefined ? parseInner(fields.message) : undefined;
   const level = fields.level ?? inner?.level;

@@ -9,7 +9,7 @@ describe('reading JSON Lines logs', () => {
   const tempDir = useTempDir();
   const [first = '', second = '', third = ''] = loghubLines('HDFS', 3);
 
-  it('reads ISO-8601 and epoch-millisecond timestamps, service or logGroup, the level, and ignores other fields', async () => {
+  it('reads ISO-8601 and epoch-millisecond timestamps, service or logGroup, and ignores other fields', async () => {
     const file = writeFile(
       tempDir(),
       'mixed.jsonl',
@@ -27,7 +27,7 @@ describe('reading JSON Lines logs', () => {
     const events = await collect(readLogEvents([file]));
 
     expect(events).toEqual([
-      { timestamp: Date.UTC(2024, 2, 12, 8), service: 'block-store', message: first, level: 'INFO' },
+      { timestamp: Date.UTC(2024, 2, 12, 8), service: 'block-store', message: first },
       { timestamp: Date.UTC(2024, 2, 12, 8, 0, 1), service: '/ecs/block-store', message: second },
     ]);
   });
@@ -144,14 +144,14 @@ describe('reading JSON Lines logs of other shapes', () => {
   const lines = loghubLines('HDFS', 30);
   const T = Date.UTC(2024, 3, 2, 10, 0, 0);
 
-  it('reads pino records: time in epoch ms, msg, numeric level', async () => {
+  it('reads pino records: time in epoch ms, msg', async () => {
     const records = lines.map((msg, i) => ({ level: i === 3 ? 50 : 30, time: T + i, pid: 81, hostname: 'h1', msg }));
     const file = writeFile(tempDir(), 'api.jsonl', jsonl(records));
 
     const events = await collect(readLogEvents([file]));
 
     expect(events).toHaveLength(30);
-    expect(events[3]).toEqual({ timestamp: T + 3, service: 'api', message: lines[3], level: 'ERROR' });
+    expect(events[3]).toEqual({ timestamp: T + 3, service: 'api', message: lines[3] });
   });
 
   it('reads Docker json-file records, the text line inside `log` kept whole for the header parser', async () => {
@@ -185,7 +185,7 @@ describe('reading JSON Lines logs of other shapes', () => {
       readLogEvents([file], { logFields: { message: 'payload.text', timestamp: 'meta.t', level: 'meta.sev' } }),
     );
 
-    expect(events[0]).toEqual({ timestamp: T, service: 'mapped', message: lines[0], level: 'WARN' });
+    expect(events[0]).toEqual({ timestamp: T, service: 'mapped', message: lines[0] });
   });
 
   it('gives one problem, naming the fields found and the ones needed, for a file whose records lack them', async () => {
