@@ -10,7 +10,7 @@ import { epochMillisFromNumber, timestampSchema, type LogEvent } from '../../lam
 import { parseIsoTimestamp } from './iso-timestamp';
 import type { LineBatch } from './line-reader';
 import type { LogFieldMapping } from '../../lambdas/core/log-format/structured';
-import type { ProblemSink } from './log-sources';
+import type { ProblemSink } from './log-problem';
 import { StructuredEventReader } from './structured-events';
 import { isBlank } from './text-log-reader';
 

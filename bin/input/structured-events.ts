@@ -17,7 +17,7 @@ import {
   type LogFieldMapping,
 } from '../../lambdas/core/log-format/structured';
 import { timestampSchema } from '../../lambdas/core/schemas';
-import type { ProblemSink } from './log-sources';
+import type { ProblemSink } from './log-problem';
 
 const messageSchema = z.string();
 
