@@ -3,12 +3,14 @@
  * header parser reads (ISO-8601 with `T` or a space, log4j's `2024-03-12 08:00:00,123`, `yyyy/MM/dd`, ctime
  * …; a time without a zone is UTC), then the message. A line without one continues the event before it (a
  * stack trace, a multi-line message) and is joined to it with `\n`. The service is the file's name.
+ * HTTP access-log lines (nginx/Apache, ALB, CloudFront …) are events wherever their timestamp stands in the line.
  * The event keeps the whole line as its message: the analysis strips headers itself.
  */
 import {
   scanLeadingTimestamp as scanCoreTimestamp,
   type TimestampScan,
 } from '../../lambdas/core/log-line/leading-timestamp';
+import { parseAccessLine } from '../../lambdas/core/log-line';
 import type { LogEvent } from '../../lambdas/core/schemas';
 import { LINE_READER_DEFAULTS, type LineBatch } from './line-reader';
 import type { ProblemSink } from './log-problem';
@@ -33,6 +35,23 @@ const isWordChar = (code: number): boolean =>
  */
 function scanLeadingTimestamp(line: string): boolean {
   return scanCoreTimestamp(line, 0, found) && !Number.isNaN(found.millis) && !isWordChar(line.charCodeAt(found.end));
+}
+
+/** True when `line` starts an event: an access-log line with a timestamp, or a leading timestamp; its time in `found`. */
+function scanEventStart(line: string): boolean {
+  return (line.indexOf('HTTP/') >= 0 && accessLineTime(line)) || scanLeadingTimestamp(line);
+}
+
+/**
+ * True when `line` is an HTTP access-log line with a timestamp (bracketed anywhere, a field, or date and time
+ * columns); its value is then in `found`. Such a line starts an event even when it starts with a client address.
+ */
+function accessLineTime(line: string): boolean {
+  const timestamp = parseAccessLine(line)?.timestamp;
+  if (timestamp === undefined) return false;
+  found.millis = timestamp;
+  found.end = 0;
+  return true;
 }
 
 /** The timestamp a line starts with, or undefined. */
@@ -87,7 +106,7 @@ export class TextEventParser {
     for (let i = 0; i < texts.length; i++) {
       const text = texts[i] as string;
       if (isBlank(text)) continue;
-      if (scanLeadingTimestamp(text)) {
+      if (scanEventStart(text)) {
         if (this.pendingMessage !== undefined)
           events.push({ timestamp: this.pendingTimestamp, service: this.service, message: this.pendingMessage });
         this.pendingTimestamp = found.millis;

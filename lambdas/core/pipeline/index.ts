@@ -20,7 +20,7 @@ export {
 } from './kinesis-event';
 export { serviceForLogGroup, acceptsLogGroup } from './log-group-service';
 export { ServiceAnalysis } from './service-analysis';
-export { applyLogEvents, type BatchOutcome } from './ingest-batch';
+export { applyLogEvents, type BatchOutcome, type IngestLogEvent } from './ingest-batch';
 export { BucketCounts, type BucketCountsJson } from './bucket-counts';
 export { encodeState, decodeState, MAX_STATE_BYTES } from './state-codec';
 export { findApplied, withApplied, APPLIED_BATCHES_KEPT, type AppliedBatch } from './applied-batches';

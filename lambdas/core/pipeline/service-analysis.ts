@@ -49,11 +49,11 @@ export class ServiceAnalysis {
   }
 
   /**
-   * Analyses one line (lines must come in time order). Returns the id of the template the line was
+   * Analyses one line (lines must come in time order); `level` is the one its structured record named. Returns the id of the template the line was
    * counted under, or undefined when nothing was left to mine once the header was stripped.
    */
-  push(timestamp: number, line: string): string | undefined {
-    const mined = mineAndObserve(this.detector, this.miner, timestamp, this.service, line);
+  push(timestamp: number, line: string, level?: string): string | undefined {
+    const mined = mineAndObserve(this.detector, this.miner, timestamp, this.service, line, level);
     if (mined === undefined) this.skipped++;
     return mined?.templateId;
   }
