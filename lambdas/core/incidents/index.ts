@@ -1,3 +1,7 @@
 export { groupAnomalies } from './group-anomalies';
 export { INCIDENT_DEFAULTS, type IncidentOptions } from './options';
-export type { IncidentGroup, Severity } from './types';
+export type { IncidentGroup, IncidentNature, Severity } from './types';
+export { explainLogChanges } from './explain-log-changes';
+export { BEHAVIOUR_SCORE } from './behaviour-change';
+export { wordSimilarity } from './rewording';
+export type { ExplainedAnomalies, LogChange, LogHistorySource } from './log-change-types';
