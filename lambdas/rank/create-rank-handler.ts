@@ -13,7 +13,7 @@ import {
   AnomalyMessageError,
   buildVerdict,
   evidenceOf,
-  incidentContaining,
+  incidentAround,
   initialWindow,
   MAX_INCIDENT_WINDOW_MS,
   parseAnomalyMessage,
@@ -30,6 +30,7 @@ import type { RankEnv } from '../shared';
 import { AnomalyStore, type PutAnomalyOutcome } from './anomaly-store';
 import { CountsReader } from './counts-reader';
 import { DeployLookup } from './deploy-lookup';
+import { HistoryReader } from './history-reader';
 import { IncidentStore, type StoredIncident } from './incident-store';
 import { publishVerdict } from './verdict-publisher';
 
@@ -39,6 +40,7 @@ export interface RankHandlerDeps {
   readonly env: Pick<
     RankEnv,
     | 'templateCountsTable'
+    | 'minerStateTable'
     | 'deploysTable'
     | 'incidentsTable'
     | 'incidentsTtlDays'
@@ -46,7 +48,8 @@ export interface RankHandlerDeps {
     | 'blameConfidence'
     | 'lookbackMinutes'
     | 'serviceMap'
-  >;
+  > &
+    Partial<Pick<RankEnv, 'dependsOn'>>;
   readonly logger: Logger;
   readonly metrics?: Metrics;
   /** Options merged over the pipeline's (the environment's ranking settings over the core defaults). @default {} */
@@ -138,16 +141,25 @@ export function createRecordHandler(
     bucketMs: options.detect.bucketMs,
     mixWindowMs: options.rank.mixWindowMs,
   });
+  const histories = new HistoryReader({
+    client: deps.documentClient,
+    tableName: deps.env.minerStateTable,
+    detect: options.detect,
+  });
 
-  /** The whole incident holding `anomalyId`, loading wider windows until nothing outside can chain onto it. */
+  /** The whole incident `anomaly` belongs to, loading wider windows until nothing outside can chain onto it. */
   async function incidentOf(
-    anomalyId: string,
+    anomaly: AnomalyMessage['anomaly'],
     window: TimeWindow,
-  ): Promise<{ group: IncidentGroup; revisions: Map<string, number> } | undefined> {
+  ): Promise<{ group: IncidentGroup; evidence: number } | undefined> {
     let loaded = window;
     for (;;) {
       const { anomalies: list, revisions } = await anomalies.load(loaded);
-      const group = incidentContaining(list, anomalyId, options.incidents);
+      const source = await histories.of(list.map((a) => a.service));
+      const group = incidentAround(list, anomaly, options.incidents, {
+        source,
+        bucketMs: options.detect.bucketMs,
+      });
       if (group === undefined) return undefined;
       const wider = windowNeeded(group, loaded, options.incidents);
       if (wider === undefined || wider.to - wider.from > MAX_INCIDENT_WINDOW_MS) {
@@ -156,7 +168,7 @@ export function createRecordHandler(
             incidentId: group.id,
             window: loaded,
           });
-        return { group, revisions };
+        return { group, evidence: evidenceOf(group, list, revisions, options.incidents) };
       }
       loaded = wider;
     }
@@ -217,14 +229,13 @@ export function createRecordHandler(
     }
     const stored = await anomalies.put(message);
     deps.metrics?.addMetric(stored === 'stored' ? 'AnomaliesStored' : 'AnomaliesIgnored', MetricUnit.Count, 1);
-    // Anomalies this weak are in no incident (groupAnomalies leaves them out), whatever else is stored.
-    if (message.anomaly.score < options.incidents.minScore)
-      return { anomaly: stored, incident: 'none', published: false };
-    // A repeated or outdated message still regroups (read-only unless something is missing): it finishes the
-    // work of an earlier attempt that stored the anomaly and then failed.
-    const found = await incidentOf(message.anomaly.id, initialWindow(message.anomaly, options.incidents));
+    // Every message regroups, a weak anomaly's too: an anomaly that weakened (a young rise that ended) leaves the
+    // incident it was in, which is ranked again without it. A repeated or outdated message still regroups
+    // (read-only unless something is missing): it finishes the work of an earlier attempt that stored the
+    // anomaly and then failed.
+    const found = await incidentOf(message.anomaly, initialWindow(message.anomaly, options.incidents));
     if (found === undefined) return { anomaly: stored, incident: 'none', published: false };
-    const { group, revisions } = found;
+    const { group, evidence } = found;
 
     const rank = options.rank;
     const deploys = await deployLookup.deploys(
@@ -236,7 +247,7 @@ export function createRecordHandler(
     const replaced = await incidents.overlapping(group);
     const saved = await incidents.save(
       verdict,
-      evidenceOf(group, revisions),
+      evidence,
       deploys.length,
       replaced.map((r) => r.id),
       group.anomalies.map((a) => a.id),
@@ -247,7 +258,7 @@ export function createRecordHandler(
       for (const old of replaced) await incidents.supersede(old.id, old.start, verdict.incidentId);
       current = {
         verdict,
-        evidence: evidenceOf(group, revisions),
+        evidence: evidence,
         deployCount: deploys.length,
         verdictKey: verdictKey(verdict),
         publishedKey: saved.previous?.publishedKey,

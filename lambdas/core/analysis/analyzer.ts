@@ -1,7 +1,7 @@
 import { Detector, type Anomaly, type DetectorState } from '../detect';
 import { TemplateMiner, type MinerSnapshot, type TemplateMerge } from '../drain';
 import { InvalidInputError } from '../errors';
-import { explainLogChanges, groupAnomalies } from '../incidents';
+import { explainedIncidents } from '../incidents';
 import { rankSuspects } from '../rank';
 import type { Deploy, LogEvent } from '../schemas';
 import { mineAndObserve, observeMined, type MinedMessage } from './mining-step';
@@ -118,9 +118,13 @@ export class Analyzer {
 
   /** Groups the anomalies so far into incidents and ranks `deploys` for each. */
   result(deploys: readonly Deploy[]): AnalysisResult {
-    // Rewordings and load surges are reported as log changes, not incidents.
-    const explained = explainLogChanges(this.anomalies(), this.detector, this.options.detect.bucketMs);
-    const groups = groupAnomalies(explained.anomalies, this.options.incidents);
+    // The rank function takes the same step on the same history (the services' committed detector states).
+    const { groups, changes } = explainedIncidents(
+      this.anomalies(),
+      this.detector,
+      this.options.detect.bucketMs,
+      this.options.incidents,
+    );
     const sortedDeploys = [...deploys].sort((a, b) => a.timestamp - b.timestamp);
     const incidents: Incident[] = groups.map((g) => {
       const ranking = rankSuspects(g, sortedDeploys, this.options.rank, this.detector);
@@ -134,7 +138,7 @@ export class Analyzer {
     const stats = this.detector.stats();
     return {
       incidents,
-      logChanges: explained.changes,
+      logChanges: changes,
       stats: {
         lines: stats.lines,
         services: stats.services,

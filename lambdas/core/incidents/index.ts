@@ -3,5 +3,6 @@ export { INCIDENT_DEFAULTS, type IncidentOptions } from './options';
 export type { IncidentGroup, IncidentNature, Severity } from './types';
 export { explainLogChanges } from './explain-log-changes';
 export { BEHAVIOUR_SCORE } from './behaviour-change';
+export { explainedIncidents, type ExplainedIncidents } from './explained-incidents';
 export { wordSimilarity } from './rewording';
 export type { ExplainedAnomalies, LogChange, LogHistorySource } from './log-change-types';
