@@ -1,7 +1,7 @@
 import { Detector, type Anomaly, type DetectorState } from '../detect';
 import { TemplateMiner, type MinerSnapshot, type TemplateMerge } from '../drain';
 import { InvalidInputError } from '../errors';
-import { explainedIncidents } from '../incidents';
+import { attributeLogChanges, explainedIncidents } from '../incidents';
 import { rankSuspects } from '../rank';
 import type { Deploy, LogEvent } from '../schemas';
 import { mineAndObserve, observeMined, type MinedMessage } from './mining-step';
@@ -138,7 +138,7 @@ export class Analyzer {
     const stats = this.detector.stats();
     return {
       incidents,
-      logChanges: changes,
+      logChanges: attributeLogChanges(changes, sortedDeploys, this.options.rank),
       stats: {
         lines: stats.lines,
         services: stats.services,

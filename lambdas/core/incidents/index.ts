@@ -5,4 +5,5 @@ export { explainLogChanges } from './explain-log-changes';
 export { BEHAVIOUR_SCORE } from './behaviour-change';
 export { explainedIncidents, type ExplainedIncidents } from './explained-incidents';
 export { wordSimilarity } from './rewording';
-export type { ExplainedAnomalies, LogChange, LogHistorySource } from './log-change-types';
+export type { ExplainedAnomalies, LogChange, LogChangeDeploy, LogHistorySource } from './log-change-types';
+export { attributeLogChanges, type AttributionWindow } from './attribute-log-changes';

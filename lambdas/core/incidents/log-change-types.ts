@@ -24,6 +24,8 @@ export type LogChange =
       readonly to: string;
       /** Word overlap of the two templates, in [0, 1]. */
       readonly similarity: number;
+      /** The deploy of the service that most likely made the change (see `attributeLogChanges`). */
+      readonly deploy?: LogChangeDeploy;
     }
   | {
       readonly kind: 'load';
@@ -34,6 +36,13 @@ export type LogChange =
       /** Templates whose rise the load explains. */
       readonly templates: readonly string[];
     };
+
+/** A deploy named with a log change: the change is its doing, and not held against it. */
+export interface LogChangeDeploy {
+  readonly id: string;
+  readonly timestamp: number;
+  readonly version?: string;
+}
 
 /** Anomalies left for incidents, and the changes that explained the others away. */
 export interface ExplainedAnomalies {
