@@ -6,8 +6,9 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context, SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
 import { resolveAnalysisOptions, type AnalysisOptions, type AnalysisOptionsInput } from '../core/analysis';
+import type { Detector } from '../core/detect';
 import { InvalidInputError } from '../core/errors';
-import type { IncidentGroup } from '../core/incidents';
+import { type IncidentGroup, mayJoinIncident } from '../core/incidents';
 import {
   type AnomalyMessage,
   AnomalyMessageError,
@@ -89,6 +90,8 @@ export function createRankHandler(
   const options = resolveAnalysisOptions(mergeOptions(pipelineAnalysisOptions(deps.env), deps.analysis ?? {}));
   // Built once: compiling the rules costs tens of milliseconds, too much for every invocation.
   const withRedactor = { ...deps, redact: deps.redact ?? createRedactor() };
+  // Kept by the container: a service's state is decoded again only when ingest committed a new version.
+  const decodedStates = new Map<string, { readonly version: number; readonly detector: Detector }>();
   const processor = new BatchProcessor(EventType.SQS);
   return async (event, context) => {
     const parsed = sqsEventSchema.safeParse(event);
@@ -97,7 +100,7 @@ export function createRankHandler(
         `rank event is not an SQS event: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
       );
     // Per invocation: the service registry and deploy queries are shared by the batch's records.
-    const handleRecord = createRecordHandler(withRedactor, options);
+    const handleRecord = createRecordHandler(withRedactor, options, decodedStates);
     try {
       return await processPartialResponse(parsed.data, handleRecord, processor, {
         ...(context === undefined ? {} : { context }),
@@ -117,6 +120,7 @@ export function createRankHandler(
 export function createRecordHandler(
   deps: RankHandlerDeps,
   options: AnalysisOptions,
+  decodedStates?: Map<string, { readonly version: number; readonly detector: Detector }>,
 ): (record: SQSRecord) => Promise<RankRecordResult> {
   const now = deps.now ?? Date.now;
   const redact = deps.redact ?? createRedactor();
@@ -145,6 +149,7 @@ export function createRecordHandler(
     client: deps.documentClient,
     tableName: deps.env.minerStateTable,
     detect: options.detect,
+    ...(decodedStates === undefined ? {} : { decoded: decodedStates }),
   });
 
   /** The whole incident `anomaly` belongs to, loading wider windows until nothing outside can chain onto it. */
@@ -227,12 +232,19 @@ export function createRecordHandler(
         deps.logger.error('anomaly message rejected', { messageId: record.messageId, error });
       throw error;
     }
-    const stored = await anomalies.put(message);
+    const { outcome: stored, previous } = await anomalies.put(message);
     deps.metrics?.addMetric(stored === 'stored' ? 'AnomaliesStored' : 'AnomaliesIgnored', MetricUnit.Count, 1);
-    // Every message regroups, a weak anomaly's too: an anomaly that weakened (a young rise that ended) leaves the
-    // incident it was in, which is ranked again without it. A repeated or outdated message still regroups
-    // (read-only unless something is missing): it finishes the work of an earlier attempt that stored the
-    // anomaly and then failed.
+    // An anomaly too weak for any incident, and as weak in the revision it replaced, changes no incident. One that
+    // weakened (a young rise that ended) regroups: it leaves the incident it was in, which is ranked again without
+    // it. A repeated or outdated message still regroups (read-only unless something is missing): it finishes the
+    // work of an earlier attempt that stored the anomaly and then failed.
+    const minScore = options.incidents.minScore;
+    if (
+      stored === 'stored' &&
+      !mayJoinIncident(message.anomaly, minScore) &&
+      (previous === undefined || !mayJoinIncident(previous, minScore))
+    )
+      return { anomaly: stored, incident: 'none', published: false };
     const found = await incidentOf(message.anomaly, initialWindow(message.anomaly, options.incidents));
     if (found === undefined) return { anomaly: stored, incident: 'none', published: false };
     const { group, evidence } = found;

@@ -10,10 +10,15 @@ export interface HistoryReaderOptions {
   /** Miner state table: one item per service, written by ingest. */
   readonly tableName: string;
   readonly detect: DetectOptions;
+  /**
+   * Decoded states kept between invocations, by service, with the state version they were decoded from: an
+   * unchanged state is not decoded again. @default a new, empty cache
+   */
+  readonly decoded?: Map<string, { readonly version: number; readonly detector: Detector }>;
 }
 
 /** The part of ingest's state item rank reads: the compressed analyzer state. */
-const stateItemSchema = z.looseObject({ state: z.instanceof(Uint8Array) });
+const stateItemSchema = z.looseObject({ version: z.number().int().positive(), state: z.instanceof(Uint8Array) });
 
 const STATE = TABLE_KEYS.minerState;
 
@@ -24,8 +29,11 @@ const STATE = TABLE_KEYS.minerState;
  */
 export class HistoryReader {
   private readonly detectors = new Map<string, Promise<Detector | undefined>>();
+  private readonly decoded: NonNullable<HistoryReaderOptions['decoded']>;
 
-  constructor(private readonly o: HistoryReaderOptions) {}
+  constructor(private readonly o: HistoryReaderOptions) {
+    this.decoded = o.decoded ?? new Map();
+  }
 
   /** The history of `services` (a service ingest has not committed yet has none). */
   async of(services: Iterable<string>): Promise<ServiceHistories> {
@@ -54,8 +62,8 @@ export class HistoryReader {
       new GetCommand({
         TableName: this.o.tableName,
         Key: { [STATE.partitionKey]: key.pk, [STATE.sortKey]: key.sk },
-        ProjectionExpression: '#state',
-        ExpressionAttributeNames: { '#state': 'state' },
+        ProjectionExpression: '#state, #version',
+        ExpressionAttributeNames: { '#state': 'state', '#version': 'version' },
         ConsistentRead: true,
       }),
     );
@@ -66,6 +74,10 @@ export class HistoryReader {
         `state item of service ${service} in ${this.o.tableName} is malformed: ${item.error.message}`,
         { cause: item.error },
       );
-    return Detector.fromJSON(decodeState(item.data.state, service).detector, this.o.detect);
+    const known = this.decoded.get(service);
+    if (known?.version === item.data.version) return known.detector;
+    const detector = Detector.fromJSON(decodeState(item.data.state, service).detector, this.o.detect);
+    this.decoded.set(service, { version: item.data.version, detector });
+    return detector;
   }
 }

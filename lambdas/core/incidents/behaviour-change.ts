@@ -35,3 +35,11 @@ export function markBehaviourChanges(
     return { ...a, score: BEHAVIOUR_SCORE };
   });
 }
+
+/**
+ * Whether an anomaly can be in an incident: strong enough on its own, or a new non-error template that
+ * {@link markBehaviourChanges} may raise to a behaviour change however weak it started.
+ */
+export function mayJoinIncident(anomaly: Pick<Anomaly, 'kind' | 'error' | 'score'>, minScore: number): boolean {
+  return anomaly.score >= minScore || (anomaly.kind === 'new' && !anomaly.error);
+}
