@@ -4,14 +4,41 @@
  * `bin/commands/` and registers itself on the program; this file only wires them.
  */
 import { Command, CommanderError } from 'commander';
-import { registerAnalyzeCommand } from './commands/analyze';
-import { registerDemoCommand } from './commands/demo';
-import { registerDeployCommand } from './commands/deploy-record';
-import { registerMineCommand } from './commands/mine';
 import { escapeText } from './output/escape-text';
 import { packageVersion } from './package-version';
 
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Each sub-command's module, loaded only when it is needed: `culprit mine` then loads neither the analysis, the
+ * report renderers nor the AWS SDK, which would cost more start-up time than mining a small file. `require` keeps
+ * loading synchronous, so the program is built before Commander parses.
+ */
+const COMMANDS: Readonly<Record<string, () => Register>> = {
+  analyze: () => (require('./commands/analyze') as typeof import('./commands/analyze')).registerAnalyzeCommand,
+  demo: () => (require('./commands/demo') as typeof import('./commands/demo')).registerDemoCommand,
+  mine: () => (require('./commands/mine') as typeof import('./commands/mine')).registerMineCommand,
+  deploy: () =>
+    (require('./commands/deploy-record') as typeof import('./commands/deploy-record')).registerDeployCommand,
+};
+
+/**
+ * The commands to register for `args` (the arguments after the program name): the one they name; none when they
+ * only ask for the version; every one otherwise, so help lists them all and a mistyped name gets suggestions.
+ */
+export function commandsFor(args: readonly string[] | undefined): string[] {
+  const all = Object.keys(COMMANDS);
+  if (args === undefined) return all;
+  // Program options come before the command name (positional options), so the first word is the command.
+  const word = args.find((arg) => !arg.startsWith('-'));
+  if (word !== undefined) return word in COMMANDS ? [word] : all;
+  const asksVersion = args.includes('-V') || args.includes('--version');
+  const asksHelp = args.includes('-h') || args.includes('--help');
+  return asksVersion && !asksHelp ? [] : all;
+}
+
+/** The program; with `args`, only the commands they need are loaded (see {@link commandsFor}). */
+export function buildProgram(args?: readonly string[]): Command {
   const program = new Command('culprit')
     .description(
       'Find the deploy that broke production: mine logs into templates, detect what changed, rank the deploys.',
@@ -23,10 +50,7 @@ export function buildProgram(): Command {
     // Commander's usage errors (a missing required option, an unknown flag) are thrown instead of exiting with 1,
     // so they exit 2 like every other unusable input (README, "Exit codes"); the sub-commands inherit this.
     .exitOverride();
-  registerAnalyzeCommand(program);
-  registerDemoCommand(program);
-  registerMineCommand(program);
-  registerDeployCommand(program);
+  for (const name of commandsFor(args)) (COMMANDS[name] as () => Register)()(program);
   return program;
 }
 
@@ -44,7 +68,7 @@ if (require.main === module) {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
-  buildProgram()
+  buildProgram(process.argv.slice(2))
     .parseAsync(process.argv)
     .catch((error: unknown) => {
       // Commander has printed its message (or the help, which exits 0).

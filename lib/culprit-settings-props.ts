@@ -209,7 +209,8 @@ export interface CulpritSettingsProps {
   /**
    * URL templates for a deploy's commit and CI run, e.g. "https://github.com/ORG/REPO/commit/{commit}".
    *
-   * Placeholders: {commit}, {ciRun}, {service}, {version}, {id}, filled from the deploy.
+   * Placeholders: {commit}, {version}, {service}, {id}, filled from the deploy's field of that name (URI-encoded);
+   * a deploy lacking one gets no link. `ciRun` is used when the deploy has no `url` of its own.
    * @default {}
    */
   readonly links?: { readonly commit?: string; readonly ciRun?: string };

@@ -126,6 +126,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
     if (progress === undefined) io.stderr.write(text);
     else progress.log(text);
   };
+  const onRead = (file: string, events: number): void => losses.read(file, events);
   try {
     config = options.config === undefined ? undefined : await readConfigFile(options.config);
     if (logs.length > 0 && options.logGroups !== undefined)
@@ -143,7 +144,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
     if (logs.length > 0) {
       files = await listLogFiles(logs);
       losses = new InputLosses(files);
-      batches = readLogEventBatches(logs, { onProblem });
+      batches = readLogEventBatches(logs, { onProblem, onRead });
     } else {
       const range = parseTimeRange(options.since ?? '1h', options.until, io.now ?? Date.now());
       batches = oneByOne(
@@ -172,6 +173,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
         analyzer,
         config,
         onProblem,
+        onRead,
         onProgress: (count, bytes) => bar.update(count, bytes),
         progressEvery: PROGRESS_EVERY,
       });
@@ -211,6 +213,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
           // True per-template rates on the timelines, from the analyzer's bounded bucket history.
           series: (service, templateId, from, to) => analyzer.templateSeries(service, templateId, from, to),
           health: (service, from, to) => analyzer.serviceHealth(service, from, to),
+          ...(config === undefined ? {} : { links: config.links }),
         }),
       );
     } catch (error) {
@@ -222,7 +225,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
   await write(
     io.stdout,
     options.json
-      ? formatJsonReport(result, { skipped: losses.skipped(), files: losses.files() })
+      ? formatJsonReport(result, { skipped: losses.skipped(), files: losses.files() }, config?.links)
       : formatSummary(result),
   );
   if (options.html !== undefined && !options.json) await write(io.stderr, `HTML report written to ${options.html}\n`);

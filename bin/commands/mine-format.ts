@@ -3,7 +3,7 @@
  * is mined (every line, the first ones included, is then split the same way), and can be shown with --show-format.
  */
 import { type SourceFormat, describeLayout } from '../../lambdas/core/log-format';
-import type { LineBatch } from '../input';
+import type { LineBatch } from '../input/line-reader';
 
 /**
  * Yields `batches` unchanged, after learning `format`'s layout from their first `sampleSize` lines (kept in `sample`):

@@ -8,8 +8,10 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { TemplateMiner, type TemplateInfo } from '../../lambdas/core/drain';
 import { SOURCE_FORMAT_DEFAULTS, SourceFormat } from '../../lambdas/core/log-format';
-import { LINE_READER_DEFAULTS, readLineBatches, type LineBatch } from '../input';
-import { LineGroups } from '../output';
+// The modules themselves, not their folders' index: the indexes load every reader and report renderer, which
+// `culprit mine` never uses and would pay for in start-up time.
+import { LINE_READER_DEFAULTS, readLineBatches, type LineBatch } from '../input/line-reader';
+import { LineGroups } from '../output/line-groups';
 
 /**
  * Bytes read at a time: lines are split and mined synchronously within a chunk, so the one await per chunk is

@@ -1,17 +1,18 @@
 /**
  * What `aws logs filter-log-events` prints: one JSON document `{"events": [{"logStreamName",
- * "timestamp", "message", "ingestionTime", "eventId"}], "searchedLogStreams": [...], "nextToken"?}`.
- * It is parsed whole (the CLI itself holds it whole); a JSON array of log records is read the same
- * way. The service is the document's `logGroupName` if it has one, else the file's name.
+ * "timestamp", "message", "ingestionTime", "eventId"}], "searchedLogStreams": [...], "nextToken"?}`; a JSON
+ * array of log records is read the same way. The document is streamed (see `JsonContainerScanner`): events
+ * come out chunk by chunk, in document order, so a 600 MB export is read in bounded memory. The service is the
+ * document's `logGroupName` if it has one before its events, else the file's name.
  */
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { z } from 'zod';
-import { InvalidInputError } from '../../lambdas/core/errors';
 import type { LogEvent } from '../../lambdas/core/schemas';
+import { type ContainerPath, JsonContainerScanner, JsonSyntaxError } from './json-container-scanner';
 import { describeIssues, toLogEvent } from './json-lines-reader';
-import type { ProblemSink } from './log-sources';
+import type { ProblemSink } from './log-problem';
 
-const BYTE_ORDER_MARK = 0xfeff;
+const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
 
 const cloudWatchEventSchema = z.object({
   timestamp: z.number().finite(),
@@ -19,70 +20,128 @@ const cloudWatchEventSchema = z.object({
   logStreamName: z.string().optional(),
 });
 
-const cloudWatchDocumentSchema = z.object({
-  events: z.array(z.unknown()),
-  logGroupName: z.string().min(1).optional(),
-});
-
-/** The 1-based line of a JSON.parse error's "position N", when the message has one. */
-function errorLine(text: string, error: Error): number {
-  const position = /position (\d+)/.exec(error.message);
-  if (position === null) return 0;
-  const offset = Number(position[1]);
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i += 1) if (text.charCodeAt(i) === 10) line += 1;
-  return line;
-}
-
 /** A CloudWatch message usually ends with the newline the program printed; the event does not need it. */
 const withoutFinalNewline = (message: string): string => message.replace(/\r?\n$/, '');
 
-/** Events of a whole JSON document, sorted by time (its events may interleave log streams). */
-export async function readJsonDocumentEvents(
+export interface JsonDocumentOptions {
+  /** Bytes read at a time. */
+  readonly chunkBytes: number;
+  /** Bytes of one event held to parse it; a longer one is skipped and reported. @default 16777216 */
+  readonly maxValueBytes?: number;
+}
+
+/** Turns the values the scanner hands on into events of a CloudWatch export or of an array of records. */
+class DocumentEvents {
+  readonly events: LogEvent[] = [];
+  private kind: 'array' | 'object' = 'object';
+  private hasEvents = false;
+  private read = 0;
+  private service: string;
+
+  constructor(
+    private readonly file: string,
+    private readonly fallbackService: string,
+    private readonly report: ProblemSink,
+  ) {
+    this.service = fallbackService;
+  }
+
+  readonly handler = {
+    onOpen: (kind: 'array' | 'object'): void => {
+      this.kind = kind;
+    },
+    onArray: (key: string): void => {
+      if (key === 'events') this.hasEvents = true;
+    },
+    onValue: (path: ContainerPath, value: unknown): void => {
+      if (this.kind === 'array') this.record(path[0] as number, value);
+      else if (path[0] === 'events' && path.length === 2) this.cloudWatchEvent(path[1], value);
+      else if (path[0] === 'events') this.notAnExport('events: expected an array');
+      else if (path[0] === 'logGroupName' && typeof value === 'string' && value !== '') this.logGroup(value);
+    },
+    onOversized: (path: ContainerPath): void => {
+      const index = path[path.length - 1];
+      if (typeof index !== 'number') return; // a member other than the events: not read anyway
+      this.report({ file: this.file, line: index + 1, problem: `event ${index + 1}: larger than the cap, skipped` });
+    },
+  };
+
+  /** Called once the document has ended. */
+  finish(): void {
+    if (this.kind === 'object' && !this.hasEvents) this.notAnExport('events: missing');
+  }
+
+  private record(index: number, value: unknown): void {
+    const result = toLogEvent(value, this.fallbackService);
+    if ('problem' in result) this.report({ file: this.file, line: index + 1, problem: result.problem });
+    else this.events.push(result.event);
+  }
+
+  private cloudWatchEvent(index: number, value: unknown): void {
+    const event = cloudWatchEventSchema.safeParse(value);
+    if (!event.success) {
+      this.report({ file: this.file, line: index + 1, problem: `event ${index + 1}: ${describeIssues(event.error)}` });
+      return;
+    }
+    this.read += 1;
+    this.events.push({
+      timestamp: event.data.timestamp,
+      service: this.service,
+      message: withoutFinalNewline(event.data.message),
+    });
+  }
+
+  private logGroup(name: string): void {
+    if (this.read === 0) {
+      this.service = name;
+      return;
+    }
+    // Streamed events cannot be renamed once handed on; saying so beats a silent split between two names.
+    this.report({
+      file: this.file,
+      line: 0,
+      problem: `logGroupName "${name}" comes after ${this.read} events, which were read as service "${this.service}"`,
+    });
+  }
+
+  private notAnExport(reason: string): void {
+    this.report({ file: this.file, line: 0, problem: `not a CloudWatch Logs export (${reason})` });
+  }
+}
+
+/**
+ * The events of a JSON document in document order, in batches (one per chunk read). A document that breaks
+ * the JSON grammar is reported with the line of the error; the events before that point have been read.
+ */
+export async function* readJsonDocumentBatches(
   file: string,
   fallbackService: string,
   report: ProblemSink,
-): Promise<LogEvent[]> {
-  let text: string;
+  options: JsonDocumentOptions,
+): AsyncGenerator<LogEvent[], void, undefined> {
+  const document = new DocumentEvents(file, fallbackService, report);
+  const scanner = new JsonContainerScanner(
+    document.handler,
+    options.maxValueBytes === undefined ? {} : { maxValueBytes: options.maxValueBytes },
+  );
+  const stream = createReadStream(file, { highWaterMark: options.chunkBytes });
+  let first = true;
   try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new InvalidInputError(`cannot read log file ${file}: ${(error as Error).message}`, { cause: error });
-  }
-  // A byte order mark (Windows editors and PowerShell write one) is a property of the file, not of the JSON.
-  if (text.charCodeAt(0) === BYTE_ORDER_MARK) text = text.slice(1);
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    report({
-      file,
-      line: errorLine(text, error as Error),
-      problem: `not a valid JSON document: ${(error as Error).message}`,
-    });
-    return [];
-  }
-  const events: LogEvent[] = [];
-  if (Array.isArray(document)) {
-    document.forEach((value, index) => {
-      const result = toLogEvent(value, fallbackService);
-      if ('problem' in result) report({ file, line: index + 1, problem: result.problem });
-      else events.push(result.event);
-    });
-  } else {
-    const parsed = cloudWatchDocumentSchema.safeParse(document);
-    if (!parsed.success) {
-      report({ file, line: 0, problem: `not a CloudWatch Logs export (${describeIssues(parsed.error)})` });
-      return [];
+    for await (const data of stream) {
+      let chunk = data as Buffer;
+      // A byte order mark (Windows editors and PowerShell write one) is a property of the file, not of the JSON.
+      if (first && chunk.subarray(0, 3).equals(BYTE_ORDER_MARK)) chunk = chunk.subarray(3);
+      first = false;
+      scanner.write(chunk);
+      if (document.events.length > 0) yield document.events.splice(0);
     }
-    const service = parsed.data.logGroupName ?? fallbackService;
-    parsed.data.events.forEach((value, index) => {
-      const event = cloudWatchEventSchema.safeParse(value);
-      if (!event.success)
-        report({ file, line: index + 1, problem: `event ${index + 1}: ${describeIssues(event.error)}` });
-      else events.push({ timestamp: event.data.timestamp, service, message: withoutFinalNewline(event.data.message) });
-    });
+    scanner.end();
+    document.finish();
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    report({ file, line: error.line, problem: `not a valid JSON document: ${error.message}` });
+    if (document.events.length > 0) yield document.events.splice(0);
+  } finally {
+    stream.destroy();
   }
-  // Stable sort: events with equal timestamps keep document order.
-  return events.sort((a, b) => a.timestamp - b.timestamp);
 }

@@ -197,9 +197,13 @@ export class FileOrder {
       `${where}: the event at ${iso(event.timestamp)} comes after events up to ${iso(this.lastHandedOn)} ` +
         `(${duration(this.lastHandedOn - event.timestamp)} back, more than the reordering window of ` +
         `${this.options.reorderEvents} events sorts). ` +
-        (newestFirst
-          ? 'The file looks newest-first: reverse it (e.g. with tac) and run again.'
-          : 'The file is not in time order: sort it by time (e.g. sort -s -k1,1 for ISO timestamps) and run again.'),
+        (this.file.toLowerCase().endsWith('.json')
+          ? // A JSON document is streamed too, so its events must come in time order, or nearly.
+            `The document's events are not in time order${newestFirst ? ' (newest first)' : ''}: sort them by ` +
+            "timestamp (e.g. jq '.events |= sort_by(.timestamp)', or 'sort_by(.timestamp)' for an array) and run again."
+          : newestFirst
+            ? 'The file looks newest-first: reverse it (e.g. with tac) and run again.'
+            : 'The file is not in time order: sort it by time (e.g. sort -s -k1,1 for ISO timestamps) and run again.'),
     );
   }
 }

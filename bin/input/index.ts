@@ -14,9 +14,9 @@ export {
   readLogEvents,
   type LogEventBatchStream,
   type LogEventStream,
-  type LogProblem,
   type LogReadStats,
   type LogSourceOptions,
 } from './log-sources';
+export type { LogProblem, ProblemSink } from './log-problem';
 export { readDeploys } from './deploy-file';
 export { InputLosses, reasonOf, type FileLosses } from './input-losses';

@@ -2,11 +2,13 @@
  * What a read lost, per file: every line (or record) reported as unusable, counted by file and by reason, so
  * that no file loses lines in silence — not even one none of whose lines could be read.
  */
-import type { LogProblem } from './log-sources';
+import type { LogProblem } from './log-problem';
 
-/** What one file lost. */
+/** What one file gave and lost. */
 export interface FileLosses {
   readonly file: string;
+  /** Events read (a text event may span continuation lines); 0 for a file none of whose lines were usable. */
+  readonly read: number;
   /** Lines or records skipped. */
   readonly skipped: number;
   /** Lines kept only in part (longer than the line cap). */
@@ -24,6 +26,9 @@ const REASONS: readonly (readonly [RegExp, string])[] = [
   [/^no timestamp/, 'no timestamp'],
   [/^timestamp: /, 'unreadable timestamp'],
   [/^not a (valid JSON document|CloudWatch Logs export)/, 'not a readable JSON document'],
+  [/^event \d+: larger than the cap/, 'event larger than the cap'],
+  [/^event \d+: /, 'not a CloudWatch Logs event'],
+  [/^logGroupName .* comes after/, 'logGroupName after the events'],
 ];
 
 export function reasonOf(problem: string): string {
@@ -35,6 +40,7 @@ export function reasonOf(problem: string): string {
 const isCut = (reason: string): boolean => reason === 'longer than the line cap (cut)';
 
 interface Tally {
+  read: number;
   skipped: number;
   cut: number;
   readonly reasons: Map<string, number>;
@@ -56,6 +62,11 @@ export class InputLosses {
     tally.reasons.set(reason, (tally.reasons.get(reason) ?? 0) + 1);
   }
 
+  /** Counts `events` read from `file`. */
+  read(file: string, events: number): void {
+    this.tally(file).read += events;
+  }
+
   /** Lines skipped in all files (cut lines were still read, so they do not count). */
   skipped(): number {
     let total = 0;
@@ -66,6 +77,7 @@ export class InputLosses {
   files(): FileLosses[] {
     return [...this.byFile].map(([file, tally]) => ({
       file,
+      read: tally.read,
       skipped: tally.skipped,
       cut: tally.cut,
       reasons: Object.fromEntries(tally.reasons),
@@ -91,7 +103,7 @@ export class InputLosses {
   private tally(file: string): Tally {
     let tally = this.byFile.get(file);
     if (tally === undefined) {
-      tally = { skipped: 0, cut: 0, reasons: new Map() };
+      tally = { read: 0, skipped: 0, cut: 0, reasons: new Map() };
       this.byFile.set(file, tally);
     }
     return tally;

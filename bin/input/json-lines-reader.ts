@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { epochMillisFromNumber, timestampSchema, type LogEvent } from '../../lambdas/core/schemas';
 import { parseIsoTimestamp } from './iso-timestamp';
 import type { LineBatch } from './line-reader';
-import type { ProblemSink } from './log-sources';
+import type { ProblemSink } from './log-problem';
 import { isBlank } from './text-log-reader';
 
 /** One log record as JSON exports write it. */

@@ -1,16 +1,17 @@
 /**
  * Reads one log file as events, whatever its format: the format is detected from the file's
  * extension and its first non-blank line (see `detectFormat`), then the matching reader runs.
- * Line-based formats stream through the shared line reader in batches; only JSON documents are read whole.
+ * Line-based formats stream through the shared line reader in batches; JSON documents through their own
+ * streaming reader (a document is not made of lines).
  */
 import { createReadStream } from 'node:fs';
 import * as path from 'node:path';
 import { InvalidInputError } from '../../lambdas/core/errors';
 import type { LogEvent } from '../../lambdas/core/schemas';
-import { readJsonDocumentEvents } from './cloudwatch-export-reader';
+import { readJsonDocumentBatches } from './cloudwatch-export-reader';
 import { JsonLinesParser } from './json-lines-reader';
 import { type LineBatch, readLineBatches } from './line-reader';
-import type { ProblemSink } from './log-sources';
+import type { ProblemSink } from './log-problem';
 import { FileOrder, type FileOrderOptions } from './file-order';
 import { TextEventParser, isBlank } from './text-log-reader';
 
@@ -91,8 +92,8 @@ function readError(file: string, error: unknown): InvalidInputError {
 }
 
 /**
- * The events of one file in file order (JSON documents: in time order), in batches: one per chunk
- * read, so only a chunk and its events are held at a time (JSON documents: the whole document).
+ * The events of one file in time order (sorted within the file's reordering window), in batches: one per
+ * chunk read, so only a chunk and its events are held at a time.
  */
 export async function* readLogFileBatches(
   file: string,
@@ -126,8 +127,13 @@ export async function* readLogFileBatches(
     const order = ordered(format);
     if (format === 'json-document') {
       await batches.return();
-      const events = order.push(await readJsonDocumentEvents(file, service, options.report));
-      yield [...events, ...order.finish()];
+      const documentOptions = { chunkBytes: options.chunkBytes };
+      for await (const events of readJsonDocumentBatches(file, service, options.report, documentOptions)) {
+        const ready = order.push(events);
+        if (ready.length > 0) yield ready;
+      }
+      const last = order.finish();
+      if (last.length > 0) yield last;
       return;
     }
     const parser: EventParser =

@@ -11,22 +11,17 @@ import * as path from 'node:path';
 import { InvalidInputError } from '../../lambdas/core/errors';
 import type { LogEvent } from '../../lambdas/core/schemas';
 import { LINE_READER_DEFAULTS } from './line-reader';
+import type { ProblemSink } from './log-problem';
 import { readLogFileBatches } from './log-file-reader';
 import { MERGE_DEFAULTS, mergeBatchesByTimestamp } from './merge-reader';
 
-/** A line (or record) that could not be used: reported, counted and skipped. */
-export interface LogProblem {
-  readonly file: string;
-  /** 1-based line number; for a JSON document, the 1-based index of the event in it (0: the whole file). */
-  readonly line: number;
-  readonly problem: string;
-}
-
-export type ProblemSink = (problem: LogProblem) => void;
+export type { LogProblem, ProblemSink } from './log-problem';
 
 export interface LogSourceOptions {
   /** Called for every unusable line or record. @default ignore (they are still counted) */
   readonly onProblem?: ProblemSink;
+  /** Called with each batch of events a file gives (before the merge): per-file counts. @default - not counted */
+  readonly onRead?: (file: string, events: number) => void;
   /** Bytes of a line that are read; the rest of a longer line is dropped. @default 65536 */
   readonly maxLineBytes?: number;
   /** Longest message kept after joining a text log's continuation lines. @default 65536 */
@@ -173,10 +168,15 @@ export function readLogEventBatches(paths: readonly string[], options: LogSource
   async function* batches(): AsyncGenerator<readonly LogEvent[], void, undefined> {
     const files = await listLogFiles(paths);
     stats.files = files.length;
-    for await (const batch of mergeBatchesByTimestamp(
-      files.map((file) => readLogFileBatches(file, fileOptions)),
-      mergeOptions,
-    )) {
+    const onRead = options.onRead;
+    async function* counted(file: string): AsyncGenerator<LogEvent[], void, undefined> {
+      for await (const batch of readLogFileBatches(file, fileOptions)) {
+        onRead?.(file, batch.length);
+        yield batch;
+      }
+    }
+    const readers = files.map((file) => (onRead === undefined ? readLogFileBatches(file, fileOptions) : counted(file)));
+    for await (const batch of mergeBatchesByTimestamp(readers, mergeOptions)) {
       stats.events += batch.length;
       yield batch;
     }

@@ -11,7 +11,7 @@ import {
 } from '../../lambdas/core/log-line/leading-timestamp';
 import type { LogEvent } from '../../lambdas/core/schemas';
 import { LINE_READER_DEFAULTS, type LineBatch } from './line-reader';
-import type { ProblemSink } from './log-sources';
+import type { ProblemSink } from './log-problem';
 
 export interface LeadingTimestamp {
   /** Epoch milliseconds. */

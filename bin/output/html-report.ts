@@ -33,9 +33,9 @@ export interface HtmlReportOptions {
    */
   readonly health?: HealthSource;
   /**
-   * URL templates for links to a deploy's commit and CI run, with `{commit}`, `{version}` and `{service}`
-   * placeholders, e.g. `{ commit: 'https://github.com/ORG/REPO/commit/{commit}' }`. A deploy's own `url` is its
-   * CI run link. @default {} (commits as text; CI runs only from the deploys' `url`)
+   * URL templates for links to a deploy's commit and CI run (the `links` setting; placeholders `{commit}`,
+   * `{version}`, `{service}`, `{id}`), e.g. `{ commit: 'https://github.com/ORG/REPO/commit/{commit}' }`. A deploy's
+   * own `url` is its CI run link. @default {} (commits as text; CI runs only from the deploys' `url`)
    */
   readonly links?: ReportLinks;
 }

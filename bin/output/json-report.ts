@@ -3,6 +3,7 @@
  * suspects best first. One document, so `jq` and other programs can read it whole.
  */
 import type { AnalysisResult, Anomaly, Incident, LogChange, Suspect } from '../../lambdas/core/analysis';
+import { ciRunUrl, commitUrl, type DeployLinkTemplates } from '../../lambdas/core/deploys';
 import type { FileLosses } from '../input/input-losses';
 
 export interface JsonAnomaly extends Omit<Anomaly, 'firstSeen' | 'lastSeen'> {
@@ -12,6 +13,10 @@ export interface JsonAnomaly extends Omit<Anomaly, 'firstSeen' | 'lastSeen'> {
 
 export interface JsonSuspect extends Omit<Suspect, 'timestamp'> {
   readonly timestamp: string;
+  /** The commit's page, from the `links.commit` template; absent without a template or a commit. */
+  readonly commitUrl?: string;
+  /** The CI run: the deploy's own `url` when it is a web link, else the `links.ciRun` template filled. */
+  readonly ciRunUrl?: string;
 }
 
 export interface JsonIncident extends Omit<Incident, 'start' | 'end' | 'anomalies' | 'suspects'> {
@@ -37,7 +42,7 @@ type DistributeOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> :
 export interface InputStats {
   /** Input lines or records skipped as unusable, in all files. */
   readonly skipped: number;
-  /** Per log file: lines skipped, lines cut, and why. */
+  /** Per log file: events read, lines skipped, lines cut, and why. */
   readonly files: readonly FileLosses[];
 }
 
@@ -51,14 +56,27 @@ export interface JsonReport {
 
 const iso = (epochMs: number): string => new Date(epochMs).toISOString();
 
-export function toJsonReport(result: AnalysisResult, input?: InputStats): JsonReport {
+function jsonSuspect(s: Suspect, links: DeployLinkTemplates): JsonSuspect {
+  const deploy = { ...s, id: s.deployId };
+  const commit = commitUrl(deploy, links);
+  const ciRun = ciRunUrl(deploy, links);
+  return {
+    ...s,
+    timestamp: iso(s.timestamp),
+    ...(commit === undefined ? {} : { commitUrl: commit }),
+    ...(ciRun === undefined ? {} : { ciRunUrl: ciRun }),
+  };
+}
+
+/** `links`: the config's URL templates for deploy links (the `links` setting). @default {} */
+export function toJsonReport(result: AnalysisResult, input?: InputStats, links: DeployLinkTemplates = {}): JsonReport {
   return {
     incidents: result.incidents.map((incident) => ({
       ...incident,
       start: iso(incident.start),
       end: iso(incident.end),
       anomalies: incident.anomalies.map((a) => ({ ...a, firstSeen: iso(a.firstSeen), lastSeen: iso(a.lastSeen) })),
-      suspects: incident.suspects.map((s) => ({ ...s, timestamp: iso(s.timestamp) })),
+      suspects: incident.suspects.map((s) => jsonSuspect(s, links)),
     })),
     logChanges: (result.logChanges ?? []).map(jsonLogChange),
     stats:
@@ -79,6 +97,6 @@ function jsonLogChange(change: LogChange): JsonLogChange {
 }
 
 /** The JSON document as text, ending with a newline. */
-export function formatJsonReport(result: AnalysisResult, input?: InputStats): string {
-  return `${JSON.stringify(toJsonReport(result, input), null, 2)}\n`;
+export function formatJsonReport(result: AnalysisResult, input?: InputStats, links?: DeployLinkTemplates): string {
+  return `${JSON.stringify(toJsonReport(result, input, links), null, 2)}\n`;
 }

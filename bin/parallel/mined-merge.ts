@@ -27,6 +27,8 @@ interface Cursor {
 
 export interface MergeSinks {
   readonly onProblem: (problem: LogProblem) => void;
+  /** Called with each chunk's events as it arrives: how many a file gave (for per-file counts). */
+  readonly onRead?: (file: string, events: number) => void;
   /** Called with the lines merged so far and an estimate of the bytes read, every `every` lines or so. */
   readonly onProgress: (lines: number, bytes: number) => void;
   readonly progressEvery: number;
@@ -83,6 +85,7 @@ export class MinedMerge {
 
   private cursor(feed: FileFeed, chunk: MinedChunk): Cursor {
     this.bytes += chunk.chars;
+    this.sinks.onRead?.(feed.path, chunk.count);
     return {
       feed,
       chunk,
@@ -118,6 +121,7 @@ export class MinedMerge {
       }
       const next = await this.pool.take(c.feed);
       this.bytes += next.chars;
+      this.sinks.onRead?.(c.feed.path, next.count);
       c.chunk = next;
       c.pos = 0;
       c.segmentEnd = next.batchStarts[0] ?? next.count;

@@ -25,6 +25,8 @@ export interface ParallelAnalysisOptions {
   /** For its redactions. */
   readonly config: ConfigFile | undefined;
   readonly onProblem: (problem: LogProblem) => void;
+  /** Events each file gave, as they arrive. @default - not counted */
+  readonly onRead?: (file: string, events: number) => void;
   readonly onProgress: (lines: number, bytes: number) => void;
   readonly progressEvery: number;
   /** Chunk sizes, for tests of chunk edges. @default from {@link PARALLEL_DEFAULTS} */
@@ -130,6 +132,7 @@ export async function analyzeInParallel(options: ParallelAnalysisOptions): Promi
   try {
     const merge = new MinedMerge(pool, options.analyzer, {
       onProblem: options.onProblem,
+      ...(options.onRead === undefined ? {} : { onRead: options.onRead }),
       onProgress: options.onProgress,
       progressEvery: options.progressEvery,
       linesPerGroup,

@@ -2,6 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { ExecutionAlreadyExists, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import { createRedactor, deployToAct, executionName, redactDeep, type Redactor } from '../core/notify';
 import { verdictEventDetail, type Verdict } from '../core/pipeline';
+import { SETTINGS } from '../core/settings';
 
 export type TriggerResult =
   | { readonly status: 'started'; readonly name: string; readonly executionArn: string }
@@ -12,7 +13,7 @@ export type TriggerResult =
 export interface ExecutionTriggerProps {
   readonly client: SFNClient;
   readonly stateMachineArn: string;
-  /** A verdict must blame a deploy at least this confidently. @default 0.8 */
+  /** A verdict must blame a deploy at least this confidently. @default the triggerConfidence setting's default */
   readonly minConfidence?: number;
   readonly logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   /**
@@ -22,8 +23,8 @@ export interface ExecutionTriggerProps {
   readonly redact?: Redactor;
 }
 
-/** @default 0.8: acting (a rollback, a page) needs more certainty than naming a suspect in a message. */
-export const TRIGGER_MIN_CONFIDENCE = 0.8;
+/** The triggerConfidence setting's default, declared (with why) in the settings model only. */
+export const TRIGGER_MIN_CONFIDENCE: number = SETTINGS.triggerConfidence.schema.parse(undefined);
 
 /**
  * Starts the configured state machine when a verdict blames a deploy confidently enough. The execution is

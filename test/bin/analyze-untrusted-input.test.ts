@@ -19,7 +19,9 @@ const reportSchema = z.object({
   stats: z.object({
     lines: z.number(),
     skipped: z.number(),
-    files: z.array(z.object({ file: z.string(), skipped: z.number(), reasons: z.record(z.string(), z.number()) })),
+    files: z.array(
+      z.object({ file: z.string(), read: z.number(), skipped: z.number(), reasons: z.record(z.string(), z.number()) }),
+    ),
   }),
 });
 
@@ -214,5 +216,18 @@ describe('culprit analyze on untrusted input', () => {
 
     expect(stderr).toContain(`${ex.file('broken.log')}: 2 lines skipped (2 no timestamp)`);
     expect(reportSchema.parse(JSON.parse(stdout)).stats.skipped).toBe(2);
+  });
+
+  it('gives per file in --json the events read beside the lines skipped, on one thread or several', async () => {
+    const ex = example();
+    writeFileSync(ex.file('broken.log'), 'no timestamp here\nnor here\n');
+
+    const runs = await Promise.all([analyze(ex, ['--threads', '1']), analyze(ex, ['--threads', '2'])]);
+    const [sequential, parallel] = runs.map((run) => reportSchema.parse(JSON.parse(run.stdout)).stats.files);
+
+    expect(sequential).toEqual(parallel);
+    expect(sequential?.reduce((sum, f) => sum + f.read, 0)).toBe(EXAMPLE_LINES);
+    expect(sequential?.find((f) => f.file === ex.file('broken.log'))).toMatchObject({ read: 0, skipped: 2 });
+    expect(sequential?.filter((f) => f.read > 0)).toHaveLength(4);
   });
 });

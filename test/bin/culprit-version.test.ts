@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { buildProgram } from '../../bin/culprit';
+import { buildProgram, commandsFor } from '../../bin/culprit';
 import { packageVersion } from '../../bin/package-version';
 
 const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { version: string };
@@ -41,5 +41,24 @@ describe('culprit', () => {
 
   it('finds the package version from the built layout too (dist/bin)', () => {
     expect(packageVersion(path.resolve(__dirname, '../../dist/bin'))).toBe(manifest.version);
+  });
+});
+
+describe('culprit start-up', () => {
+  it('loads only the command it runs, none for --version, and every one for help or an unknown word', () => {
+    expect(commandsFor(['mine', '--input', 'app.log'])).toEqual(['mine']);
+    expect(commandsFor(['deploy', 'record', '--version', 'v1'])).toEqual(['deploy']);
+    expect(commandsFor(['--version'])).toEqual([]);
+    expect(commandsFor(['-V'])).toEqual([]);
+    expect(commandsFor(['--help']).sort()).toEqual(['analyze', 'demo', 'deploy', 'mine']);
+    expect(commandsFor(['help', 'mine']).sort()).toEqual(['analyze', 'demo', 'deploy', 'mine']);
+    expect(commandsFor(['mien']).sort()).toEqual(['analyze', 'demo', 'deploy', 'mine']);
+    expect(commandsFor([]).sort()).toEqual(['analyze', 'demo', 'deploy', 'mine']);
+  });
+
+  it('builds `culprit mine` without the other commands', () => {
+    const names = buildProgram(['mine', '--input', 'app.log']).commands.map((command) => command.name());
+
+    expect(names).toEqual(['mine']);
   });
 });

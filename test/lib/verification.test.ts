@@ -4,15 +4,23 @@ import { join } from 'node:path';
 import {
   CreateStateMachineCommand,
   DescribeExecutionCommand,
-  SFNClient,
+  type SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { App, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match } from 'aws-cdk-lib/assertions';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { Verification } from '../../lib/parts/verification';
 import { startMotoServer, type MotoServer } from '../e2e/support/moto-server';
+import {
+  FAKE_ENV as FAKE,
+  definitionWithStandIn,
+  motoStepFunctions,
+  resetMotoStepFunctions,
+  resolvedDefinition,
+  synthVerification,
+} from './support/verification-machine';
 
 type AslValidator = (
   definition: unknown,
@@ -21,50 +29,6 @@ type AslValidator = (
 // asl-validator ships no type declarations.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const validateAsl = require('asl-validator') as AslValidator;
-
-const FAKE = { partition: 'aws', region: 'eu-west-1', account: '123456789012' };
-
-function synthVerification(props: { waitMinutes?: number } = {}): Template {
-  const app = new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } });
-  const stack = new Stack(app, 'VerifyTest', { env: { region: FAKE.region, account: FAKE.account } });
-  new Verification(stack, 'Verification', {
-    logGroupNames: ['/ecs/checkout'],
-    logRetention: RetentionDays.ONE_MONTH,
-    removalPolicy: RemovalPolicy.DESTROY,
-    ...props,
-  });
-  return Template.fromStack(stack);
-}
-
-/** The state machine's definition with CloudFormation's Fn::Join, Fn::GetAtt, Ref and pseudo parameters resolved to plausible values. */
-function resolvedDefinition(template: Template): Record<string, unknown> {
-  const machines = Object.values(template.findResources('AWS::StepFunctions::StateMachine'));
-  expect(machines).toHaveLength(1);
-  const definition = (machines[0] as { Properties: { DefinitionString: unknown } }).Properties.DefinitionString;
-  const resolve = (value: unknown): string => {
-    if (typeof value === 'string') return value;
-    if (value !== null && typeof value === 'object') {
-      const v = value as Record<string, unknown>;
-      if ('Fn::Join' in v) {
-        const [sep, parts] = v['Fn::Join'] as [string, unknown[]];
-        return parts.map(resolve).join(sep);
-      }
-      if ('Fn::GetAtt' in v) {
-        const [logical] = v['Fn::GetAtt'] as [string, string];
-        return `arn:aws:lambda:${FAKE.region}:${FAKE.account}:function:${logical}`;
-      }
-      if ('Ref' in v) {
-        const ref = v.Ref as string;
-        if (ref === 'AWS::Partition') return FAKE.partition;
-        if (ref === 'AWS::Region') return FAKE.region;
-        if (ref === 'AWS::AccountId') return FAKE.account;
-        return ref;
-      }
-    }
-    throw new Error(`unresolvable definition part ${JSON.stringify(value)}`);
-  };
-  return JSON.parse(resolve(definition)) as Record<string, unknown>;
-}
 
 describe('the verification state machine', () => {
   it('is a valid Amazon States Language definition once CloudFormation tokens are resolved', () => {
@@ -152,11 +116,7 @@ describe('the synthesized verification state machine running on moto', () => {
 
   beforeAll(async () => {
     moto = await startMotoServer();
-    sfn = new SFNClient({
-      endpoint: moto.endpoint,
-      region: FAKE.region,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    });
+    sfn = motoStepFunctions(moto.endpoint);
   });
 
   afterAll(async () => {
@@ -168,23 +128,8 @@ describe('the synthesized verification state machine running on moto', () => {
   async function runWithVerdict(
     verdict: 'healthy' | 'suspect',
   ): Promise<{ status: string | undefined; error: string | undefined }> {
-    // moto 5.2.1 answers a second StartExecution with an HTML 500 once it has executed a machine: start clean each run.
-    expect((await fetch(`${moto.endpoint}/moto-api/reset`, { method: 'POST' })).ok).toBe(true);
-    const config = await fetch(`${moto.endpoint}/moto-api/config`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ stepfunctions: { execute_state_machine: true } }),
-    });
-    expect(config.ok).toBe(true);
-    const definition = resolvedDefinition(synthVerification()) as { States: Record<string, Record<string, unknown>> };
-    const states = definition.States;
-    const verify = states.Verify ?? {};
-    states.Verify = {
-      Type: 'Pass',
-      Result: { verdict, confidence: 0.9, evidence: ['stand-in for the verify Lambda'] },
-      Next: verify.Next,
-    };
-    states.WaitForTraffic = { ...states.WaitForTraffic, Seconds: 0 };
+    await resetMotoStepFunctions(moto.endpoint);
+    const definition = definitionWithStandIn({ verdict });
     const created = await sfn.send(
       new CreateStateMachineCommand({
         name: `verify-${verdict}`,

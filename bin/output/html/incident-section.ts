@@ -46,7 +46,7 @@ function suspectsTable(incident: Incident, links: ReportLinks): string {
         ? ''
         : `<details><summary>${rest.length} more reason${rest.length === 1 ? '' : 's'}</summary><ul class="evidence">${rest.map((t) => `<li>${e(t)}</li>`).join('')}</ul></details>`;
     const meta = [
-      deployLinks(s, links),
+      deployLinks({ ...s, id: s.deployId }, links),
       s.author === undefined ? '' : `by ${e(s.author)}`,
       s.description === undefined ? '' : `“${e(s.description)}”`,
     ]

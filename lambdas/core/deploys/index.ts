@@ -12,3 +12,13 @@ export {
   type CulpritDeployDetail,
 } from './culprit-deploy-event';
 export { LAMBDA_DEPLOY_API_CALLS, type DeploySourceReader } from './sources';
+export {
+  DEPLOY_LINK_PLACEHOLDERS,
+  ciRunUrl,
+  commitUrl,
+  fillDeployLink,
+  webUrl,
+  type DeployLinkPlaceholder,
+  type DeployLinkTemplates,
+  type LinkableDeploy,
+} from './deploy-links';

@@ -1,5 +1,12 @@
 import type { Anomaly, AnomalyKind } from './types';
 
+/** Where a service's tracker reports the anomaly records it opens or updates (the detector). */
+export interface AnomalySink {
+  get(id: string): AnomalyRecord | undefined;
+  open(record: AnomalyRecord): void;
+  touch(record: AnomalyRecord): void;
+}
+
 /** An anomaly while the detector still updates it: the public fields plus what continuing it needs. */
 export interface AnomalyRecord {
   id: string;

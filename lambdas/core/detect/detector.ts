@@ -1,8 +1,8 @@
 import { InvalidInputError } from '../errors';
-import { toAnomaly, type AnomalyRecord } from './anomaly-record';
+import { toAnomaly, type AnomalyRecord, type AnomalySink } from './anomaly-record';
 import { levelClass } from './error-signal';
 import { resolveDetectOptions, type DetectOptions } from './options';
-import { ServiceTracker, type AnomalySink, type ServiceTrackerState } from './service-tracker';
+import { ServiceTracker, type ServiceTrackerState } from './service-tracker';
 import { hasErrorSignal, hasErrorWords } from './error-signal';
 import { refreshError, sampleRawLine, type TemplateState } from './template-state';
 import type { Anomaly, DetectorStats, MinedEvent } from './types';

@@ -1,4 +1,4 @@
-import type { AnomalyRecord } from './anomaly-record';
+import type { AnomalySink } from './anomaly-record';
 import { hasErrorWords } from './error-signal';
 import type { DetectOptions } from './options';
 import { ServiceHistory, type HistoryBucket } from './service-history';
@@ -7,13 +7,6 @@ import { createTemplateState, updateBaseline, type TemplateState } from './templ
 
 /** Whole buckets a template must have lived before learning ends to count as part of the normal vocabulary. */
 const KNOWN_MIN_BUCKETS = 3;
-
-/** Where a tracker reports anomalies it opens or updates. */
-export interface AnomalySink {
-  get(id: string): AnomalyRecord | undefined;
-  open(record: AnomalyRecord): void;
-  touch(record: AnomalyRecord): void;
-}
 
 export interface ServiceTrackerState {
   readonly name: string;

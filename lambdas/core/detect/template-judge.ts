@@ -1,8 +1,7 @@
-import { scoreAnomaly, type AnomalyRecord } from './anomaly-record';
+import { scoreAnomaly, type AnomalyRecord, type AnomalySink } from './anomaly-record';
 import type { DetectOptions } from './options';
 import { deficitSurprise, excessSurprise } from './poisson';
 import type { ServiceHistory } from './service-history';
-import type { AnomalySink } from './service-tracker';
 import type { TemplateState } from './template-state';
 
 /** Nats a single bucket's count must reach to count as a minute of a spike (about p < 0.05). */

@@ -1,4 +1,3 @@
-import type { LengthFamily } from './length-families';
 import { HASH_PRIME, HASH_SEED, hashText } from './token-hash';
 
 /** The wildcard a template holds where its lines disagree. */
@@ -48,6 +47,19 @@ export interface Cluster {
   readonly leaf: Cluster[];
   /** The clusters of other lengths it shares a skeleton with (length-families.ts). */
   family: LengthFamily | undefined;
+}
+
+/**
+ * Clusters of different lengths that share a skeleton (length-families.ts), and their shared template once
+ * they merged. Declared beside {@link Cluster} because each refers to the other.
+ */
+export interface LengthFamily {
+  /** The skeleton keys the family is indexed under; the last is the most general. */
+  readonly keys: string[];
+  /** Oldest first: the first member's template survives the merge. */
+  readonly members: Cluster[];
+  /** The one template every member holds once merged; `undefined` while they are apart. */
+  template: Template | undefined;
 }
 
 /** Recomputes what derives from `tokens` and `tracked`, after the cluster changed. */

@@ -1,5 +1,5 @@
-import { NO_VARIANT_KEY, type Cluster, type Template } from './cluster';
-import { familyShouldMerge, familyText, lengthShape, type LengthFamily } from './length-families';
+import { NO_VARIANT_KEY, type Cluster, type LengthFamily, type Template } from './cluster';
+import { familyShouldMerge, familyText, lengthShape } from './length-families';
 
 /** What filing a cluster did: nothing visible, or its template is now a family's shared one. */
 export type FamilyOutcome = 'apart' | 'adopted' | 'merged';

@@ -13,7 +13,7 @@
  *   value, whatever its length.
  * The check runs only when a cluster is created or its template changes, never per matched line.
  */
-import { WILDCARD, type Cluster, type Template } from './cluster';
+import { WILDCARD, type Cluster, type LengthFamily } from './cluster';
 
 /** A family merges once its members span more than this many token counts. */
 export const LENGTH_VARIANTS = 2;
@@ -22,16 +22,6 @@ const MAX_UNIT = 3;
 const GAP = '\u0000';
 const SEPARATOR = '\u0001';
 const MASK = /<[A-Z*][A-Z0-9_]*>/;
-
-/** Clusters that share a skeleton, and their shared template once they merged. */
-export interface LengthFamily {
-  /** The skeleton keys the family is indexed under; the last is the most general. */
-  readonly keys: string[];
-  /** Oldest first: the first member's template survives the merge. */
-  readonly members: Cluster[];
-  /** The one template every member holds once merged; `undefined` while they are apart. */
-  template: Template | undefined;
-}
 
 /** A cluster's skeleton, and the runs of variable tokens its gaps stand for. */
 export interface LengthShape {

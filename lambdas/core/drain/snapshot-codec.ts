@@ -1,9 +1,18 @@
-import { NO_VARIANT_KEY, refreshDerived, templateText, variantKey, WILDCARD, type Cluster } from './cluster';
+import {
+  NO_VARIANT_KEY,
+  refreshDerived,
+  templateText,
+  variantKey,
+  WILDCARD,
+  type Cluster,
+  type LengthFamily,
+} from './cluster';
 import type { MinerOptions } from './config';
 import { SnapshotError } from './errors';
-import { newTreeNode, type TreeNode } from './prefix-tree';
+import type { FamilyIndex } from './family-index';
+import { newTreeNode, type PrefixTree, type TreeNode } from './prefix-tree';
 import { hashText } from './token-hash';
-import { familyText, type LengthFamily } from './length-families';
+import { familyText } from './length-families';
 import {
   minerSnapshotSchema,
   READABLE_SNAPSHOT_VERSIONS,
@@ -12,11 +21,24 @@ import {
   type MinerSnapshot,
   type SnapshotNode,
 } from './snapshot';
-import type { TemplateMiner } from './template-miner';
 
 type StoredCluster = MinerSnapshot['clusters'][number];
 
-export function snapshotMiner(miner: TemplateMiner): MinerSnapshot {
+/**
+ * What the codec reads and restores of a template miner. Named here, not imported from the miner, so that the
+ * miner can use the codec without the two modules importing each other.
+ */
+export interface MinerInternals {
+  readonly options: MinerOptions;
+  readonly tree: PrefixTree;
+  readonly clusters: Map<string, Cluster>;
+  readonly aliases: Map<string, string>;
+  readonly families: FamilyIndex;
+  issuedIds(): string[];
+  reserveId(id: string): void;
+}
+
+export function snapshotMiner(miner: MinerInternals): MinerSnapshot {
   const tree: [number, SnapshotNode][] = [];
   for (const [length, node] of miner.tree.roots) tree.push([length, encodeNode(node)]);
   const clusters = [...miner.clusters.values()].map((cluster) => ({
@@ -104,7 +126,10 @@ function decodeCluster(stored: StoredCluster, leaf: Cluster[]): Cluster {
   return cluster;
 }
 
-export function restoreMiner(snapshot: unknown, create: (options: MinerOptions) => TemplateMiner): TemplateMiner {
+export function restoreMiner<Miner extends MinerInternals>(
+  snapshot: unknown,
+  create: (options: MinerOptions) => Miner,
+): Miner {
   const parsed = parseSnapshot(snapshot);
   const miner = create(parsed.options);
   const stored = new Map(parsed.clusters.map((cluster) => [cluster.id, cluster]));
@@ -141,7 +166,7 @@ export function restoreMiner(snapshot: unknown, create: (options: MinerOptions) 
 function restoreFamily(
   stored: MinerSnapshot['families'][number],
   decoded: Map<string, Cluster>,
-  miner: TemplateMiner,
+  miner: MinerInternals,
 ): void {
   const members = stored.members.map((id) => {
     const cluster = decoded.get(id);

@@ -23,6 +23,15 @@ const RULES: ReadonlyArray<readonly [name: string, source: string, replacement: 
   ['basic-auth-header', `(?i)(\\bauthorization["']?\\s*[:=]\\s*["']?Basic)\\s+[A-Za-z0-9+/]+=*`, '$1 [REDACTED]'],
   ['jwt', '\\beyJ[A-Za-z0-9_-]+\\.eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*', '[REDACTED:jwt]'],
   ['google-api-key', '\\bAIza[0-9A-Za-z_-]{35}', '[REDACTED:google-api-key]'],
+  // Stripe, Cloudflare and Tailscale keys: secretlint's rules of those names (MIT), added to its preset after the
+  // last release that supports Node 20 (12.0.0, the one we pin). A letter may not come right before the key.
+  ['stripe-key', '(^|[^A-Za-z])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{24,99}', '$1[REDACTED:stripe-key]'],
+  ['cloudflare-token', '(^|[^A-Za-z])(?:cfk|cfut|cfat)_[A-Za-z0-9]{40}[0-9a-f]{8}', '$1[REDACTED:cloudflare-token]'],
+  [
+    'tailscale-key',
+    '(^|[^A-Za-z])tskey-[a-z]{2,20}-[0-9A-Za-z_]{8,40}-[0-9A-Za-z_]{16,60}',
+    '$1[REDACTED:tailscale-key]',
+  ],
   ['url-password', '(?i)\\b([a-z][a-z0-9+.-]*://)([^\\s/:@]+):([^\\s/@]+)@', '$1$2:[REDACTED]@'],
   // key=value and "key": "value" with a secret-sounding key; a template's placeholder (`<*>`) is left as is.
   [

@@ -8,7 +8,7 @@ export type Redactor = (text: string) => string;
 /**
  * A redactor for everything that leaves the account (Slack, verdict events, state machine input and output):
  * 1. the built-in rules (built-in-secret-rules.ts: bearer and basic credentials, JWTs, Google API keys,
- *    passwords in URLs and `password=…`, e-mail addresses);
+ *    Stripe, Cloudflare and Tailscale keys, passwords in URLs and `password=…`, e-mail addresses);
  * 2. secretlint's recommended preset (secretlint-scanner.ts: cloud and SaaS tokens, private keys, webhook
  *    URLs), each secret found becoming `[REDACTED:<rule>]`;
  * 3. each user pattern (RE2 syntax, linear time; every match becomes `[REDACTED]`).

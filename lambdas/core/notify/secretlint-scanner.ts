@@ -40,7 +40,7 @@ const RULE_OPTIONS: Readonly<Record<string, Record<string, unknown>>> = {
 
 /**
  * A scanner running secretlint's recommended preset (`@secretlint/secretlint-rule-preset-recommend`: AWS,
- * GCP, private keys, npm, basic auth, Slack, Stripe, GitHub, GitLab, OpenAI, Anthropic, … maintained by the
+ * GCP, private keys, npm, basic auth, Slack, GitHub, GitLab, OpenAI, Anthropic, … maintained by the
  * secretlint project) over a text, as secretlint itself runs a rule: `create(context)` once, then
  * `file(source)` per text. The text is given as plain text with no file name, so no rule reads a file.
  */

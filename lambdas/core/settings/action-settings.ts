@@ -1,6 +1,7 @@
 /** Settings of ranking and of what happens with a verdict: events, Slack, a state machine, links, alarms. */
 import { z } from 'zod';
 import { CULPRIT_DEFAULT_EVENT_BUS } from '../deploys/culprit-deploy-event';
+import { DEPLOY_LINK_PLACEHOLDERS } from '../deploys/deploy-links';
 import { defineSetting } from './setting';
 import { between, linkTemplate, regexSource } from './value-schemas';
 
@@ -121,11 +122,9 @@ export const ACTION_SETTINGS = {
     where: ['stack', 'file'],
   }),
   links: defineSetting({
-    schema: z
-      .strictObject({ commit: linkTemplate('commit').optional(), ciRun: linkTemplate('ciRun').optional() })
-      .default({}),
+    schema: z.strictObject({ commit: linkTemplate('commit').optional(), ciRun: linkTemplate().optional() }).default({}),
     doc: 'URL templates for a deploy\'s commit and CI run, e.g. "https://github.com/ORG/REPO/commit/{commit}".',
-    details: 'Placeholders: {commit}, {ciRun}, {service}, {version}, {id}, filled from the deploy.',
+    details: `Placeholders: ${DEPLOY_LINK_PLACEHOLDERS.map((name) => `{${name}}`).join(', ')}, filled from the deploy's field of that name (URI-encoded); a deploy lacking one gets no link. \`ciRun\` is used when the deploy has no \`url\` of its own.`,
     where: ['stack', 'file', 'env'],
     env: { variable: 'CULPRIT_LINKS', functions: ['rank'] },
   }),

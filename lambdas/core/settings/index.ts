@@ -28,7 +28,6 @@ export { defaultText, settingFlagValue, settingFlags, type SettingFlag } from '.
 export { KINESIS_DEFAULTS, MAX_FLUSH_INTERVAL_MS } from './ingest-settings';
 export { MAX_REDACT_PATTERNS_JSON_BYTES, MAX_SERVICE_MAP_JSON_BYTES, MAX_SETTINGS_ENV_BYTES } from './limits';
 export {
-  LINK_PLACEHOLDERS,
   LOG_RETENTION_CHOICES,
   jsonFieldName,
   logGroupName,

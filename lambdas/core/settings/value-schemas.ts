@@ -3,6 +3,12 @@
  * the path (file key, prop or flag) is added where the problem is reported.
  */
 import { z } from 'zod';
+import {
+  DEPLOY_LINK_PLACEHOLDERS,
+  type DeployLinkPlaceholder,
+  isDeployLinkPlaceholder,
+  placeholdersIn,
+} from '../deploys/deploy-links';
 import { userPatternSource } from '../patterns';
 
 const LOG_GROUP_NAME = /^[.\-_/#A-Za-z0-9]+$/;
@@ -42,25 +48,29 @@ export const LOG_RETENTION_CHOICES: readonly number[] = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ];
 
-/** Placeholders a link template may use, each filled from the deploy. */
-export const LINK_PLACEHOLDERS = ['commit', 'ciRun', 'service', 'version', 'id'] as const;
-
-/** An http(s) URL template holding `{required}` and only known placeholders. */
-export function linkTemplate(required: (typeof LINK_PLACEHOLDERS)[number]): z.ZodString {
+/**
+ * An http(s) URL template using only the deploy link placeholders (core/deploys/deploy-links.ts, the set the
+ * report fills): holding `{required}`, or at least one placeholder when none is named (a fixed URL would send
+ * every deploy to the same page).
+ */
+export function linkTemplate(required?: DeployLinkPlaceholder): z.ZodString {
   return z.string().superRefine((template, ctx) => {
-    const used = [...template.matchAll(/\{([^{}]*)\}/g)].map((match) => match[1] ?? '');
-    const unknown = used.filter((name) => !(LINK_PLACEHOLDERS as readonly string[]).includes(name));
+    const used = placeholdersIn(template);
+    const unknown = used.filter((name) => !isDeployLinkPlaceholder(name));
+    const known = DEPLOY_LINK_PLACEHOLDERS.map((name) => `{${name}}`).join(', ');
     if (unknown.length > 0) {
       ctx.addIssue({
         code: 'custom',
-        message: `unknown placeholder(s) ${unknown.map((name) => `{${name}}`).join(', ')}; known: ${LINK_PLACEHOLDERS.map((name) => `{${name}}`).join(', ')}`,
+        message: `unknown placeholder(s) ${unknown.map((name) => `{${name}}`).join(', ')}; known: ${known}`,
       });
     }
-    if (!used.includes(required))
+    if (required !== undefined && !used.includes(required))
       ctx.addIssue({
         code: 'custom',
         message: `must contain {${required}}, e.g. https://github.com/ORG/REPO/…/{${required}}`,
       });
+    if (required === undefined && used.length === 0)
+      ctx.addIssue({ code: 'custom', message: `must contain at least one of ${known}` });
     let url: URL | undefined;
     try {
       url = new URL(template.replace(/\{[^{}]*\}/g, 'x'));

@@ -1,3 +1,4 @@
+import { readJsonDocumentBatches } from '../../../bin/input/cloudwatch-export-reader';
 import { type LogProblem, readLogEvents } from '../../../bin/input/log-sources';
 import { collect, loghubLines, useTempDir, writeFile } from './fixtures';
 
@@ -5,9 +6,11 @@ import { collect, loghubLines, useTempDir, writeFile } from './fixtures';
 function filterLogEventsOutput(
   events: readonly { timestamp: number; message: unknown }[],
   extra: Record<string, unknown> = {},
+  before: Record<string, unknown> = {},
 ): string {
   return JSON.stringify(
     {
+      ...before,
       events: events.map((event, index) => ({
         logStreamName: `2024/03/12/[$LATEST]${index % 2 === 0 ? 'a1b2' : 'c3d4'}`,
         timestamp: event.timestamp,
@@ -62,16 +65,94 @@ describe('reading `aws logs filter-log-events` output', () => {
     ]);
   });
 
-  it('takes the service from logGroupName when the document has one', async () => {
+  it('refuses an export whose events run newest-first past the reordering window, saying how to sort it', async () => {
+    const messages = loghubLines('OpenSSH', 200);
+    const file = writeFile(
+      tempDir(),
+      'bastion.json',
+      filterLogEventsOutput(messages.map((message, index) => ({ timestamp: at(200 - index), message }))),
+    );
+
+    await expect(collect(readLogEvents([file], { reorderEvents: 16, chunkBytes: 4096 }))).rejects.toThrow(
+      /bastion\.json: .*not in time order \(newest first\): sort them by timestamp \(e\.g\. jq/,
+    );
+  });
+
+  it('takes the service from logGroupName when the document has one before its events', async () => {
     const file = writeFile(
       tempDir(),
       'export.json',
-      filterLogEventsOutput([{ timestamp: at(1), message: first }], { logGroupName: '/aws/ec2/bastion' }),
+      filterLogEventsOutput([{ timestamp: at(1), message: first }], {}, { logGroupName: '/aws/ec2/bastion' }),
     );
 
     const [event] = await collect(readLogEvents([file]));
 
     expect(event?.service).toBe('/aws/ec2/bastion');
+  });
+
+  it('says so when logGroupName comes after the events, which were read as the file name', async () => {
+    const file = writeFile(
+      tempDir(),
+      'export.json',
+      filterLogEventsOutput([{ timestamp: at(1), message: first }], { logGroupName: '/aws/ec2/bastion' }),
+    );
+    const problems: LogProblem[] = [];
+
+    const [event] = await collect(readLogEvents([file], { onProblem: (problem) => problems.push(problem) }));
+
+    expect(event?.service).toBe('export');
+    expect(problems).toEqual([
+      {
+        file,
+        line: 0,
+        problem: 'logGroupName "/aws/ec2/bastion" comes after 1 events, which were read as service "export"',
+      },
+    ]);
+  });
+
+  it('hands on events chunk by chunk, before the rest of the document is read', async () => {
+    const messages = loghubLines('OpenSSH', 400);
+    // The document breaks at its very end: a reader that held it whole would report that before any event.
+    const text = `${filterLogEventsOutput(messages.map((message, index) => ({ timestamp: at(index), message })))},`;
+    const file = writeFile(tempDir(), 'bastion.json', text);
+    const problems: LogProblem[] = [];
+    const batches: { events: number; problemsSoFar: number }[] = [];
+
+    for await (const events of readJsonDocumentBatches(file, 'bastion', (problem) => problems.push(problem), {
+      chunkBytes: 4096,
+    }))
+      batches.push({ events: events.length, problemsSoFar: problems.length });
+
+    expect(batches.length).toBeGreaterThan(text.length / 4096 - 2);
+    expect(Math.max(...batches.map((batch) => batch.events))).toBeLessThan(30);
+    expect(batches.reduce((sum, batch) => sum + batch.events, 0)).toBe(messages.length);
+    expect(batches[0]?.problemsSoFar).toBe(0);
+    expect(problems).toEqual([
+      {
+        file,
+        line: text.split('\n').length,
+        problem: expect.stringMatching(/^not a valid JSON document: unexpected ","/),
+      },
+    ]);
+  });
+
+  it('skips an event larger than the cap and reads the others', async () => {
+    const text = filterLogEventsOutput([
+      { timestamp: at(1), message: 'x'.repeat(64 * 1024) },
+      { timestamp: at(2), message: first },
+    ]);
+    const file = writeFile(tempDir(), 'bastion.json', text);
+    const problems: LogProblem[] = [];
+
+    const batches = await collect(
+      readJsonDocumentBatches(file, 'bastion', (problem) => problems.push(problem), {
+        chunkBytes: 4096,
+        maxValueBytes: 16 * 1024,
+      }),
+    );
+
+    expect(batches.flat()).toEqual([{ timestamp: at(2), service: 'bastion', message: first }]);
+    expect(problems).toEqual([{ file, line: 1, problem: 'event 1: larger than the cap, skipped' }]);
   });
 
   it('reports an unusable event by its index and keeps the others', async () => {
@@ -91,7 +172,7 @@ describe('reading `aws logs filter-log-events` output', () => {
     expect(problems).toEqual([{ file, line: 2, problem: expect.stringContaining('event 2: message') }]);
   });
 
-  it('reports a document that is not valid JSON with the line of the error, and reads nothing from it', async () => {
+  it('reports a document that is not valid JSON with the line of the error, and reads nothing after it', async () => {
     const text = filterLogEventsOutput([{ timestamp: at(1), message: first }]).replace(
       '"ingestionTime"',
       'ingestionTime',

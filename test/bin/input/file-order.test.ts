@@ -95,6 +95,26 @@ describe('reading log files in time order', () => {
     ]);
   });
 
+  it('refuses a large newest-first file within its first windows, not after reading it all', async () => {
+    const count = 200_000;
+    const lines = Array.from(
+      { length: count },
+      (_, i) => `${new Date(START + (count - i) * 100).toISOString()} INFO worker-${i % 7} processed request ${i}`,
+    );
+    const file = writeFile(tempDir(), 'api.log', `${lines.join('\n')}\n`);
+    let read = 0;
+
+    const error = await collect(readLogEvents([file], { onRead: (_, events) => (read += events) })).catch(
+      (caught: unknown) => caught as Error,
+    );
+
+    expect(error).toBeInstanceOf(MisorderedFileError);
+    const line = Number(new RegExp(`^${file}:(\\d+): `).exec((error as Error).message)?.[1]);
+    expect(line).toBeGreaterThan(0);
+    expect(line).toBeLessThan(count / 10);
+    expect(read).toBeLessThan(count / 10);
+  });
+
   it('refuses a newest-first file naming the file and the line', async () => {
     const lines = loghubLines('Zookeeper', 200).reverse();
     const file = writeFile(tempDir(), 'coordinator.log', `${lines.join('\n')}\n`);

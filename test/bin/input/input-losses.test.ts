@@ -1,8 +1,11 @@
 import { InputLosses } from '../../../bin/input/input-losses';
 
 describe('InputLosses', () => {
-  it('counts lost lines by file and reason, and lists every file', () => {
+  it('counts events read and lost lines by file and reason, and lists every file', () => {
     const losses = new InputLosses(['a.log', 'b.jsonl', 'c.log']);
+    losses.read('a.log', 10);
+    losses.read('a.log', 5);
+    losses.read('b.jsonl', 7);
     losses.add({ file: 'b.jsonl', line: 3, problem: 'not valid JSON: Unexpected token' });
     losses.add({ file: 'b.jsonl', line: 9, problem: 'not valid JSON: Unexpected end' });
     losses.add({
@@ -19,14 +22,15 @@ describe('InputLosses', () => {
 
     expect(losses.skipped()).toBe(3);
     expect(losses.files()).toEqual([
-      { file: 'a.log', skipped: 0, cut: 0, reasons: {} },
+      { file: 'a.log', read: 15, skipped: 0, cut: 0, reasons: {} },
       {
         file: 'b.jsonl',
+        read: 7,
         skipped: 3,
         cut: 0,
         reasons: { 'not valid JSON': 2, 'timestamp far from the lines around it': 1 },
       },
-      { file: 'c.log', skipped: 0, cut: 1, reasons: { 'longer than the line cap (cut)': 1 } },
+      { file: 'c.log', read: 0, skipped: 0, cut: 1, reasons: { 'longer than the line cap (cut)': 1 } },
     ]);
     expect(losses.sentences()).toEqual([
       'b.jsonl: 3 lines skipped (2 not valid JSON; 1 timestamp far from the lines around it)',

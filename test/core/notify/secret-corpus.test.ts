@@ -61,6 +61,17 @@ const SECRETS: ReadonlyArray<readonly [kind: string, secret: string, line: (secr
     (s) => `token ${s} rejected`,
   ],
   ['Stripe live key', ['sk', 'live', '51H8mPqL2eZvKYlo2C0a1b2c3d4e5f6g7h8'].join('_'), (s) => `charge with ${s}`],
+  ['Stripe restricted key', ['rk', 'test', '4eC39HqLyjWDarjtT1zdp7dc'].join('_'), (s) => `STRIPE_KEY=${s}`],
+  [
+    'Cloudflare API token',
+    ['cfut', 'Xk3mP9qR2sT5vW8yZ1bD4fH7jL0nQ3tV6xA9cE2g5d41402a'].join('_'),
+    (s) => `cloudflare client init with ${s}`,
+  ],
+  [
+    'Tailscale auth key',
+    ['tskey', 'auth', 'kBX9qhUcNT11CNTRL', 'Qz7pR3mV9xW2yK5tN8bF4hJ6'].join('-'),
+    (s) => `tailscale up --authkey ${s}`,
+  ],
   ['Basic auth in a URL', 's3cr3tPa55', (s) => `curl https://alice:${s}@api.example.com/v1`],
   [
     'Basic auth header',

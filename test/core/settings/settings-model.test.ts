@@ -65,14 +65,17 @@ describe('the settings model', () => {
   it('takes commit and CI run link templates and refuses ones without their placeholder or not http(s)', () => {
     const links = {
       commit: 'https://github.com/acme/shop/commit/{commit}',
-      ciRun: 'https://github.com/acme/shop/actions/runs/{ciRun}',
+      ciRun: 'https://ci.acme.example/{service}/builds/{version}',
     };
 
     expect(parseSettings('stack', { links }, 'props').links).toEqual(links);
-    expect(problems('stack', { links: { commit: 'https://git.example/{sha}', ciRun: 'ftp://ci/{ciRun}' } })).toEqual([
-      'links.commit: unknown placeholder(s) {sha}; known: {commit}, {ciRun}, {service}, {version}, {id}',
+    expect(problems('stack', { links: { commit: 'https://git.example/{sha}', ciRun: 'ftp://ci/{version}' } })).toEqual([
+      'links.commit: unknown placeholder(s) {sha}; known: {commit}, {version}, {service}, {id}',
       'links.commit: must contain {commit}, e.g. https://github.com/ORG/REPO/…/{commit}',
       'links.ciRun: must be an http(s) URL with placeholders',
+    ]);
+    expect(problems('file', { links: { ciRun: 'https://ci.acme.example/latest' } })).toEqual([
+      'links.ciRun: must contain at least one of {commit}, {version}, {service}, {id}',
     ]);
   });
 
