@@ -76,11 +76,13 @@ export {
 export {
   initialWindow,
   windowNeeded,
-  incidentContaining,
+  incidentAround,
   evidenceOf,
   MAX_INCIDENT_WINDOW_MS,
+  type IncidentHistory,
   type TimeWindow,
 } from './incident-window';
+export { ServiceHistories } from './service-histories';
 export { CountsMix, type ServiceCounts } from './counts-mix';
 export { pipelineAnalysisOptions, type RankSettings } from './pipeline-options';
 export {
