@@ -37,9 +37,10 @@ export interface CulpritSettingsProps {
   /**
    * Field names of structured (JSON) log events: { message, timestamp?, level?, service? }.
    *
-   * An explicit mapping for logs whose fields are not the usual ones; dotted names reach into nested objects
-   * (`log.level`).
-   * @default - the fields are recognised by their usual names
+   * An explicit mapping for logs whose fields are neither the usual ones nor clear from the values; dotted names
+   * reach into nested objects (`log.level`). Read by `culprit analyze` (JSON Lines, JSON arrays, JSON messages of
+   * CloudWatch exports) and the ingest Lambda (JSON messages). See docs/input-formats.md.
+   * @default - each source's fields are learnt from its first records, the usual names first
    */
   readonly logFields?: {
     readonly timestamp?: string;

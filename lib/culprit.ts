@@ -134,6 +134,7 @@ export class Culprit extends Construct {
       ...(hatches.rankFunctionProps === undefined ? {} : { overrides: hatches.rankFunctionProps }),
       environment: {
         [ENV.templateCountsTable]: this.tables.templateCounts.tableName,
+        [ENV.minerStateTable]: this.tables.minerState.tableName,
         [ENV.deploysTable]: this.tables.deploys.tableName,
         [ENV.incidentsTable]: this.tables.incidents.tableName,
         [ENV.eventBusName]: this.eventBus.eventBusName,
@@ -166,6 +167,8 @@ export class Culprit extends Construct {
     this.tables.minerState.grant(ingest.function, 'dynamodb:GetItem', 'dynamodb:PutItem');
     this.tables.templateCounts.grant(ingest.function, 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem');
     this.tables.templateCounts.grant(rank.function, 'dynamodb:Query');
+    // Rank reads the services' committed states to explain rewordings and load surges as the CLI does.
+    this.tables.minerState.grant(rank.function, 'dynamodb:GetItem');
     this.tables.deploys.grant(rank.function, 'dynamodb:Query');
     this.tables.incidents.grant(
       rank.function,

@@ -21,17 +21,20 @@ function summaryLines(summary: Summary): string[] {
     `incidents with no deploy behind them that blame one: ${summary.noDeployBlamed}/${summary.noDeployIncidents}`,
     `wrong blames by what was really there: incident ${wrong.incident}, transient burst ${wrong.transient}, ` +
       `harmless change ${wrong.harmless}, nothing ${wrong.spurious}`,
+    ...(summary.rewordingsExpected > 0
+      ? [`reworded templates reported as log changes: ${summary.rewordingsReported}/${summary.rewordingsExpected}`]
+      : []),
   ];
 }
 
 function kindTable(scores: readonly ScenarioScore[]): string[] {
-  const header = `${'kind'.padEnd(14)} ${'n'.padStart(3)} ${'found'.padStart(6)} ${'AC@1'.padStart(5)} ${'AC@3'.padStart(5)} ${'recall'.padStart(6)} ${'prec'.padStart(5)} ${'no-dep blamed'.padStart(13)}`;
+  const header = `${'kind'.padEnd(16)} ${'n'.padStart(3)} ${'found'.padStart(6)} ${'AC@1'.padStart(5)} ${'AC@3'.padStart(5)} ${'recall'.padStart(6)} ${'prec'.padStart(5)} ${'no-dep blamed'.padStart(13)}`;
   const rows = INCIDENT_KINDS.map((kind) => {
     const own = scores.filter((score) => score.kind === kind);
     if (own.length === 0) return undefined;
     const s = summarise(own);
     return [
-      kind.padEnd(14),
+      kind.padEnd(16),
       String(own.length).padStart(3),
       `${s.found}/${own.length}`.padStart(6),
       percent(s.ac1).padStart(5),
@@ -73,10 +76,28 @@ export function describeFailure(run: ScenarioRun): string[] {
   return lines;
 }
 
+/** AC@1 (and wrong blames) with each scenario's logs cut at onset + N s. */
+function cutLines(runs: readonly ScenarioRun[]): string[] {
+  const cuts = runs[0]?.cuts.map((cut) => cut.cutMs) ?? [];
+  return cuts.map((cutMs, index) => {
+    const scores = runs
+      .map((run) => run.cuts[index]?.score)
+      .filter((score): score is ScenarioScore => score !== undefined);
+    const s = summarise(scores);
+    return `cut at onset + ${cutMs / 1000} s: AC@1 ${percent(s.ac1)}   AC@3 ${percent(s.ac3)}   incident found in ${s.found}/${s.scenarios}   wrong blames ${s.blames - s.correctBlames}`;
+  });
+}
+
 export function formatEvalReport(runs: readonly ScenarioRun[]): string {
   const scores = runs.map((run) => run.score);
   const failures = runs.filter((run) => isFailure(run.score));
-  const lines = [...summaryLines(summarise(scores)), '', ...kindTable(scores)];
+  const cuts = cutLines(runs);
+  const lines = [
+    ...summaryLines(summarise(scores)),
+    ...(cuts.length > 0 ? ['', ...cuts] : []),
+    '',
+    ...kindTable(scores),
+  ];
   if (failures.length > 0) lines.push('', `failures (${failures.length}):`, ...failures.flatMap(describeFailure));
   return `${lines.join('\n')}\n`;
 }

@@ -1,79 +1,23 @@
 /**
- * The eight incident kinds, each planned on a scenario draft: where the bad deploy (if any) goes,
+ * The incident kinds (the first eight here, the production ones in production-kinds.ts), each planned on a scenario draft: where the bad deploy (if any) goes,
  * what it does to the logs, which benign deploys are placed near it on purpose, and which windows
  * must stay free of background deploys so the truth stays unambiguous.
  */
+import {
+  type Cast,
+  type IncidentPlan,
+  anchor,
+  badDeployWithErrors,
+  between,
+  clock,
+  describeErrors,
+  maybeCoDeploy,
+} from './incident-helpers';
+import { PRODUCTION_PLANNERS } from './production-kinds';
 import { HOUR, MINUTE, SECOND, type ScenarioBuilder } from './scenario-builder';
-import type { IncidentKind, TemplateRef } from './types';
+import type { IncidentKind } from './types';
 
-/** A window where background (random) deploys must not land; `service: null` means any service. */
-export interface QuietWindow {
-  readonly service: string | null;
-  readonly from: number;
-  readonly to: number;
-}
-
-export interface IncidentPlan {
-  readonly badDeployId: string | null;
-  readonly incidentStart: number;
-  readonly incidentEnd: number | null;
-  readonly service: string;
-  readonly summary: string;
-  readonly downstream?: { readonly service: string; readonly errorStart: number; readonly deployId: string };
-  readonly rollbackDeployId?: string;
-  readonly earlierGoodDeployId?: string;
-  readonly distractorDeployIds: readonly string[];
-  readonly quiet: readonly QuietWindow[];
-}
-
-/** The failing service and the others, in random order. */
-export interface Cast {
-  readonly failing: string;
-  readonly others: readonly string[];
-}
-
-const clock = (millis: number): string => new Date(millis).toISOString().slice(11, 16);
-
-/** A time in [fromFraction, toFraction] of the timeline that leaves at least `tail` before its end. */
-function anchor(b: ScenarioBuilder, fromFraction: number, toFraction: number, tail: number): number {
-  const span = b.end - b.start;
-  const low = b.start + fromFraction * span;
-  const high = Math.min(b.start + toFraction * span, b.end - tail);
-  return Math.round(b.random.uniform(low, Math.max(low, high)));
-}
-
-const between = (b: ScenarioBuilder, low: number, high: number): number =>
-  Math.round(b.random.uniform(low, Math.max(low, high)));
-
-/** A bad deploy of `service` at `at` whose new errors start `onsetDelay` later and last to the end. */
-function badDeployWithErrors(
-  b: ScenarioBuilder,
-  service: string,
-  at: number,
-  onsetDelay: number,
-  ramp = b.errorRamp(),
-) {
-  const bad = b.deploy(service, at);
-  const onset = at + onsetDelay;
-  const errors = b.newErrors(service);
-  b.addLines(service, errors, onset, b.end, b.errorRate(service), ramp);
-  b.change(service, 'new-templates', errors, onset, b.end, bad.id);
-  return { bad, onset, errors };
-}
-
-/**
- * A deploy train, three times in ten: another service deploys within 3 min of the bad deploy
- * (before or after), a benign deploy as close to the incident as the bad one.
- */
-function maybeCoDeploy(b: ScenarioBuilder, others: readonly string[], at: number): string[] {
-  if (others.length === 0 || !b.random.chance(0.3)) return [];
-  const deploy = b.deploy(b.random.pick(others), at + b.random.int(-180, 180) * SECOND);
-  b.maybeHarmless(deploy, 0.25);
-  return [deploy.id];
-}
-
-const describeErrors = (errors: readonly TemplateRef[]): string =>
-  `${errors.length} new error template${errors.length === 1 ? '' : 's'}`;
+export type { Cast, IncidentPlan, QuietWindow } from './incident-helpers';
 
 function badDeployAt(b: ScenarioBuilder, { failing, others }: Cast, at: number): IncidentPlan {
   const { bad, onset, errors } = badDeployWithErrors(b, failing, at, b.random.int(30, 120) * SECOND);
@@ -294,6 +238,7 @@ const PLANNERS: Record<IncidentKind, (b: ScenarioBuilder, cast: Cast) => Inciden
   'slow-onset': slowOnset,
   'no-deploy': noDeploy,
   rollback,
+  ...PRODUCTION_PLANNERS,
 };
 
 export function planIncident(kind: IncidentKind, b: ScenarioBuilder, cast: Cast): IncidentPlan {

@@ -6,6 +6,7 @@
 import type { Deploy } from '../../lambdas/core/schemas';
 import { type Dataset, loadDataset } from './loghub-dataset';
 import type { Random } from './random';
+import { rewordTemplate } from './reword';
 import { SYNTHETIC_PREFIX } from './service-lines';
 import { SYNTHETIC_LINES, type SyntheticRole, syntheticLines, syntheticTemplateText } from './synthetic-lines';
 import type { ChangeKind, Effect, ServiceSpec, TemplateRef, TruthChange } from './types';
@@ -59,6 +60,38 @@ export class ScenarioBuilder {
     const found = this.services.find((service) => service.name === name);
     if (found === undefined) throw new RangeError(`no service ${name} in this scenario`);
     return found;
+  }
+
+  /** Replaces fields of a service draft (its format, clock skew, record style...). */
+  updateService(name: string, patch: Partial<Omit<ServiceDraft, 'name' | 'data' | 'heldOut'>>): void {
+    const index = this.services.findIndex((service) => service.name === name);
+    if (index === -1) throw new RangeError(`no service ${name} in this scenario`);
+    this.services[index] = { ...(this.services[index] as ServiceDraft), ...patch };
+  }
+
+  /**
+   * A rolling restart at `deploy`: 2–6 instances, each printing the restart lines once, spread over the
+   * first 1–3 minutes after the deploy (production conditions: every deploy restarts its service).
+   */
+  restart(deploy: DeployDraft): void {
+    const instances = this.random.int(2, 6);
+    const span = this.random.int(60, 180) * SECOND;
+    const from = deploy.timestamp + this.random.int(0, 10) * SECOND;
+    const lines = syntheticLines('java', 'restart').map(
+      (line): TemplateRef => ({ id: `${SYNTHETIC_PREFIX}${line.id}` }),
+    );
+    for (const ref of lines) {
+      this.effects.push({
+        type: 'add',
+        service: deploy.service,
+        template: ref,
+        start: from,
+        end: from + span,
+        rate: instances / (span / SECOND),
+        ramp: 0,
+      });
+    }
+    this.change(deploy.service, 'restart', lines, from, from + span, deploy.id);
   }
 
   /** Deploys planned so far (id, service, time), in planning order. */
@@ -131,6 +164,12 @@ export class ScenarioBuilder {
         ramp,
       });
     });
+  }
+
+  /** Every template of `service` multiplied by `factor` during [start, end), reached over `ramp` ms. */
+  load(service: string, start: number, end: number, factor: number, ramp: number): void {
+    this.effects.push({ type: 'load', service, start, end, factor, ramp });
+    this.changes.push({ service, change: 'load', templates: [], start, end, deployId: null });
   }
 
   scale(service: string, template: TemplateRef, start: number, end: number, factor: number): void {
@@ -221,12 +260,14 @@ export class ScenarioBuilder {
     return this.random.chance(0.5) ? 0 : this.random.int(30, 180) * SECOND;
   }
 
-  private templateText(service: string, ref: TemplateRef): string {
+  templateText(service: string, ref: TemplateRef): string {
     if (ref.id.startsWith(SYNTHETIC_PREFIX)) {
       const line = SYNTHETIC_LINES.find((candidate) => `${SYNTHETIC_PREFIX}${candidate.id}` === ref.id);
       return line === undefined ? ref.id : syntheticTemplateText(line, ref.upstream);
     }
-    return this.service(service).data.templates.find((template) => template.id === ref.id)?.text ?? ref.id;
+    const template = this.service(service).data.templates.find((candidate) => candidate.id === ref.id);
+    if (template === undefined) return ref.id;
+    return ref.reword === undefined ? template.text : rewordTemplate(template, ref.reword).text;
   }
 }
 

@@ -95,6 +95,7 @@ export function planScenario(options: ScenarioOptions): ScenarioSpec {
     from: plan.incidentStart,
     to: plan.incidentEnd ?? end,
   });
+  if (plan.production === true) addProductionConditions(builder);
 
   const deploys = builder.finishDeploys();
   const truth: Truth = {
@@ -108,6 +109,8 @@ export function planScenario(options: ScenarioOptions): ScenarioSpec {
     ...(plan.downstream === undefined ? {} : { downstream: plan.downstream }),
     ...(plan.rollbackDeployId === undefined ? {} : { rollbackDeployId: plan.rollbackDeployId }),
     ...(plan.earlierGoodDeployId === undefined ? {} : { earlierGoodDeployId: plan.earlierGoodDeployId }),
+    ...(plan.expectBlame === undefined ? {} : { expectBlame: plan.expectBlame }),
+    ...(plan.rewordings === undefined ? {} : { rewordings: plan.rewordings }),
     distractorDeployIds: plan.distractorDeployIds,
     changes: [...builder.changes].sort((a, b) => a.start - b.start),
     timeline: { start, end },
@@ -120,7 +123,20 @@ export function planScenario(options: ScenarioOptions): ScenarioSpec {
     deploys,
     effects: builder.effects,
     truth,
+    ...(plan.dependsOn === undefined ? {} : { dependsOn: plan.dependsOn }),
   };
+}
+
+/**
+ * Production conditions: every deploy restarts its service (rolling restart lines), and each service's
+ * rate drifts by −40 % to +60 % over the timeline. Drawn from a stream of their own, so the plan above
+ * is the same with or without them.
+ */
+function addProductionConditions(builder: ScenarioBuilder): void {
+  const random = builder.random.fork('production');
+  for (const service of builder.services)
+    builder.updateService(service.name, { drift: Number(random.uniform(-0.4, 0.6).toFixed(2)) });
+  for (const deploy of [...builder.plannedDeploys]) builder.restart(deploy);
 }
 
 /** Plans a scenario; its events are generated lazily by `events()`. */

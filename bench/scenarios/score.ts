@@ -32,6 +32,8 @@ export interface ScenarioScore {
   readonly seed: string;
   readonly kind: Truth['kind'];
   readonly badDeployId: string | null;
+  /** The bad deploy should be blamed, not only ranked (false for a behaviour change). */
+  readonly expectBlame: boolean;
   /** The reported incident taken as the truth's, if any. */
   readonly matched: Incident | undefined;
   /** 1-based rank of the bad deploy among the matched incident's suspects, or null. */
@@ -46,6 +48,16 @@ export interface ScenarioScore {
   readonly noDeployIncidents: number;
   readonly noDeployBlamed: number;
   readonly classes: Readonly<Record<IncidentClass, number>>;
+  /** Reworded templates of the truth, and how many of them the result reports as a rewording log change. */
+  readonly rewordings: { readonly expected: number; readonly reported: number };
+}
+
+/** Reworded templates of the truth that the result reports as rewordings in the same service near the same time. */
+function reportedRewordings(result: AnalysisResult, truth: Truth): number {
+  const changes = (result.logChanges ?? []).filter((change) => change.kind === 'rewording');
+  return (truth.rewordings ?? []).filter((rewording) =>
+    changes.some((change) => change.service === rewording.service && inMatchWindow(change.at, truth)),
+  ).length;
 }
 
 function classify(incident: Incident, truth: Truth, matched: Incident | undefined): IncidentClass {
@@ -115,7 +127,7 @@ export function scoreScenario(result: AnalysisResult, truth: Truth): ScenarioSco
         confidence: suspect.confidence,
         incidentStart: incident.start,
         incidentClass,
-        correct: truth.badDeployId !== null && suspect.deployId === truth.badDeployId,
+        correct: truth.badDeployId !== null && suspect.deployId === truth.badDeployId && truth.expectBlame !== false,
       });
     }
   }
@@ -123,6 +135,7 @@ export function scoreScenario(result: AnalysisResult, truth: Truth): ScenarioSco
     seed: truth.seed,
     kind: truth.kind,
     badDeployId: truth.badDeployId,
+    expectBlame: truth.expectBlame !== false,
     matched,
     rank,
     top1: rank === 1,
@@ -132,6 +145,10 @@ export function scoreScenario(result: AnalysisResult, truth: Truth): ScenarioSco
     noDeployIncidents,
     noDeployBlamed,
     classes,
+    rewordings: {
+      expected: truth.rewordings?.length ?? 0,
+      reported: Math.min(truth.rewordings?.length ?? 0, reportedRewordings(result, truth)),
+    },
   };
 }
 
@@ -149,6 +166,8 @@ export interface Summary {
   readonly noDeployIncidents: number;
   readonly noDeployBlamed: number;
   readonly wrongBlamesByClass: Readonly<Record<IncidentClass, number>>;
+  readonly rewordingsExpected: number;
+  readonly rewordingsReported: number;
 }
 
 const ratio = (part: number, whole: number): number => (whole === 0 ? Number.NaN : part / whole);
@@ -166,11 +185,16 @@ export function summarise(scores: readonly ScenarioScore[]): Summary {
     ac1: ratio(withDeploy.filter((score) => score.top1).length, withDeploy.length),
     ac3: ratio(withDeploy.filter((score) => score.top3).length, withDeploy.length),
     blamePrecision: ratio(correct, blames.length),
-    blameRecall: ratio(withDeploy.filter((score) => score.blamedBad).length, withDeploy.length),
+    blameRecall: ratio(
+      withDeploy.filter((score) => score.expectBlame && score.blamedBad).length,
+      withDeploy.filter((score) => score.expectBlame).length,
+    ),
     blames: blames.length,
     correctBlames: correct,
     noDeployIncidents: scores.reduce((sum, score) => sum + score.noDeployIncidents, 0),
     noDeployBlamed: scores.reduce((sum, score) => sum + score.noDeployBlamed, 0),
     wrongBlamesByClass,
+    rewordingsExpected: scores.reduce((sum, score) => sum + score.rewordings.expected, 0),
+    rewordingsReported: scores.reduce((sum, score) => sum + score.rewordings.reported, 0),
   };
 }

@@ -7,7 +7,14 @@ import { InvalidInputError } from '../../lambdas/core/errors';
 import type { Dataset, DatasetTemplate } from './loghub-dataset';
 import { drawSlotValue } from './fresh-values';
 import { type Random, WeightedPicker } from './random';
-import { SYNTHETIC_LINES, type SyntheticLine, renderSynthetic, syntheticTemplateText } from './synthetic-lines';
+import { rewordTemplate } from './reword';
+import {
+  SYNTHETIC_LINES,
+  type SyntheticLine,
+  type SyntheticRole,
+  renderSynthetic,
+  syntheticTemplateText,
+} from './synthetic-lines';
 import type { ServiceSpec, TemplateRef } from './types';
 
 export const SYNTHETIC_PREFIX = 'synthetic:';
@@ -57,6 +64,9 @@ function datasetPrintable(dataset: Dataset, template: DatasetTemplate, withHeade
   };
 }
 
+/** Roles printed at the routine (info) level: their error, if any, is in the words or nowhere. */
+const ROUTINE_ROLES: ReadonlySet<SyntheticRole> = new Set(['info', 'restart', 'hidden-error', 'behaviour']);
+
 function syntheticPrintable(
   dataset: Dataset,
   line: SyntheticLine,
@@ -65,10 +75,11 @@ function syntheticPrintable(
   upstream: string | undefined,
 ): PrintableTemplate {
   const { profile } = dataset;
-  const level = line.role === 'info' ? profile.infoLevel : profile.errorLevel;
+  const routine = ROUTINE_ROLES.has(line.role);
+  const level = routine ? profile.infoLevel : profile.errorLevel;
   // A few real rows lend their header (component, pid, node) with the level set to the line's.
   const headers = headersOf(dataset, random.sample(dataset.rows, 12), withHeader, level === '' ? undefined : level);
-  const fallbackLevel = line.role === 'info' ? 'INFO' : 'ERROR';
+  const fallbackLevel = routine ? 'INFO' : 'ERROR';
   return {
     id: `${SYNTHETIC_PREFIX}${line.id}`,
     text: syntheticTemplateText(line, upstream),
@@ -95,7 +106,8 @@ export class ServiceLines {
     private readonly dataset: Dataset,
     private readonly random: Random,
   ) {
-    this.withHeader = spec.format !== 'jsonl';
+    // A structured record holds the bare message; its level goes in a field of the record.
+    this.withHeader = spec.format !== 'jsonl' && spec.records === undefined;
     const heldOut = new Set(spec.heldOut);
     const kept = dataset.templates.filter((template) => !heldOut.has(template.id));
     const total = kept.reduce((sum, template) => sum + template.count, 0);
@@ -113,7 +125,12 @@ export class ServiceLines {
 
   /** The template an effect refers to; held-out dataset templates and synthesised ones are built on first use. */
   template(ref: TemplateRef): PrintableTemplate {
-    const key = ref.upstream === undefined ? ref.id : `${ref.id}>${ref.upstream}`;
+    const key =
+      ref.upstream !== undefined
+        ? `${ref.id}>${ref.upstream}`
+        : ref.reword !== undefined
+          ? `${ref.id}~${ref.reword.rule}~${ref.reword.seed}`
+          : ref.id;
     const known = this.byRef.get(key);
     if (known !== undefined) return known;
     let built: PrintableTemplate | undefined;
@@ -124,7 +141,10 @@ export class ServiceLines {
       }
     } else {
       const template = this.dataset.templates.find((candidate) => candidate.id === ref.id);
-      if (template !== undefined) built = datasetPrintable(this.dataset, template, this.withHeader);
+      if (template !== undefined) {
+        const printed = ref.reword === undefined ? template : rewordTemplate(template, ref.reword);
+        built = datasetPrintable(this.dataset, printed, this.withHeader);
+      }
     }
     if (built === undefined) {
       throw new InvalidInputError(`scenario service ${this.spec.name}: unknown template ${ref.id}`);

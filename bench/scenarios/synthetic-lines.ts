@@ -5,9 +5,20 @@
  * server, HPC nodes, Windows servicing). Placeholders in braces are redrawn for every line.
  */
 import type { LineFamily } from './dataset-profiles';
+import { PRODUCTION_LINES } from './production-lines';
 import type { Random } from './random';
 
-export type SyntheticRole = 'error' | 'downstream' | 'info';
+export type SyntheticRole =
+  | 'error'
+  | 'downstream'
+  | 'info'
+  | 'restart'
+  | 'quiet-error'
+  | 'hidden-error'
+  | 'caller-error'
+  | 'behaviour'
+  | 'handled'
+  | 'trace-error';
 
 export interface SyntheticLine {
   readonly id: string;
@@ -177,6 +188,7 @@ export const SYNTHETIC_LINES: readonly SyntheticLine[] = [
   { id: 'hpc-health', family: 'hpc', role: 'info', pattern: 'health probe completed on partition {int} in {ms} ms' },
   { id: 'windows-sqm', family: 'windows', role: 'info', pattern: 'SQM: Upload scheduled for {int} cached reports' },
   { id: 'any-metrics', family: 'any', role: 'info', pattern: 'metrics reporter started, interval {int} s' },
+  ...PRODUCTION_LINES,
 ];
 
 /** Lines for a family and role; the family-agnostic ones are the fallback. */
@@ -216,8 +228,9 @@ function placeholder(name: string, random: Random, upstream: string): string {
 
 /** One line of `line`, the stack trace (if any) appended with `\n`. */
 export function renderSynthetic(line: SyntheticLine, random: Random, upstream = 'upstream'): string {
-  const first = line.pattern.replace(/\{(\w+)\}/g, (_, name: string) => placeholder(name, random, upstream));
-  return line.stack === undefined ? first : [first, ...line.stack].join('\n');
+  const fill = (text: string): string =>
+    text.replace(/\{(\w+)\}/g, (_, name: string) => placeholder(name, random, upstream));
+  return line.stack === undefined ? fill(line.pattern) : [line.pattern, ...line.stack].map(fill).join('\n');
 }
 
 /** The template of `line` as truth files report it: variables as `<*>`, the upstream named. */

@@ -145,7 +145,11 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
     if (logs.length > 0) {
       files = await listLogFiles(logs);
       losses = new InputLosses(files);
-      batches = readLogEventBatches(logs, { onProblem, onRead });
+      batches = readLogEventBatches(logs, {
+        onProblem,
+        onRead,
+        ...(config?.logFields === undefined ? {} : { logFields: config.logFields }),
+      });
     } else {
       const range = parseTimeRange(options.since ?? '1h', options.until, io.now ?? Date.now());
       batches = oneByOne(

@@ -7,10 +7,12 @@
  */
 import { createReadStream } from 'node:fs';
 import { z } from 'zod';
+import { readJsonMessages, type LogFieldMapping } from '../../lambdas/core/log-format/structured';
 import type { LogEvent } from '../../lambdas/core/schemas';
 import { type ContainerPath, JsonContainerScanner, JsonSyntaxError } from './json-container-scanner';
-import { describeIssues, toLogEvent } from './json-lines-reader';
+import { describeIssues } from './json-lines-reader';
 import type { ProblemSink } from './log-problem';
+import { StructuredEventReader } from './structured-events';
 
 const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
 
@@ -28,6 +30,8 @@ export interface JsonDocumentOptions {
   readonly chunkBytes: number;
   /** Bytes of one event held to parse it; a longer one is skipped and reported. @default 16777216 */
   readonly maxValueBytes?: number;
+  /** Field names of JSON records and messages (the `logFields` setting). @default learnt from the first ones */
+  readonly logFields?: LogFieldMapping | undefined;
 }
 
 /** Turns the values the scanner hands on into events of a CloudWatch export or of an array of records. */
@@ -37,13 +41,26 @@ class DocumentEvents {
   private hasEvents = false;
   private read = 0;
   private service: string;
+  /** An array's records: their shape is learnt from the first ones (see structured-events.ts). */
+  private readonly records: StructuredEventReader;
 
   constructor(
     private readonly file: string,
-    private readonly fallbackService: string,
+    fallbackService: string,
     private readonly report: ProblemSink,
+    private readonly logFields: LogFieldMapping | undefined,
   ) {
     this.service = fallbackService;
+    this.records = new StructuredEventReader(file, fallbackService, report, logFields);
+  }
+
+  /**
+   * The events read so far, handed on: a JSON message gives its event the message and level it names (the
+   * shape learnt from the batch's first JSON messages).
+   */
+  take(): LogEvent[] {
+    const events = this.events.splice(0);
+    return this.kind === 'array' ? events : [...readJsonMessages(events, this.logFields)];
   }
 
   readonly handler = {
@@ -69,12 +86,16 @@ class DocumentEvents {
   /** Called once the document has ended. */
   finish(): void {
     if (this.kind === 'object' && !this.hasEvents) this.notAnExport('events: missing');
+    this.endRecords();
+  }
+
+  /** The array records held back while their shape was learnt (also when the document breaks off). */
+  endRecords(): void {
+    if (this.kind === 'array') this.records.finish(this.events);
   }
 
   private record(index: number, value: unknown): void {
-    const result = toLogEvent(value, this.fallbackService);
-    if ('problem' in result) this.report({ file: this.file, line: index + 1, problem: result.problem });
-    else this.events.push(result.event);
+    this.records.push(value, index + 1, this.events);
   }
 
   private cloudWatchEvent(index: number, value: unknown): void {
@@ -119,7 +140,7 @@ export async function* readJsonDocumentBatches(
   report: ProblemSink,
   options: JsonDocumentOptions,
 ): AsyncGenerator<LogEvent[], void, undefined> {
-  const document = new DocumentEvents(file, fallbackService, report);
+  const document = new DocumentEvents(file, fallbackService, report, options.logFields);
   const scanner = new JsonContainerScanner(
     document.handler,
     options.maxValueBytes === undefined ? {} : { maxValueBytes: options.maxValueBytes },
@@ -133,14 +154,16 @@ export async function* readJsonDocumentBatches(
       if (first && chunk.subarray(0, 3).equals(BYTE_ORDER_MARK)) chunk = chunk.subarray(3);
       first = false;
       scanner.write(chunk);
-      if (document.events.length > 0) yield document.events.splice(0);
+      if (document.events.length > 0) yield document.take();
     }
     scanner.end();
     document.finish();
+    if (document.events.length > 0) yield document.take();
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
     report({ file, line: error.line, problem: `not a valid JSON document: ${error.message}` });
-    if (document.events.length > 0) yield document.events.splice(0);
+    document.endRecords();
+    if (document.events.length > 0) yield document.take();
   } finally {
     stream.destroy();
   }

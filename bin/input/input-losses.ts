@@ -57,9 +57,10 @@ export class InputLosses {
   add(problem: LogProblem): void {
     const tally = this.tally(problem.file);
     const reason = reasonOf(problem.problem);
-    if (isCut(reason)) tally.cut += 1;
-    else tally.skipped += 1;
-    tally.reasons.set(reason, (tally.reasons.get(reason) ?? 0) + 1);
+    const lines = problem.lines ?? 1;
+    if (isCut(reason)) tally.cut += lines;
+    else tally.skipped += lines;
+    tally.reasons.set(reason, (tally.reasons.get(reason) ?? 0) + lines);
   }
 
   /** Counts `events` read from `file`. */

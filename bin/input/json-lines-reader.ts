@@ -1,13 +1,17 @@
 /**
- * JSON Lines logs: one object per line, `{"timestamp": ISO-8601 or epoch ms, "service": "...",
- * "message": "..."}`; `logGroup` is accepted in place of `service` (as CloudWatch exports write it),
- * other fields are ignored, and a record naming neither takes the file's name as its service.
+ * JSON Lines logs: one object per line. `{"timestamp": ISO-8601 or epoch ms, "service": "...", "message": "..."}`
+ * is the canonical shape (`logGroup` is accepted in place of `service`, as CloudWatch exports write it); any
+ * common structured-logging shape (pino, bunyan, ECS, winston, Powertools, Docker json-file, Logstash, GCP) and
+ * shapes learnt from the records themselves are read too, or the fields the `logFields` setting names. A record
+ * naming no service takes the file's name as its service.
  */
 import { z } from 'zod';
 import { epochMillisFromNumber, timestampSchema, type LogEvent } from '../../lambdas/core/schemas';
 import { parseIsoTimestamp } from './iso-timestamp';
 import type { LineBatch } from './line-reader';
+import type { LogFieldMapping } from '../../lambdas/core/log-format/structured';
 import type { ProblemSink } from './log-problem';
+import { StructuredEventReader } from './structured-events';
 import { isBlank } from './text-log-reader';
 
 /** One log record as JSON exports write it. */
@@ -62,15 +66,23 @@ export function toLogEvent(value: unknown, fallbackService: string): { event: Lo
   return { event: { timestamp, service: service ?? logGroup ?? fallbackService, message } };
 }
 
-/** Turns the lines of one JSON Lines file into events, batch by batch (each line stands alone). */
+/**
+ * Turns the lines of one JSON Lines file into events, batch by batch (each line stands alone). The file's shape is
+ * learnt from its first records (see structured-events.ts), so they are held back until it is.
+ */
 export class JsonLinesParser {
+  private readonly records: StructuredEventReader;
+
   constructor(
     private readonly file: string,
-    private readonly fallbackService: string,
+    fallbackService: string,
     private readonly report: ProblemSink,
-  ) {}
+    mapping?: LogFieldMapping,
+  ) {
+    this.records = new StructuredEventReader(file, fallbackService, report, mapping);
+  }
 
-  /** The events of `batch`, in file order. */
+  /** The events of `batch` (and of the batches before it, while the shape was being learnt), in file order. */
   parse(batch: LineBatch): LogEvent[] {
     const events: LogEvent[] = [];
     const { texts } = batch;
@@ -87,20 +99,15 @@ export class JsonLinesParser {
         this.report({ file: this.file, line: batch.firstNumber + i, problem: `not valid JSON: ${reason}` });
         continue;
       }
-      const event = acceptedRecord(value, this.fallbackService);
-      if (event !== undefined) {
-        events.push(event);
-        continue;
-      }
-      const result = toLogEvent(value, this.fallbackService);
-      if ('problem' in result) this.report({ file: this.file, line: batch.firstNumber + i, problem: result.problem });
-      else events.push(result.event);
+      this.records.push(value, batch.firstNumber + i, events);
     }
     return events;
   }
 
-  /** Nothing is held back between lines. */
+  /** The records held back while the shape was learnt (a file shorter than the sample). */
   finish(): LogEvent[] {
-    return [];
+    const events: LogEvent[] = [];
+    this.records.finish(events);
+    return events;
   }
 }

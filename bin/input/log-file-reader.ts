@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import * as path from 'node:path';
 import { InvalidInputError } from '../../lambdas/core/errors';
 import type { LogEvent } from '../../lambdas/core/schemas';
+import type { LogFieldMapping } from '../../lambdas/core/log-format/structured';
 import { readJsonDocumentBatches } from './cloudwatch-export-reader';
 import { JsonLinesParser } from './json-lines-reader';
 import { type LineBatch, readLineBatches } from './line-reader';
@@ -57,6 +58,8 @@ export interface LogFileReaderOptions {
   readonly chunkBytes: number;
   /** Reordering window and timestamp bounds. @default FILE_ORDER_DEFAULTS */
   readonly order?: FileOrderOptions;
+  /** Field names of JSON records (the `logFields` setting). @default learnt from each file's records */
+  readonly logFields?: LogFieldMapping | undefined;
 }
 
 /**
@@ -127,7 +130,7 @@ export async function* readLogFileBatches(
     const order = ordered(format);
     if (format === 'json-document') {
       await batches.return();
-      const documentOptions = { chunkBytes: options.chunkBytes };
+      const documentOptions = { chunkBytes: options.chunkBytes, logFields: options.logFields };
       for await (const events of readJsonDocumentBatches(file, service, options.report, documentOptions)) {
         const ready = order.push(events);
         if (ready.length > 0) yield ready;
@@ -138,7 +141,7 @@ export async function* readLogFileBatches(
     }
     const parser: EventParser =
       format === 'json-lines'
-        ? new JsonLinesParser(file, service, options.report)
+        ? new JsonLinesParser(file, service, options.report, options.logFields)
         : new TextEventParser(file, service, options.report, {
             maxMessageChars: options.maxMessageChars,
             maxLineBytes: options.maxLineBytes,

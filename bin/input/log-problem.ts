@@ -9,6 +9,8 @@ export interface LogProblem {
   /** 1-based line number; for a JSON document, the 1-based index of the event in it (0: the whole file). */
   readonly line: number;
   readonly problem: string;
+  /** Lines the problem stands for (one problem for a whole file's records that lack a field). @default 1 */
+  readonly lines?: number;
 }
 
 export type ProblemSink = (problem: LogProblem) => void;

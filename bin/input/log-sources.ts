@@ -9,6 +9,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { InvalidInputError } from '../../lambdas/core/errors';
+import type { LogFieldMapping } from '../../lambdas/core/log-format/structured';
 import type { LogEvent } from '../../lambdas/core/schemas';
 import { LINE_READER_DEFAULTS } from './line-reader';
 import type { ProblemSink } from './log-problem';
@@ -32,6 +33,8 @@ export interface LogSourceOptions {
   readonly maxBatchEvents?: number;
   /** Events of each file held to sort small disorder (see `FILE_ORDER_DEFAULTS`). @default 4096 */
   readonly reorderEvents?: number;
+  /** Field names of JSON records (the `logFields` setting). @default learnt from each file's records */
+  readonly logFields?: LogFieldMapping | undefined;
 }
 
 export const LOG_SOURCE_DEFAULTS = {
@@ -154,7 +157,7 @@ export interface LogEventBatchStream extends AsyncIterable<readonly LogEvent[]> 
 export function readLogEventBatches(paths: readonly string[], options: LogSourceOptions = {}): LogEventBatchStream {
   const stats: LogReadStats = { files: 0, events: 0, problems: 0 };
   const report: ProblemSink = (problem) => {
-    stats.problems += 1;
+    stats.problems += problem.lines ?? 1;
     options.onProblem?.(problem);
   };
   const fileOptions = {
@@ -163,6 +166,7 @@ export function readLogEventBatches(paths: readonly string[], options: LogSource
     maxMessageChars: options.maxMessageChars ?? LOG_SOURCE_DEFAULTS.maxMessageChars,
     chunkBytes: options.chunkBytes ?? LOG_SOURCE_DEFAULTS.chunkBytes,
     ...(options.reorderEvents === undefined ? {} : { order: { reorderEvents: options.reorderEvents } }),
+    ...(options.logFields === undefined ? {} : { logFields: options.logFields }),
   };
   const mergeOptions = { maxBatchEvents: options.maxBatchEvents ?? LOG_SOURCE_DEFAULTS.maxBatchEvents };
   async function* batches(): AsyncGenerator<readonly LogEvent[], void, undefined> {

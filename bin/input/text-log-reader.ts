@@ -7,7 +7,8 @@
  * UTC). Any other line continues the event before it (a stack trace, a multi-line message) and is joined to it
  * with `\n`. The service is the file's name. The event keeps the whole line as its message; where the learnt
  * layout split it, the event carries its level and header length, so the analysis mines the message the layout
- * found (else the analysis's header rules strip the header).
+ * found (else the analysis's header rules strip the header). HTTP access-log lines (nginx/Apache, ALB, CloudFront …)
+ * are events wherever their timestamp stands in the line.
  */
 import {
   scanLeadingTimestamp as scanCoreTimestamp,
@@ -15,6 +16,7 @@ import {
 } from '../../lambdas/core/log-line/leading-timestamp';
 import type { LeveledLogEvent } from '../../lambdas/core/analysis';
 import { type HeaderSplit, SourceFormat } from '../../lambdas/core/log-format';
+import { parseAccessLine } from '../../lambdas/core/log-line';
 import type { LogEvent } from '../../lambdas/core/schemas';
 import { LINE_READER_DEFAULTS, type LineBatch } from './line-reader';
 import type { ProblemSink } from './log-problem';
@@ -39,6 +41,23 @@ const isWordChar = (code: number): boolean =>
  */
 function scanLeadingTimestamp(line: string): boolean {
   return scanCoreTimestamp(line, 0, found) && !Number.isNaN(found.millis) && !isWordChar(line.charCodeAt(found.end));
+}
+
+/** True when `line` starts an event: an access-log line with a timestamp, or a leading timestamp; its time in `found`. */
+function scanEventStart(line: string): boolean {
+  return (line.indexOf('HTTP/') >= 0 && accessLineTime(line)) || scanLeadingTimestamp(line);
+}
+
+/**
+ * True when `line` is an HTTP access-log line with a timestamp (bracketed anywhere, a field, or date and time
+ * columns); its value is then in `found`. Such a line starts an event even when it starts with a client address.
+ */
+function accessLineTime(line: string): boolean {
+  const timestamp = parseAccessLine(line)?.timestamp;
+  if (timestamp === undefined) return false;
+  found.millis = timestamp;
+  found.end = 0;
+  return true;
 }
 
 /** The timestamp a line starts with, or undefined. */
@@ -103,7 +122,7 @@ export class TextEventParser {
       const text = texts[i] as string;
       if (isBlank(text)) continue;
       const split = this.format.split(text);
-      const timestamp = split?.timestamp ?? (scanLeadingTimestamp(text) ? found.millis : undefined);
+      const timestamp = split?.timestamp ?? (scanEventStart(text) ? found.millis : undefined);
       if (timestamp !== undefined) {
         const pending = this.takePending();
         if (pending !== undefined) events.push(pending);

@@ -11,6 +11,7 @@ import { renderIncident } from './html/incident-section';
 import { deployLinks, type ReportLinks } from './html/links';
 import type { SeriesSource } from './html/timeline-chart';
 import { REPORT_CSS } from './html/styles';
+import { describeLogChange } from './log-change-text';
 
 export interface HtmlReportOptions {
   /** @default "Culprit incident report" */
@@ -76,6 +77,11 @@ export function renderHtmlReport(
       : result.incidents
           .map((incident, i) => renderIncident(incident, i, count, sorted, chart, { health: options.health, links }))
           .join('\n');
+  const changes = result.logChanges ?? [];
+  const logChanges =
+    changes.length === 0
+      ? ''
+      : `<h2>Log changes, not faults</h2>\n<ul class="log-changes">${changes.map((c) => `<li>${escapeHtml(describeLogChange(c))}</li>`).join('')}</ul>\n`;
   const generated =
     options.generatedAt === undefined ? '' : `<li>generated <b>${escapeHtml(iso(options.generatedAt))}</b></li>`;
   return `<!doctype html>
@@ -92,7 +98,7 @@ export function renderHtmlReport(
 <h1>${escapeHtml(title)}</h1>
 <ul class="stats"><li><b>${count}</b> incident${count === 1 ? '' : 's'}</li><li><b>${stats.lines.toLocaleString('en-US')}</b> lines</li><li><b>${stats.services}</b> services</li><li><b>${stats.templates}</b> templates</li><li><b>${deploys.length}</b> deploys</li>${generated}</ul>
 ${incidents}
-<h2>Deploys</h2>
+${logChanges}<h2>Deploys</h2>
 ${deploysTable(sorted, blamed, links)}
 </main>
 </body>

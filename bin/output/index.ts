@@ -3,6 +3,7 @@ export {
   toJsonReport,
   type JsonAnomaly,
   type JsonIncident,
+  type JsonLogChange,
   type JsonReport,
   type JsonSuspect,
 } from './json-report';

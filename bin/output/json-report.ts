@@ -2,7 +2,7 @@
  * The `--json` document of `culprit analyze`: the analysis result with every time as an ISO-8601 string,
  * suspects best first. One document, so `jq` and other programs can read it whole.
  */
-import type { AnalysisResult, Anomaly, Incident, Suspect } from '../../lambdas/core/analysis';
+import type { AnalysisResult, Anomaly, Incident, LogChange, Suspect } from '../../lambdas/core/analysis';
 import { ciRunUrl, commitUrl, type DeployLinkTemplates } from '../../lambdas/core/deploys';
 import type { FileLosses } from '../input/input-losses';
 
@@ -26,6 +26,18 @@ export interface JsonIncident extends Omit<Incident, 'start' | 'end' | 'anomalie
   readonly suspects: JsonSuspect[];
 }
 
+/**
+ * A change in the logs that is not a fault (a reworded template, a load surge), with ISO times: it explains
+ * anomalies away instead of making an incident, and its deploy is not blamed.
+ */
+export type JsonLogChange = DistributeOmit<LogChange, 'at' | 'deploy'> & {
+  readonly at: string;
+  /** Reworded by this deploy (rewordings only). */
+  readonly deploy?: { readonly id: string; readonly timestamp: string; readonly version?: string };
+};
+
+type DistributeOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 /** What reading the input lost, added to the analysis's own counts. */
 export interface InputStats {
   /** Input lines or records skipped as unusable, in all files. */
@@ -36,6 +48,8 @@ export interface InputStats {
 
 export interface JsonReport {
   readonly incidents: JsonIncident[];
+  /** In time order; empty when nothing was explained away. */
+  readonly logChanges: JsonLogChange[];
   /** `skipped`: every line not analysed (unusable input plus lines empty once their header was stripped). */
   readonly stats: AnalysisResult['stats'] & { readonly files?: readonly FileLosses[] };
 }
@@ -64,10 +78,21 @@ export function toJsonReport(result: AnalysisResult, input?: InputStats, links: 
       anomalies: incident.anomalies.map((a) => ({ ...a, firstSeen: iso(a.firstSeen), lastSeen: iso(a.lastSeen) })),
       suspects: incident.suspects.map((s) => jsonSuspect(s, links)),
     })),
+    logChanges: (result.logChanges ?? []).map(jsonLogChange),
     stats:
       input === undefined
         ? result.stats
         : { ...result.stats, skipped: result.stats.skipped + input.skipped, files: input.files },
+  };
+}
+
+function jsonLogChange(change: LogChange): JsonLogChange {
+  if (change.kind === 'load') return { ...change, at: iso(change.at) };
+  const { at, deploy, ...rest } = change;
+  return {
+    ...rest,
+    at: iso(at),
+    ...(deploy === undefined ? {} : { deploy: { ...deploy, timestamp: iso(deploy.timestamp) } }),
   };
 }
 

@@ -2,9 +2,10 @@
  * The readable summary of `culprit analyze`: per incident its onset, services, strongest anomalies and the
  * ranked suspects with their confidence and one sentence per reason.
  */
-import type { AnalysisResult, Incident } from '../../lambdas/core/analysis';
+import type { AnalysisResult, Incident, LogChange } from '../../lambdas/core/analysis';
 import { describeAnomaly, formatClock, formatDuration } from '../../lambdas/core/rank';
 import { escapeText } from './escape-text';
+import { describeLogChange } from './log-change-text';
 
 /** How much of each incident the summary shows; the JSON output has everything. */
 export const SUMMARY_DEFAULTS = {
@@ -64,6 +65,14 @@ function incidentBlock(incident: Incident, index: number, count: number): string
   return lines;
 }
 
+/** One line per change in the logs that was explained, not blamed: readers should see what was set aside. */
+function logChangesBlock(changes: readonly LogChange[]): string[] {
+  if (changes.length === 0) return [];
+  const lines = [`Log changes, not faults (${changes.length}):`];
+  for (const change of changes) lines.push(`  - ${describeLogChange(change)}`);
+  return lines;
+}
+
 export function formatSummary(result: AnalysisResult): string {
   const { stats, incidents } = result;
   const blamed = incidents.filter((i) => i.suspects.some((s) => s.blamed)).length;
@@ -78,5 +87,8 @@ export function formatSummary(result: AnalysisResult): string {
       .map((line) => escapeText(line))
       .join('\n'),
   );
-  return `${[head, ...blocks].join('\n\n')}\n`;
+  const changes = logChangesBlock(result.logChanges ?? [])
+    .map((line) => escapeText(line))
+    .join('\n');
+  return `${[head, ...blocks, ...(changes === '' ? [] : [changes])].join('\n\n')}\n`;
 }

@@ -157,6 +157,7 @@ export class ChunkMiner {
         maxLineBytes: setup.maxLineBytes,
         maxMessageChars: setup.maxMessageChars,
         chunkBytes: setup.chunkBytes,
+        ...(setup.config?.logFields === undefined ? {} : { logFields: setup.config.logFields }),
       };
       const batches = readLogFileBatches(path, options)[Symbol.asyncIterator]();
       this.files.set(index, { path, batches, pending, batch: [], next: 0, seen: new Set(), ended: false });

@@ -14,6 +14,7 @@ import {
   SubscriptionPayloadError,
   type SubscriptionPayload,
 } from '../core/pipeline';
+import { readJsonMessages } from '../core/log-format/structured';
 import type { IngestEnv } from '../shared';
 import { registerService } from '../shared/dynamodb';
 import { IngestBuffers, type FlushOutcome } from './ingest-buffers';
@@ -40,6 +41,7 @@ export interface IngestHandlerDeps {
     | 'serviceMap'
     | 'logGroupPrefix'
   > &
+    Partial<Pick<IngestEnv, 'logFields'>> &
     Partial<Pick<IngestEnv, 'flushIntervalMs' | 'maxBufferedLines' | 'maxBufferedDeliveries'>>;
   readonly logger: Logger;
   readonly metrics?: Metrics;
@@ -148,7 +150,9 @@ export function createIngestHandler(deps: IngestHandlerDeps): IngestHandler {
       );
       registered.add(service);
     }
-    const accepted = await buffers.accept(service, logGroup, batchKeyOf(payload), payload.logEvents);
+    // JSON messages (pino, ECS, Powertools …) give their message and level; the shape is learnt from the delivery.
+    const events = readJsonMessages(payload.logEvents, deps.env.logFields);
+    const accepted = await buffers.accept(service, logGroup, batchKeyOf(payload), events);
     switch (accepted.outcome) {
       case 'buffered':
         return {

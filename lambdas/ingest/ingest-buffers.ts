@@ -9,7 +9,7 @@ import {
   type FlushPolicy,
   type FlushReason,
   type Outbox,
-  type SubscriptionLogEvent,
+  type IngestLogEvent,
 } from '../core/pipeline';
 import { KeyedLock } from './keyed-lock';
 import type { DeliverOutbox } from './outbox-delivery';
@@ -94,7 +94,7 @@ export class IngestBuffers {
   constructor(private readonly o: IngestBuffersOptions) {}
 
   /** Buffers (and, when a trigger says so, flushes) one delivery of `service`. */
-  accept(service: string, logGroup: string, key: string, events: readonly SubscriptionLogEvent[]): Promise<Acceptance> {
+  accept(service: string, logGroup: string, key: string, events: readonly IngestLogEvent[]): Promise<Acceptance> {
     return this.lock.run(service, async () => {
       const buffer = this.buffers.get(service) ?? new ServiceBuffer(service, await this.o.store.load(service));
       this.buffers.set(service, buffer);

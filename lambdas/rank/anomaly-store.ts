@@ -18,6 +18,12 @@ import { TABLE_KEYS, expiresAt } from '../shared';
 /** `stored`: a newer revision than the table held; `duplicate`: this revision was stored before; `outdated`: a newer one was. */
 export type PutAnomalyOutcome = 'stored' | 'duplicate' | 'outdated';
 
+/** What storing a message did, and the revision it replaced (when `stored` and there was one). */
+export interface PutAnomalyResult {
+  readonly outcome: PutAnomalyOutcome;
+  readonly previous: Anomaly | undefined;
+}
+
 /** The anomalies rank has received, latest revision of each, by first-seen hour (incidents table). */
 export interface AnomalyStoreOptions {
   readonly client: DynamoDBDocumentClient;
@@ -35,11 +41,11 @@ export class AnomalyStore {
    * Keeps `message`'s revision of its anomaly if it is newer than the stored one. The conditional write is the
    * dedupe: a redelivered message, or an older revision arriving late, changes nothing.
    */
-  async put(message: AnomalyMessage): Promise<PutAnomalyOutcome> {
+  async put(message: AnomalyMessage): Promise<PutAnomalyResult> {
     const { anomaly, revision } = message;
     const key = anomalyKey(anomaly.firstSeen, anomaly.id);
     try {
-      await this.o.client.send(
+      const written = await this.o.client.send(
         new PutCommand({
           TableName: this.o.tableName,
           Item: {
@@ -52,9 +58,12 @@ export class AnomalyStore {
           ConditionExpression: 'attribute_not_exists(#pk) OR #revision < :revision',
           ExpressionAttributeNames: { '#pk': INCIDENTS.partitionKey, '#revision': 'revision' },
           ExpressionAttributeValues: { ':revision': revision },
+          // The revision replaced, at no extra read: rank tells from it whether the anomaly was ever strong.
+          ReturnValues: 'ALL_OLD',
         }),
       );
-      return 'stored';
+      const previous = written.Attributes === undefined ? undefined : itemSchema.safeParse(written.Attributes);
+      return { outcome: 'stored', previous: previous?.success === true ? previous.data.anomaly : undefined };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
@@ -67,7 +76,7 @@ export class AnomalyStore {
         ConsistentRead: true,
       }),
     );
-    return stored.Item?.revision === revision ? 'duplicate' : 'outdated';
+    return { outcome: stored.Item?.revision === revision ? 'duplicate' : 'outdated', previous: undefined };
   }
 
   /** Every stored anomaly first seen within `window` (strongly consistent), with its revision. */

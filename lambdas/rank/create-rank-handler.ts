@@ -6,14 +6,15 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context, SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
 import { resolveAnalysisOptions, type AnalysisOptions, type AnalysisOptionsInput } from '../core/analysis';
+import type { Detector } from '../core/detect';
 import { InvalidInputError } from '../core/errors';
-import type { IncidentGroup } from '../core/incidents';
+import { type IncidentGroup, mayJoinIncident } from '../core/incidents';
 import {
   type AnomalyMessage,
   AnomalyMessageError,
   buildVerdict,
   evidenceOf,
-  incidentContaining,
+  incidentAround,
   initialWindow,
   MAX_INCIDENT_WINDOW_MS,
   parseAnomalyMessage,
@@ -30,6 +31,7 @@ import type { RankEnv } from '../shared';
 import { AnomalyStore, type PutAnomalyOutcome } from './anomaly-store';
 import { CountsReader } from './counts-reader';
 import { DeployLookup } from './deploy-lookup';
+import { HistoryReader } from './history-reader';
 import { IncidentStore, type StoredIncident } from './incident-store';
 import { publishVerdict } from './verdict-publisher';
 
@@ -39,6 +41,7 @@ export interface RankHandlerDeps {
   readonly env: Pick<
     RankEnv,
     | 'templateCountsTable'
+    | 'minerStateTable'
     | 'deploysTable'
     | 'incidentsTable'
     | 'incidentsTtlDays'
@@ -46,7 +49,8 @@ export interface RankHandlerDeps {
     | 'blameConfidence'
     | 'lookbackMinutes'
     | 'serviceMap'
-  >;
+  > &
+    Partial<Pick<RankEnv, 'dependsOn'>>;
   readonly logger: Logger;
   readonly metrics?: Metrics;
   /** Options merged over the pipeline's (the environment's ranking settings over the core defaults). @default {} */
@@ -86,6 +90,8 @@ export function createRankHandler(
   const options = resolveAnalysisOptions(mergeOptions(pipelineAnalysisOptions(deps.env), deps.analysis ?? {}));
   // Built once: compiling the rules costs tens of milliseconds, too much for every invocation.
   const withRedactor = { ...deps, redact: deps.redact ?? createRedactor() };
+  // Kept by the container: a service's state is decoded again only when ingest committed a new version.
+  const decodedStates = new Map<string, { readonly version: number; readonly detector: Detector }>();
   const processor = new BatchProcessor(EventType.SQS);
   return async (event, context) => {
     const parsed = sqsEventSchema.safeParse(event);
@@ -94,7 +100,7 @@ export function createRankHandler(
         `rank event is not an SQS event: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
       );
     // Per invocation: the service registry and deploy queries are shared by the batch's records.
-    const handleRecord = createRecordHandler(withRedactor, options);
+    const handleRecord = createRecordHandler(withRedactor, options, decodedStates);
     try {
       return await processPartialResponse(parsed.data, handleRecord, processor, {
         ...(context === undefined ? {} : { context }),
@@ -114,6 +120,7 @@ export function createRankHandler(
 export function createRecordHandler(
   deps: RankHandlerDeps,
   options: AnalysisOptions,
+  decodedStates?: Map<string, { readonly version: number; readonly detector: Detector }>,
 ): (record: SQSRecord) => Promise<RankRecordResult> {
   const now = deps.now ?? Date.now;
   const redact = deps.redact ?? createRedactor();
@@ -138,16 +145,26 @@ export function createRecordHandler(
     bucketMs: options.detect.bucketMs,
     mixWindowMs: options.rank.mixWindowMs,
   });
+  const histories = new HistoryReader({
+    client: deps.documentClient,
+    tableName: deps.env.minerStateTable,
+    detect: options.detect,
+    ...(decodedStates === undefined ? {} : { decoded: decodedStates }),
+  });
 
-  /** The whole incident holding `anomalyId`, loading wider windows until nothing outside can chain onto it. */
+  /** The whole incident `anomaly` belongs to, loading wider windows until nothing outside can chain onto it. */
   async function incidentOf(
-    anomalyId: string,
+    anomaly: AnomalyMessage['anomaly'],
     window: TimeWindow,
-  ): Promise<{ group: IncidentGroup; revisions: Map<string, number> } | undefined> {
+  ): Promise<{ group: IncidentGroup; evidence: number } | undefined> {
     let loaded = window;
     for (;;) {
       const { anomalies: list, revisions } = await anomalies.load(loaded);
-      const group = incidentContaining(list, anomalyId, options.incidents);
+      const source = await histories.of(list.map((a) => a.service));
+      const group = incidentAround(list, anomaly, options.incidents, {
+        source,
+        bucketMs: options.detect.bucketMs,
+      });
       if (group === undefined) return undefined;
       const wider = windowNeeded(group, loaded, options.incidents);
       if (wider === undefined || wider.to - wider.from > MAX_INCIDENT_WINDOW_MS) {
@@ -156,7 +173,7 @@ export function createRecordHandler(
             incidentId: group.id,
             window: loaded,
           });
-        return { group, revisions };
+        return { group, evidence: evidenceOf(group, list, revisions, options.incidents) };
       }
       loaded = wider;
     }
@@ -215,16 +232,22 @@ export function createRecordHandler(
         deps.logger.error('anomaly message rejected', { messageId: record.messageId, error });
       throw error;
     }
-    const stored = await anomalies.put(message);
+    const { outcome: stored, previous } = await anomalies.put(message);
     deps.metrics?.addMetric(stored === 'stored' ? 'AnomaliesStored' : 'AnomaliesIgnored', MetricUnit.Count, 1);
-    // Anomalies this weak are in no incident (groupAnomalies leaves them out), whatever else is stored.
-    if (message.anomaly.score < options.incidents.minScore)
-      return { anomaly: stored, incident: 'none', published: false };
-    // A repeated or outdated message still regroups (read-only unless something is missing): it finishes the
+    // An anomaly too weak for any incident, and as weak in the revision it replaced, changes no incident. One that
+    // weakened (a young rise that ended) regroups: it leaves the incident it was in, which is ranked again without
+    // it. A repeated or outdated message still regroups (read-only unless something is missing): it finishes the
     // work of an earlier attempt that stored the anomaly and then failed.
-    const found = await incidentOf(message.anomaly.id, initialWindow(message.anomaly, options.incidents));
+    const minScore = options.incidents.minScore;
+    if (
+      stored === 'stored' &&
+      !mayJoinIncident(message.anomaly, minScore) &&
+      (previous === undefined || !mayJoinIncident(previous, minScore))
+    )
+      return { anomaly: stored, incident: 'none', published: false };
+    const found = await incidentOf(message.anomaly, initialWindow(message.anomaly, options.incidents));
     if (found === undefined) return { anomaly: stored, incident: 'none', published: false };
-    const { group, revisions } = found;
+    const { group, evidence } = found;
 
     const rank = options.rank;
     const deploys = await deployLookup.deploys(
@@ -236,7 +259,7 @@ export function createRecordHandler(
     const replaced = await incidents.overlapping(group);
     const saved = await incidents.save(
       verdict,
-      evidenceOf(group, revisions),
+      evidence,
       deploys.length,
       replaced.map((r) => r.id),
       group.anomalies.map((a) => a.id),
@@ -247,7 +270,7 @@ export function createRecordHandler(
       for (const old of replaced) await incidents.supersede(old.id, old.start, verdict.incidentId);
       current = {
         verdict,
-        evidence: evidenceOf(group, revisions),
+        evidence: evidence,
         deployCount: deploys.length,
         verdictKey: verdictKey(verdict),
         publishedKey: saved.previous?.publishedKey,

@@ -40,6 +40,7 @@ export const rankEnvSchema = functionEnvSchema(
   'rank',
   {
     templateCountsTable: ENV.templateCountsTable,
+    minerStateTable: ENV.minerStateTable,
     deploysTable: ENV.deploysTable,
     incidentsTable: ENV.incidentsTable,
     eventBusName: ENV.eventBusName,

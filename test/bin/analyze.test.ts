@@ -114,6 +114,32 @@ describe('culprit analyze', () => {
     expect(stdout).toContain('exception while serving');
   });
 
+  it("blames through a dependency the config file declares: the quiet callee's deploy is ranked for its caller's errors", async () => {
+    // Prepare: storage fails from minute 31 with no deploy of its own; coordinator, which logs nothing new, was
+    // deployed at minute 30, and the config file says storage calls coordinator.
+    const deploys = join(dir, 'callee-deploys.jsonl');
+    writeFileSync(
+      deploys,
+      JSON.stringify({ id: 'dpl-coord-4', service: 'coordinator', timestamp: new Date(at(30)).toISOString() }),
+    );
+    const config = join(dir, 'depends.config.json');
+    writeFileSync(config, JSON.stringify({ dependsOn: { storage: ['coordinator'] } }));
+
+    // Act
+    const declared = await run({ logs: [files.logs], deploys, json: true, config });
+    const undeclared = await run({ logs: [files.logs], deploys, json: true });
+
+    // Assess
+    const suspectOf = (stdout: string) => (JSON.parse(stdout) as JsonReport).incidents[0]?.suspects[0];
+    expect(declared.code).toBe(0);
+    expect(suspectOf(declared.stdout)?.deployId).toBe('dpl-coord-4');
+    expect(suspectOf(declared.stdout)?.evidence[0]).toMatch(
+      /storage depends on coordinator \(declared in dependsOn\) and fails.*blamed through the dependency storage → coordinator/,
+    );
+    expect(suspectOf(undeclared.stdout)?.evidence.join(' ')).not.toContain('dependsOn');
+    expect(suspectOf(declared.stdout)?.confidence).toBeGreaterThan(suspectOf(undeclared.stdout)?.confidence ?? 1);
+  });
+
   it('reports unusable lines on stderr as file:line and still analyses the rest', async () => {
     // Prepare
     const broken = join(dir, 'broken.log');

@@ -83,6 +83,7 @@ describe('least-privilege permissions of the Culprit functions', () => {
     ]);
     expect(dynamo('RankFunction')).toEqual([
       'dynamodb:GetItem on Incidents',
+      'dynamodb:GetItem on MinerState',
       'dynamodb:PutItem on Incidents',
       'dynamodb:Query on Deploys',
       'dynamodb:Query on Incidents',
@@ -91,7 +92,7 @@ describe('least-privilege permissions of the Culprit functions', () => {
     ]);
   });
 
-  it('lets rank read deploys and template counts, keep incidents and publish to the Culprit bus, but not touch miner state', () => {
+  it('lets rank read deploys, template counts and miner state, keep incidents and publish to the Culprit bus, but write none of the first three', () => {
     const rank = permissionsOf(template, 'RankFunction');
 
     expect(resourcesOf(rank)).toEqual([
@@ -99,6 +100,7 @@ describe('least-privilege permissions of the Culprit functions', () => {
       'Deploys',
       'EventBus',
       'Incidents',
+      'MinerState',
       'RankLogGroup',
       'TemplateCounts',
     ]);
@@ -114,7 +116,8 @@ describe('least-privilege permissions of the Culprit functions', () => {
     );
     expect(
       rank.filter(
-        (permission) => /Deploys|TemplateCounts/.test(permission) && /Put|Update|Delete|BatchWrite/.test(permission),
+        (permission) =>
+          /Deploys|TemplateCounts|MinerState/.test(permission) && /Put|Update|Delete|BatchWrite/.test(permission),
       ),
     ).toEqual([]);
     expect(rank).not.toContain('sqs:SendMessage on Anomalies');

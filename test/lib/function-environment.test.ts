@@ -43,6 +43,7 @@ describe('the environment the stack gives each function', () => {
   it('is exactly what the rank handler parses', () => {
     expect(parseEnv(rankEnvSchema, deployedEnvironment('RankFunction', template), 'rank')).toEqual({
       templateCountsTable: expect.stringMatching(/^resolved-/),
+      minerStateTable: expect.stringMatching(/^resolved-/),
       deploysTable: expect.stringMatching(/^resolved-/),
       incidentsTable: expect.stringMatching(/^resolved-/),
       incidentsTtlDays: 90,

@@ -9,6 +9,7 @@ import addFormats from 'ajv-formats';
 import { readDeploys, readLogEvents } from '../../bin/input';
 import { Analyzer, type Incident } from '../../lambdas/core/analysis';
 import { buildVerdict, VERDICT_EVENT, verdictEventDetail } from '../../lambdas/core/pipeline';
+import type { IncidentGroup } from '../../lambdas/core/incidents';
 
 const REPO = path.resolve(__dirname, '../..');
 const EXAMPLE = path.join(REPO, 'examples/incident');
@@ -45,10 +46,15 @@ beforeAll(async () => {
   incidents = analyzer.result(await readDeploys(path.join(EXAMPLE, 'deploys.json'))).incidents;
 });
 
+/** The incident as rank holds it: a group always has a nature and says whether it is provisional. */
+function groupOf(incident: Incident): IncidentGroup {
+  return { ...incident, nature: incident.nature ?? 'fault', provisional: incident.provisional ?? false };
+}
+
 describe('the verdict event schema', () => {
   it("accepts the example incident's verdict events, the blamed one included", () => {
     const events = incidents.map((incident) =>
-      eventOf(verdictEventDetail(buildVerdict(incident, incident), ['inc-2024-03-12T09:20:00.000Z'])),
+      eventOf(verdictEventDetail(buildVerdict(groupOf(incident), incident), ['inc-2024-03-12T09:20:00.000Z'])),
     );
 
     expect(events.length).toBeGreaterThan(0);
@@ -60,7 +66,7 @@ describe('the verdict event schema', () => {
     const incident = incidents[0] as Incident;
     const unblamed: Incident = { ...incident, suspects: incident.suspects.map((s) => ({ ...s, blamed: false })) };
 
-    const event = eventOf(verdictEventDetail(buildVerdict(unblamed, unblamed), []));
+    const event = eventOf(verdictEventDetail(buildVerdict(groupOf(unblamed), unblamed), []));
 
     expect((event.detail as { blamed: unknown }).blamed).toBeNull();
     expect(problems(event)).toEqual([]);
@@ -68,7 +74,7 @@ describe('the verdict event schema', () => {
 
   it('rejects a detail with a field it does not describe or without a required one', () => {
     const incident = incidents[0] as Incident;
-    const detail = verdictEventDetail(buildVerdict(incident, incident), []);
+    const detail = verdictEventDetail(buildVerdict(groupOf(incident), incident), []);
     const { severity: _severity, ...withoutSeverity } = detail;
 
     expect(problems(eventOf({ ...detail, blamedDeploy: 'dpl-1' }))).toEqual([

@@ -1,7 +1,7 @@
 import { Detector, type Anomaly, type DetectorState } from '../detect';
 import { TemplateMiner, type MinerSnapshot, type TemplateMerge } from '../drain';
 import { InvalidInputError } from '../errors';
-import { groupAnomalies } from '../incidents';
+import { attributeLogChanges, explainedIncidents } from '../incidents';
 import { rankSuspects } from '../rank';
 import type { Deploy, LogEvent } from '../schemas';
 import { mineAndObserve, observeMined, type MinedMessage } from './mining-step';
@@ -132,7 +132,13 @@ export class Analyzer {
 
   /** Groups the anomalies so far into incidents and ranks `deploys` for each. */
   result(deploys: readonly Deploy[]): AnalysisResult {
-    const groups = groupAnomalies(this.anomalies(), this.options.incidents);
+    // The rank function takes the same step on the same history (the services' committed detector states).
+    const { groups, changes } = explainedIncidents(
+      this.anomalies(),
+      this.detector,
+      this.options.detect.bucketMs,
+      this.options.incidents,
+    );
     const sortedDeploys = [...deploys].sort((a, b) => a.timestamp - b.timestamp);
     const incidents: Incident[] = groups.map((g) => {
       const ranking = rankSuspects(g, sortedDeploys, this.options.rank, this.detector);
@@ -146,6 +152,7 @@ export class Analyzer {
     const stats = this.detector.stats();
     return {
       incidents,
+      logChanges: attributeLogChanges(changes, sortedDeploys, this.options.rank),
       stats: {
         lines: stats.lines,
         services: stats.services,

@@ -12,4 +12,5 @@ export { ANALYSIS_DEFAULTS, resolveAnalysisOptions, type AnalysisOptions, type A
 export type { AnalysisResult, AnalysisStats, Incident } from './types';
 export type { Anomaly, AnomalyKind } from '../detect';
 export type { Suspect } from '../rank';
+export type { LogChange } from '../incidents';
 export type { Deploy, LogEvent } from '../schemas';

@@ -79,6 +79,7 @@ const rankSchema = z
     maxLagPenalty: nonNegative,
     lateScaleMs: positive,
     mixWindowMs: positive,
+    dependsOn: z.record(z.string(), z.array(z.string())),
     weights: z.record(z.string(), z.number().finite()),
   })
   .partial()

@@ -1,5 +1,5 @@
 import type { Anomaly } from '../detect';
-import type { Severity } from '../incidents';
+import type { IncidentNature, LogChange, Severity } from '../incidents';
 import type { Suspect } from '../rank';
 
 /** One incident: anomalies close in time across services, and the deploys that could explain it. */
@@ -12,6 +12,10 @@ export interface Incident {
   /** Services with anomalies, in order of their first one. */
   readonly services: string[];
   readonly severity: Severity;
+  /** A fault, or only a change of behaviour (ranked, never blamed). Absent in results saved before it existed. */
+  readonly nature?: IncidentNature;
+  /** The verdict is early (a strong anomaly is still young) and may change. Absent in older results. */
+  readonly provisional?: boolean;
   /** Noisy-or of its anomaly scores, in [0, 1]. */
   readonly score: number;
   /** Strongest first. */
@@ -38,5 +42,7 @@ export interface AnalysisStats {
 export interface AnalysisResult {
   /** In order of onset. */
   readonly incidents: Incident[];
+  /** Changes in the logs that are not faults (rewordings, load surges), in time order. Absent in older results. */
+  readonly logChanges?: LogChange[];
   readonly stats: AnalysisStats;
 }

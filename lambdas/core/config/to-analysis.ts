@@ -10,7 +10,11 @@ export function analysisOptionsFrom(config: ConfigFile): AnalysisOptionsInput {
   return {
     ...(config.maskPatterns.length === 0 ? {} : { miner: { maskPatterns: config.maskPatterns } }),
     detect: { learningMs: config.learningMinutes * 60_000 },
-    rank: { lookbackMs: config.lookbackMinutes * 60_000, blameThreshold: config.blameConfidence },
+    rank: {
+      lookbackMs: config.lookbackMinutes * 60_000,
+      blameThreshold: config.blameConfidence,
+      dependsOn: config.dependsOn,
+    },
   };
 }
 

@@ -49,6 +49,12 @@ const KIND_WEIGHT: Record<AnomalyKind, { error: number; plain: number }> = {
  * (twenty new lines in ten minutes against one expected: 44 nats, 0.52), hundreds a clear one.
  */
 const SURPRISE_SCALE = 60;
+/**
+ * The same for a new error template: a template that never printed before printing errors is news at far fewer
+ * lines (a canary's handful a minute: ten lines against one expected is 14 nats, 0.5), where a known template's
+ * rise needs volume to be more than noise.
+ */
+const NEW_ERROR_SURPRISE_SCALE = 20;
 /** Buckets at which the duration factor reaches 1 − 1/e: a 1-bucket burst scores 0.22, ten buckets 0.92. */
 const DURATION_SCALE = 4;
 /**
@@ -64,10 +70,13 @@ const FOLD_SCALE = { error: 4, plain: 8 } as const;
  */
 export function scoreAnomaly(
   a: Pick<AnomalyRecord, 'kind' | 'error' | 'surprise' | 'buckets' | 'observed' | 'expected'>,
+  young = false,
 ): number {
   const weight = a.error ? KIND_WEIGHT[a.kind].error : KIND_WEIGHT[a.kind].plain;
-  const magnitude = (1 - Math.exp(-a.surprise / SURPRISE_SCALE)) * changeSize(a);
-  const duration = 1 - Math.exp(-a.buckets / DURATION_SCALE);
+  const scale = a.kind === 'new' && a.error ? NEW_ERROR_SURPRISE_SCALE : SURPRISE_SCALE;
+  const magnitude = (1 - Math.exp(-a.surprise / scale)) * changeSize(a);
+  // A young rise still going on counts as lasting a few minutes: the early verdict is provisional.
+  const duration = 1 - Math.exp(-(young ? Math.max(a.buckets, DURATION_SCALE) : a.buckets) / DURATION_SCALE);
   return weight * magnitude * duration;
 }
 

@@ -3,8 +3,8 @@ import { toAnomaly, type AnomalyRecord, type AnomalySink } from './anomaly-recor
 import { levelClass } from './error-signal';
 import { resolveDetectOptions, type DetectOptions } from './options';
 import { ServiceTracker, type ServiceTrackerState } from './service-tracker';
-import { hasErrorWords } from './error-signal';
-import { refreshError, type TemplateState } from './template-state';
+import { hasErrorSignal, hasErrorWords } from './error-signal';
+import { refreshError, sampleRawLine, type TemplateState } from './template-state';
 import type { Anomaly, DetectorStats, MinedEvent } from './types';
 
 /** Serialisable detector state (plain JSON): restore it with {@link Detector.fromJSON}. */
@@ -98,7 +98,11 @@ export class Detector implements AnomalySink {
       t.errorWords = hasErrorWords(template);
       refreshError(t);
     }
-    if (t.cur === 0) t.curFirst = timestamp;
+    if (t.cur === 0) {
+      t.curFirst = timestamp;
+      // Once per template and bucket, never per line: the raw line's masked error signals.
+      if (!t.errorLevel && !t.errorWords) sampleRawLine(t, hasErrorSignal(line));
+    }
     t.cur++;
     t.total++;
     t.lastTs = timestamp;

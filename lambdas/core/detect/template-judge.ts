@@ -12,6 +12,9 @@ function surpriseOf(r: AnomalyRecord): number {
   return r.kind === 'drop' ? deficitSurprise(r.observed, r.expected) : excessSurprise(r.observed, r.expected);
 }
 
+/** Buckets during which a rise that keeps going is scored provisionally, as if it lasted (see `isYoung`). */
+const PROVISIONAL_BUCKETS = 4;
+
 /** A dropped template is back when it has at least this fraction of its old rate. */
 const RECOVERED = 0.75;
 
@@ -53,9 +56,9 @@ export class TemplateJudge {
     r.observed = t.total;
     r.countAfter = t.total;
     r.expected = unseenRate * span;
-    r.buckets = t.recent.reduce((n, c) => n + (this.isHot(c, unseenRate, 1) ? 1 : 0), 0);
+    r.buckets = t.recent.reduce((n, c) => n + (this.isSustainedNew(t, c, unseenRate) ? 1 : 0), 0);
     r.sample = t.lastLine;
-    this.finishOpen(t, r, sink);
+    this.finishOpen(t, r, b, sink);
   }
 
   private trySpike(t: TemplateState, b: number, sink: AnomalySink): boolean {
@@ -90,7 +93,7 @@ export class TemplateJudge {
       r.expected = (recent.length - first) * mu;
       r.buckets = Math.max(1, hot);
       r.sample = t.lastLine;
-      this.finishOpen(t, r, sink);
+      this.finishOpen(t, r, b, sink);
       return true;
     }
     return false;
@@ -112,7 +115,7 @@ export class TemplateJudge {
       r.expected = expected;
       r.buckets = t.silent;
       r.lastSeen = bucketEnd;
-      this.finishOpen(t, r, sink);
+      this.finishOpen(t, r, b, sink);
       return true;
     }
     return this.tryPartialDrop(t, b, sink);
@@ -151,7 +154,7 @@ export class TemplateJudge {
       r.expected = mu * (recent.length - first);
       r.buckets = recent.length - first;
       r.lastSeen = (b + 1) * o.bucketMs;
-      this.finishOpen(t, r, sink);
+      this.finishOpen(t, r, b, sink);
       return true;
     }
     return false;
@@ -189,9 +192,9 @@ export class TemplateJudge {
     };
   }
 
-  private finishOpen(t: TemplateState, r: AnomalyRecord, sink: AnomalySink): void {
+  private finishOpen(t: TemplateState, r: AnomalyRecord, b: number, sink: AnomalySink): void {
     r.surprise = surpriseOf(r);
-    r.score = scoreAnomaly(r);
+    r.score = scoreAnomaly(r, this.isYoung(r, b));
     t.openId = r.id;
     this.watch(r.id);
     sink.open(r);
@@ -203,10 +206,15 @@ export class TemplateJudge {
     r.template = t.text;
     r.error = t.error;
     if (r.kind === 'new') {
-      r.observed = r.countAfter;
-      r.expected = r.baseRate * Math.min(b - r.firstBucket + 1, this.compareBuckets());
+      // A new template is measured over its whole first `baselineBuckets` (not only the compare window): a
+      // canary's new error at one line a minute only stands out over half an hour.
+      const life = b - r.firstBucket + 1;
+      if (life <= o.baselineBuckets) {
+        r.observed = t.total;
+        r.expected = r.baseRate * life;
+      }
       if (c > 0) {
-        if (this.isHot(c, r.baseRate, 1)) r.buckets++;
+        if (this.isSustainedNew(t, c, r.baseRate)) r.buckets++;
         r.quiet = 0;
         r.lastSeen = t.lastTs;
       } else if (++r.quiet >= o.newCloseBuckets) {
@@ -238,10 +246,28 @@ export class TemplateJudge {
       }
     }
     r.surprise = surpriseOf(r);
-    r.score = scoreAnomaly(r);
+    r.score = scoreAnomaly(r, this.isYoung(r, b));
     if (!r.active) t.openId = null;
     sink.touch(r);
     return r.kind !== 'new';
+  }
+
+  /**
+   * A bucket that counts as a minute of a new template: one clearly above the unseen rate, or for an error
+   * template any line at all (a template that never printed before printing an error every minute is sustained).
+   */
+  private isSustainedNew(t: TemplateState, count: number, unseenRate: number): boolean {
+    return t.error ? count > 0 : this.isHot(count, unseenRate, 1);
+  }
+
+  /**
+   * A rise that opened at most `PROVISIONAL_BUCKETS` ago and has been visible in every bucket since: too young to
+   * tell a short burst from a lasting change, so it is scored as if it lasts (a provisional, early verdict) until
+   * its own buckets say otherwise.
+   */
+  private isYoung(r: AnomalyRecord, b: number): boolean {
+    const age = b - r.firstBucket + 1;
+    return r.active && r.kind !== 'drop' && age <= PROVISIONAL_BUCKETS && r.buckets >= age - 1;
   }
 
   private compareBuckets(): number {

@@ -14,6 +14,11 @@ export interface TemplateState {
   errorWords: boolean;
   /** Some line of the template had an error level. */
   errorLevel: boolean;
+  /** Most raw lines sampled (the first of each bucket) carry an error signal their template masks. */
+  errorRaw: boolean;
+  /** Raw lines sampled for error signals, and how many had one. */
+  rawChecked: number;
+  rawErrors: number;
   /** The last level seen on the template's lines, so a repeated level is not classified again. */
   lastLevel: string | null;
   readonly created: number;
@@ -60,6 +65,9 @@ export function createTemplateState(
     error: errorWords,
     errorWords,
     errorLevel: false,
+    errorRaw: false,
+    rawChecked: 0,
+    rawErrors: 0,
     lastLevel: null,
     created,
     isNew,
@@ -88,7 +96,19 @@ export function createTemplateState(
  * failures at INFO (Windows CBS does), so "Failed to ..." stays an error whatever its level.
  */
 export function refreshError(t: TemplateState): void {
-  t.error = t.errorLevel || t.errorWords;
+  t.error = t.errorLevel || t.errorWords || t.errorRaw === true;
+}
+
+/** Samples one raw line of the template for error signals its text masks (see `hasErrorSignal`). */
+export function sampleRawLine(t: TemplateState, hasSignal: boolean): void {
+  // States saved before these counters existed start them at zero.
+  t.rawChecked = (t.rawChecked ?? 0) + 1;
+  if (hasSignal) t.rawErrors = (t.rawErrors ?? 0) + 1;
+  const errorRaw = 2 * (t.rawErrors ?? 0) > t.rawChecked;
+  if (errorRaw !== t.errorRaw) {
+    t.errorRaw = errorRaw;
+    refreshError(t);
+  }
 }
 
 /** Folds one closed bucket's count into the baseline (exponential smoothing with a warm-up). */

@@ -32,16 +32,23 @@ export function groupAnomalies(anomalies: readonly Anomaly[], options?: Partial<
     const home = spans.findIndex((span) => a.firstSeen >= span.from && a.firstSeen <= span.to);
     if (home !== -1) clusters[home]?.push(a);
   }
-  return clusters.map(toIncident);
+  return clusters.map((members) => toIncident(members, o.minSeedScore));
 }
 
-function toIncident(members: Anomaly[]): IncidentGroup {
+/** An incident whose strong anomalies have all been visible this many buckets is firm, no longer provisional. */
+const PROVISIONAL_BUCKETS = 5;
+
+function toIncident(members: Anomaly[], seedScore: number): IncidentGroup {
   const byTime = [...members].sort((a, b) => a.firstSeen - b.firstSeen);
   const start = byTime[0]?.firstSeen ?? 0;
   const end = Math.max(...members.map((a) => a.lastSeen), start);
   const services: string[] = [];
   for (const a of byTime) if (!services.includes(a.service)) services.push(a.service);
   const score = 1 - members.reduce((p, a) => p * (1 - a.score), 1);
+  // Only new non-error templates (a large one made the incident, see markBehaviourChanges): nothing broke.
+  // Judged on the anomalies strong enough to make an incident: a weak error line riding along is not the story.
+  const strong = members.filter((a) => a.score >= seedScore);
+  const behaviourOnly = (strong.length > 0 ? strong : members).every((a) => a.kind === 'new' && !a.error);
   return {
     id: `inc-${new Date(start).toISOString()}`,
     start,
@@ -49,7 +56,9 @@ function toIncident(members: Anomaly[]): IncidentGroup {
     services,
     anomalies: [...members].sort((a, b) => b.score - a.score || a.firstSeen - b.firstSeen),
     score: Math.round(score * 1000) / 1000,
-    severity: severityOf(score),
+    severity: behaviourOnly ? 'low' : severityOf(score),
+    nature: behaviourOnly ? 'behaviour-change' : 'fault',
+    provisional: members.some((a) => a.active && a.score >= seedScore && a.buckets < PROVISIONAL_BUCKETS),
   };
 }
 

@@ -6,6 +6,14 @@
  */
 import { type LogLevel, type ParsedLogLine, parseLogLine, scanLeadingTimestamp } from '../log-line';
 import { inferLayout } from './infer-layout';
+import {
+  JSON_SOURCE_DEFAULTS,
+  compileJsonExtractor,
+  isJsonRecord,
+  learnJsonShape,
+  type JsonExtractor,
+  type JsonShape,
+} from './structured';
 import { reconcileWithRules } from './rules-prior';
 import { emptyMatch, matchLayout } from './match-layout';
 import type { LogLayout } from './types';
@@ -71,6 +79,8 @@ export class SourceFormat {
   /** Lines parsed since the last (attempt to) learn. */
   private sinceLearn = 0;
   private missesSinceLearn = 0;
+  /** The shape of the source's JSON lines, learnt once from the first sample holding any. */
+  private json: { readonly shape: JsonShape; readonly extract: JsonExtractor } | undefined;
 
   constructor(options: SourceFormatOptions = {}, state?: SourceFormatState) {
     this.rules = options.rules ?? SOURCE_FORMAT_DEFAULTS.rules;
@@ -87,6 +97,7 @@ export class SourceFormat {
 
   /** Learns a layout from `sample` (a batch of this source's lines) and puts it first; false when none shows. */
   learn(sample: readonly string[]): boolean {
+    if (this.json === undefined) this.learnJson(sample);
     this.sinceLearn = 0;
     this.missesSinceLearn = 0;
     let layout = inferLayout(sample.slice(0, this.sampleSize));
@@ -126,7 +137,7 @@ export class SourceFormat {
       }
       this.noteMiss(line);
     }
-    if (this.rules || trimmedStart) return parseLogLine(line);
+    if (this.rules || trimmedStart) return parseLogLine(line, this.json?.extract);
     return { message: line.trim(), format: 'plain' };
   }
 
@@ -150,6 +161,11 @@ export class SourceFormat {
     return undefined;
   }
 
+  /** The shape learnt for the source's JSON lines, if the sample held any. */
+  get jsonShape(): JsonShape | undefined {
+    return this.json?.shape;
+  }
+
   state(): SourceFormatState {
     return { version: 1, layouts: this.learnt };
   }
@@ -171,6 +187,24 @@ export class SourceFormat {
       result.component = pid > 0 ? component.slice(0, pid) : component;
     }
     return result;
+  }
+
+  /** Learns which fields of the sample's JSON lines are the time, level and message (lambdas/core/log-format/structured). */
+  private learnJson(sample: readonly string[]): void {
+    const records: unknown[] = [];
+    for (const line of sample) {
+      if (records.length >= JSON_SOURCE_DEFAULTS.sampleSize) break;
+      if (!line.trimStart().startsWith('{')) continue;
+      try {
+        const value: unknown = JSON.parse(line);
+        if (isJsonRecord(value)) records.push(value);
+      } catch {
+        // not JSON after all: a text line
+      }
+    }
+    if (records.length === 0) return;
+    const shape = learnJsonShape(records);
+    this.json = { shape, extract: compileJsonExtractor(shape) };
   }
 
   /** Learns again once half the recent lines since the last try matched no layout and a sample has gathered. */

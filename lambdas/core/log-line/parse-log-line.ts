@@ -1,6 +1,8 @@
+import { accessLevel, accessMessage, parseAccessLine } from './access-line';
 import { LBRACE, RBRACE, isWhitespace } from './chars';
 import { type HeaderFields, emptyHeaderFields } from './header-fields';
 import { parseTextHeader } from './header-parser';
+import type { JsonExtractor } from '../log-format/structured/extractor';
 import { parseJsonLine } from './json-line';
 import { isPlatformLine, platformLineLevel } from './lambda-runtime';
 import type { TimestampScan } from './leading-timestamp';
@@ -42,15 +44,15 @@ function fromHeader(text: string, start: number, fields: HeaderFields): ParsedLo
   return result;
 }
 
-function parse(raw: string, allowJson: boolean, allowNested = true): ParsedLogLine {
+function parse(raw: string, allowJson: boolean, allowNested = true, json?: JsonExtractor): ParsedLogLine {
   const start = firstNonWhitespace(raw);
   const scan: TimestampScan = { end: 0, millis: Number.NaN, syslog: false };
   const first = raw.charCodeAt(start);
   if (first === LBRACE && allowJson) {
     const last = lastNonWhitespace(raw);
     if (raw.charCodeAt(last) === RBRACE) {
-      const json = parseJsonLine(raw.slice(start, last + 1), scan, (inner) => parse(inner, false));
-      if (json !== undefined) return json;
+      const record = parseJsonLine(raw.slice(start, last + 1), (inner) => parse(inner, false), json);
+      if (record !== undefined) return record;
     }
   }
   if (isPlatformLine(raw, start)) {
@@ -62,6 +64,20 @@ function parse(raw: string, allowJson: boolean, allowNested = true): ParsedLogLi
   const fields = emptyHeaderFields();
   parseTextHeader(raw, start, fields, scan);
   const result = fromHeader(raw, start, fields);
+  // An access-log line: only lines holding `HTTP/` whose header named no level are looked at.
+  if (result.level === undefined && raw.indexOf('HTTP/', start) >= 0) {
+    const access = parseAccessLine(raw);
+    if (access !== undefined) {
+      const timestamp = access.timestamp ?? result.timestamp;
+      return {
+        message: accessMessage(access),
+        level: accessLevel(access.status),
+        httpStatus: access.status,
+        format: 'access',
+        ...(timestamp === undefined ? {} : { timestamp }),
+      };
+    }
+  }
   if (allowNested && result.timestamp !== undefined && result.level === undefined && result.component === undefined) {
     // A collector's timestamp in front of the application's own line (`<ISO> 134681 node-2 unix.hw … msg`):
     // the rest is read once more as a line of its own, and kept only when it has a header to strip.
@@ -75,10 +91,11 @@ function parse(raw: string, allowJson: boolean, allowNested = true): ParsedLogLi
 /**
  * Splits one raw log line into the message a template miner should see and its header fields (level, timestamp,
  * component). Pure and allocation-light: the header is scanned by character code at the start of the line only.
- * Never throws; a line it does not recognise comes back trimmed with format `plain`. When unsure whether a field is
+ * A JSON line is read with `json` (the extractor of its source's learnt shape) when given, else by the
+ * conventional field names. Never throws; a line it does not recognise comes back trimmed with format `plain`. When unsure whether a field is
  * header or message, it is left in the message.
  */
-export function parseLogLine(raw: string): ParsedLogLine {
+export function parseLogLine(raw: string, json?: JsonExtractor): ParsedLogLine {
   if (typeof raw !== 'string') return { message: '', format: 'plain' }; // untyped callers: never throw
-  return parse(raw, true);
+  return parse(raw, true, true, json);
 }

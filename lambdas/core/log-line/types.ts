@@ -6,10 +6,12 @@ export type LogLevel = 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'FATAL';
  * - `json`: a JSON object with a message field (or the whole object, when it has none).
  * - `lambda-runtime`: a line written by the AWS Lambda runtime itself (START/END/REPORT/INIT_START...) or one of its
  *   tab-separated `time \t request-id \t LEVEL \t message` lines.
+ * - `access`: an HTTP access-log line (nginx/Apache, ALB, CloudFront, Envoy …): the message is the request and its
+ *   status class, the level ERROR for a 5xx status and INFO otherwise.
  * - `header`: a text line whose header (time, level, thread, logger...) was stripped.
  * - `plain`: nothing was recognised; the message is the trimmed line.
  */
-export type LogLineFormat = 'json' | 'lambda-runtime' | 'header' | 'plain';
+export type LogLineFormat = 'json' | 'lambda-runtime' | 'access' | 'header' | 'plain';
 
 /** One raw log line split into the message a template miner should see and the header fields around it. */
 export interface ParsedLogLine {
@@ -25,5 +27,7 @@ export interface ParsedLogLine {
   readonly timestamp?: number;
   /** Logger, component, class or process name, when the header named one. */
   readonly component?: string;
+  /** The HTTP status of an access-log line (its class decides the level: 5xx is an error). */
+  readonly httpStatus?: number;
   readonly format: LogLineFormat;
 }

@@ -20,7 +20,7 @@ export {
 } from './kinesis-event';
 export { serviceForLogGroup, acceptsLogGroup } from './log-group-service';
 export { MAX_FORMAT_SOURCES, ServiceAnalysis, type ServiceState } from './service-analysis';
-export { applyLogEvents, type BatchOutcome } from './ingest-batch';
+export { applyLogEvents, type BatchOutcome, type IngestLogEvent } from './ingest-batch';
 export { BucketCounts, type BucketCountsJson } from './bucket-counts';
 export { encodeState, decodeState, MAX_STATE_BYTES } from './state-codec';
 export { findApplied, withApplied, APPLIED_BATCHES_KEPT, type AppliedBatch } from './applied-batches';
@@ -76,11 +76,13 @@ export {
 export {
   initialWindow,
   windowNeeded,
-  incidentContaining,
+  incidentAround,
   evidenceOf,
   MAX_INCIDENT_WINDOW_MS,
+  type IncidentHistory,
   type TimeWindow,
 } from './incident-window';
+export { ServiceHistories } from './service-histories';
 export { CountsMix, type ServiceCounts } from './counts-mix';
 export { pipelineAnalysisOptions, type RankSettings } from './pipeline-options';
 export {

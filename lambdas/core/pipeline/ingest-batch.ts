@@ -3,6 +3,9 @@ import { BucketCounts } from './bucket-counts';
 import type { ServiceAnalysis } from './service-analysis';
 import type { SubscriptionLogEvent } from './subscription-payload';
 
+/** A subscription log event, with the level its JSON message named (see `readJsonMessages`). */
+export type IngestLogEvent = SubscriptionLogEvent & { readonly level?: string | undefined };
+
 /** What one batch of log events did to a service's analysis. */
 export interface BatchOutcome {
   /** Lines per template per bucket, for the template counts table. */
@@ -21,7 +24,7 @@ export interface BatchOutcome {
  */
 export function applyLogEvents(
   analysis: ServiceAnalysis,
-  events: readonly SubscriptionLogEvent[],
+  events: readonly IngestLogEvent[],
   source?: string,
 ): BatchOutcome {
   const ordered = isSorted(events) ? events : [...events].sort((a, b) => a.timestamp - b.timestamp);
@@ -33,14 +36,14 @@ export function applyLogEvents(
     );
   let skipped = 0;
   for (const event of ordered) {
-    const templateId = analysis.push(event.timestamp, event.message, source);
+    const templateId = analysis.push(event.timestamp, event.message, event.level, source);
     if (templateId === undefined) skipped++;
     else counts.add(event.timestamp, templateId);
   }
   return { counts, anomalies: analysis.takeChanges(), lines: ordered.length, skipped };
 }
 
-function isSorted(events: readonly SubscriptionLogEvent[]): boolean {
+function isSorted(events: readonly IngestLogEvent[]): boolean {
   for (let i = 1; i < events.length; i++)
     if ((events[i - 1]?.timestamp ?? 0) > (events[i]?.timestamp ?? 0)) return false;
   return true;

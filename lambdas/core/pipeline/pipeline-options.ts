@@ -6,6 +6,8 @@ export interface RankSettings {
   readonly lookbackMinutes: number;
   /** Confidence (0..1) at which a deploy is blamed. */
   readonly blameConfidence: number;
+  /** Service → the services it calls (`dependsOn`). @default {} */
+  readonly dependsOn?: Readonly<Record<string, readonly string[]>> | undefined;
 }
 
 /**
@@ -13,5 +15,11 @@ export interface RankSettings {
  * settings. The CLI given the same options reaches the same verdicts (test/e2e).
  */
 export function pipelineAnalysisOptions(settings: RankSettings): AnalysisOptionsInput {
-  return { rank: { lookbackMs: settings.lookbackMinutes * 60_000, blameThreshold: settings.blameConfidence } };
+  return {
+    rank: {
+      lookbackMs: settings.lookbackMinutes * 60_000,
+      blameThreshold: settings.blameConfidence,
+      ...(settings.dependsOn === undefined ? {} : { dependsOn: settings.dependsOn }),
+    },
+  };
 }

@@ -85,12 +85,13 @@ export class ServiceAnalysis {
   }
 
   /**
-   * Analyses one line (lines must come in time order). Returns the id of the template the line was
-   * counted under, or undefined when nothing was left to mine once the header was stripped. `source` (the log
-   * group) names the learnt header layout to split the line with ({@link ServiceAnalysis.prime}); lines it does not
-   * fit, and lines without a source, are split by the header rules as the CLI's Analyzer splits them.
+   * Analyses one line (lines must come in time order); `level` is the one its structured record named. Returns the
+   * id of the template the line was counted under, or undefined when nothing was left to mine once the header was
+   * stripped. `source` (the log group) names the learnt header layout to split the line with
+   * ({@link ServiceAnalysis.prime}); lines it does not fit, and lines without a source, are split by the header rules
+   * as the CLI's Analyzer splits them.
    */
-  push(timestamp: number, line: string, source?: string): string | undefined {
+  push(timestamp: number, line: string, level?: string, source?: string): string | undefined {
     const split = source === undefined ? undefined : this.formats.get(source)?.split(line);
     const mined = mineAndObserve(
       this.detector,
@@ -98,7 +99,7 @@ export class ServiceAnalysis {
       timestamp,
       this.service,
       line,
-      split?.level,
+      level ?? split?.level,
       split?.messageStart,
     );
     if (mined === undefined) this.skipped++;

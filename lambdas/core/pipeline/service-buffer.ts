@@ -3,10 +3,9 @@ import { findFlush, withFlush, type AppliedFlush } from './applied-flushes';
 import { toAnomalyMessage } from './anomaly-message';
 import { BucketCounts } from './bucket-counts';
 import type { BufferLoad } from './flush-policy';
-import { applyLogEvents } from './ingest-batch';
+import { applyLogEvents, type IngestLogEvent } from './ingest-batch';
 import type { Outbox } from './outbox';
 import type { ServiceAnalysis } from './service-analysis';
-import type { SubscriptionLogEvent } from './subscription-payload';
 
 /** A service's analysis as of one committed version. */
 export interface CommittedState {
@@ -20,7 +19,7 @@ export interface CommittedState {
 export interface BufferedDelivery {
   readonly key: string;
   readonly logGroup: string;
-  readonly events: readonly SubscriptionLogEvent[];
+  readonly events: readonly IngestLogEvent[];
   /** Epoch ms the delivery arrived. */
   readonly receivedAt: number;
 }

@@ -4,6 +4,9 @@ import type { SuspectFeatures } from './features';
 import { formatClock, formatDuration, formatPercent, quoteTemplate } from './format';
 import type { IncidentView } from './incident-view';
 
+/** A lag from deploy to first anomaly at which the evidence calls the fault delayed. */
+const DELAYED_MS = 10 * 60_000;
+
 /** Describes one anomaly in a clause: what changed, in words. */
 export function describeAnomaly(a: Anomaly): string {
   const t = quoteTemplate(a.template);
@@ -26,6 +29,7 @@ export function explainSuspect(
   f: SuspectFeatures,
   factors: Readonly<Record<string, number>>,
   view: IncidentView,
+  deploys: readonly Deploy[] = [],
 ): string[] {
   const s = deploy.service;
   const sentences: Array<{ weight: number; text: string }> = [];
@@ -33,9 +37,42 @@ export function explainSuspect(
     sentences.push({ weight: Math.abs(factors[factor] ?? 0) + bias, text });
   };
   const first = f.firstAfter;
+  if (f.through !== undefined && first !== undefined) {
+    const { caller, how } = f.through;
+    const link =
+      how === 'named'
+        ? `${caller}'s errors name ${s} (${describeAnomaly(first)})`
+        : `${caller} depends on ${s} (declared in dependsOn) and fails`;
+    add(
+      'dependency',
+      `${s} itself logged nothing new after this deploy, but ${link} from ${formatClock(first.firstSeen)}, ${formatDuration(f.lagMs ?? 0)} after it: blamed through the dependency ${caller} → ${s}.`,
+      20,
+    );
+  }
+  if (view.incident.nature === 'behaviour-change') {
+    add(
+      'strength',
+      `Only new non-error templates: ${view.incident.services.join(', ')} changed behaviour, nothing indicates a fault, so no deploy is blamed.`,
+      15,
+    );
+  }
+  if (first !== undefined && (f.lagMs ?? 0) >= DELAYED_MS) {
+    const others = deploys.filter(
+      (d) => d.id !== deploy.id && d.timestamp > deploy.timestamp && d.timestamp <= first.firstSeen,
+    );
+    add(
+      'lag',
+      `A delayed fault: the first anomaly came ${formatDuration(f.lagMs ?? 0)} after this deploy${
+        others.length === 0
+          ? ', with no other deploy in between.'
+          : `; ${others.length} other deploy${others.length === 1 ? '' : 's'} in between (${others.map((d) => d.service).join(', ')}) explain it less well.`
+      }`,
+      5,
+    );
+  }
   if (first === undefined) {
     add('silent', `${s} shows no anomaly after this deploy.`);
-  } else {
+  } else if (f.through === undefined) {
     const sustained =
       first.buckets >= 4
         ? `sustained over ${first.buckets} minutes`

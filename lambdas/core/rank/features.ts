@@ -1,5 +1,6 @@
 import type { Anomaly } from '../detect';
 import type { Deploy } from '../schemas';
+import { type DependencyLink, dependencyLinks } from './dependency';
 import type { IncidentView } from './incident-view';
 import type { RankOptions } from './options';
 import { templateShift, type TemplateShift } from './template-shift';
@@ -28,6 +29,11 @@ export interface SuspectFeatures {
   /** A later deploy of the same service between this one and the service's anomalies. */
   readonly supersededBy: Deploy | undefined;
   readonly shift: TemplateShift | undefined;
+  /**
+   * When the deployed service shows nothing after the deploy but a caller's errors name it or a declared
+   * dependency leads to it: the caller whose anomalies stand in for its own (`after` then holds those).
+   */
+  readonly through: DependencyLink | undefined;
 }
 
 export function measure(
@@ -39,7 +45,10 @@ export function measure(
 ): SuspectFeatures {
   const cutoff = deploy.timestamp - o.graceMs;
   const own = view.byService.get(deploy.service) ?? [];
-  const after = own.filter((a) => a.firstSeen >= cutoff);
+  const ownAfter = own.filter((a) => a.firstSeen >= cutoff);
+  // A quiet service can still have broken its callers: their errors then stand in for its own.
+  const through = ownAfter.length === 0 ? dependencyLinks(deploy.service, view, cutoff, o.dependsOn)[0] : undefined;
+  const after = through === undefined ? ownAfter : through.anomalies;
   const before = own.filter((a) => a.firstSeen < cutoff);
   const threshold = Math.min(o.significantScore, view.strength);
   const firstAfter = after.find((a) => a.score >= threshold) ?? after[0];
@@ -71,6 +80,7 @@ export function measure(
     originDelayMs: originDelay(after, view, threshold, o),
     supersededBy,
     shift: mix === undefined ? undefined : shiftAcross(deploy, deploys, o, mix),
+    through,
   };
 }
 

@@ -10,8 +10,9 @@ export interface RankOptions {
    */
   readonly lookbackMs: number;
   /**
-   * Anomalies starting up to this long before a deploy still count as after it (clocks and buckets are not exact).
-   * @default 60000
+   * Anomalies starting up to this long before a deploy still count as after it: buckets are not exact, and a
+   * service's log clock can be a minute or two off the clock that stamps deploy events.
+   * @default 150000
    */
   readonly graceMs: number;
   /**
@@ -32,6 +33,12 @@ export interface RankOptions {
   readonly lateScaleMs: number;
   /** Window before and after a deploy compared for the template-mix shift. @default 900000 */
   readonly mixWindowMs: number;
+  /**
+   * Declared dependencies: each caller service and the services it calls (`culprit.config.json`'s `dependsOn`).
+   * A deploy of a called service whose own logs stay quiet can still explain its caller's errors.
+   * @default {}
+   */
+  readonly dependsOn: Readonly<Record<string, readonly string[]>>;
   /** Log-odds weights. */
   readonly weights: RankWeights;
 }
@@ -53,6 +60,11 @@ export interface RankWeights {
   readonly superseded: number;
   /** Full bonus for a clear template-mix shift across the deploy. @default 1 */
   readonly mixShift: number;
+  /**
+   * The service itself is quiet and a caller's errors stand in for its own: the full amount when only a declared
+   * dependency (`dependsOn`) links them, half when the caller's errors name the service. @default -1
+   */
+  readonly dependency: number;
   /** Prior log-odds of "no deploy caused this" against one deploy. @default 0.5 */
   readonly nullBase: number;
   /** Added to "no deploy" times (1 − the incident's strongest anomaly score): weak incidents are rarely deploys. @default 4 */
@@ -63,13 +75,14 @@ export interface RankWeights {
 
 export const RANK_DEFAULTS: RankOptions = {
   lookbackMs: 2 * 3_600_000,
-  graceMs: 60_000,
+  graceMs: 150_000,
   blameThreshold: 0.5,
   significantScore: 0.2,
   lagScaleMs: 900_000,
   maxLagPenalty: 4,
   lateScaleMs: 180_000,
   mixWindowMs: 900_000,
+  dependsOn: {},
   weights: {
     silent: -3,
     strength: 3,
@@ -79,6 +92,7 @@ export const RANK_DEFAULTS: RankOptions = {
     late: -3,
     superseded: -3,
     mixShift: 1,
+    dependency: -1,
     nullBase: 0.5,
     nullWeak: 4,
     nullOriginUndeployed: 3,

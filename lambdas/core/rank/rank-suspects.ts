@@ -45,7 +45,14 @@ export function rankSuspects(
     const factors = deployFactors(features, o);
     return { deploy, features, factors, score: total(factors) };
   });
-  const nullScore = total(nullFactors(view, { originUndeployed }, o));
+  // A quiet service deployed and its caller, where the incident starts, names it or depends on it: the origin's
+  // failure has a deploy behind it after all.
+  const reachedThrough = scored.some(
+    (s) => s.features.through !== undefined && view.originServices.includes(s.features.through.caller),
+  );
+  const nullScore = total(nullFactors(view, { originUndeployed: originUndeployed && !reachedThrough }, o));
+  // A behaviour change is worth ranking, never worth naming a deploy for.
+  const blamable = incident.nature !== 'behaviour-change';
   const probabilities = softmax([...scored.map((s) => s.score), nullScore]);
   const suspects: Suspect[] = scored.map((s, i) => {
     const confidence = round(probabilities[i] ?? 0);
@@ -60,9 +67,9 @@ export function rankSuspects(
       ...(d.description === undefined ? {} : { description: d.description }),
       ...(d.url === undefined ? {} : { url: d.url }),
       confidence,
-      blamed: confidence >= o.blameThreshold,
+      blamed: blamable && confidence >= o.blameThreshold,
       lagMs: s.features.lagMs,
-      evidence: explainSuspect(d, s.features, s.factors, view),
+      evidence: explainSuspect(d, s.features, s.factors, view, deploys),
       factors: Object.fromEntries(Object.entries(s.factors).map(([k, v]) => [k, round(v)])),
     };
   });
@@ -71,7 +78,8 @@ export function rankSuspects(
   return {
     suspects,
     unexplained,
-    unexplainedEvidence: unexplained >= 0.5 ? explainUnexplained(view, originUndeployed, candidates.length > 0) : [],
+    unexplainedEvidence:
+      unexplained >= 0.5 ? explainUnexplained(view, originUndeployed && !reachedThrough, candidates.length > 0) : [],
   };
 }
 

@@ -46,8 +46,8 @@ export const SOURCE_SETTINGS = {
       .optional(),
     doc: 'Field names of structured (JSON) log events: { message, timestamp?, level?, service? }.',
     details:
-      'An explicit mapping for logs whose fields are not the usual ones; dotted names reach into nested objects (`log.level`).',
-    absent: 'the fields are recognised by their usual names',
+      'An explicit mapping for logs whose fields are neither the usual ones nor clear from the values; dotted names reach into nested objects (`log.level`). Read by `culprit analyze` (JSON Lines, JSON arrays, JSON messages of CloudWatch exports) and the ingest Lambda (JSON messages). See docs/input-formats.md.',
+    absent: "each source's fields are learnt from its first records, the usual names first",
     where: ['stack', 'file', 'env'],
     env: { variable: 'CULPRIT_LOG_FIELDS', functions: ['ingest'] },
   }),

@@ -216,4 +216,23 @@ describe('reading `aws logs filter-log-events` output', () => {
       { timestamp: at(1), service: 'bastion', message: first },
     ]);
   });
+
+  it('reads events whose message is pino JSON: the message and level the record names, the event’s own time', async () => {
+    const records = [first, second, third].map((msg, i) =>
+      JSON.stringify({ level: i === 1 ? 50 : 30, time: at(i) - 5, msg }),
+    );
+    const file = writeFile(
+      tempDir(),
+      'api.json',
+      filterLogEventsOutput(records.map((message, i) => ({ timestamp: at(i), message: `${message}\n` }))),
+    );
+
+    const events = await collect(readLogEvents([file]));
+
+    expect(events).toEqual([
+      { timestamp: at(0), service: 'api', message: first, level: 'INFO' },
+      { timestamp: at(1), service: 'api', message: second, level: 'ERROR' },
+      { timestamp: at(2), service: 'api', message: third, level: 'INFO' },
+    ]);
+  });
 });

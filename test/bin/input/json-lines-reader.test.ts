@@ -138,3 +138,70 @@ describe('checking a JSON log record', () => {
     expect(values.filter((value) => 'event' in bySchema(value)).length).toBeGreaterThan(40);
   });
 });
+
+describe('reading JSON Lines logs of other shapes', () => {
+  const tempDir = useTempDir();
+  const lines = loghubLines('HDFS', 30);
+  const T = Date.UTC(2024, 3, 2, 10, 0, 0);
+
+  it('reads pino records: time in epoch ms, msg', async () => {
+    const records = lines.map((msg, i) => ({ level: i === 3 ? 50 : 30, time: T + i, pid: 81, hostname: 'h1', msg }));
+    const file = writeFile(tempDir(), 'api.jsonl', jsonl(records));
+
+    const events = await collect(readLogEvents([file]));
+
+    expect(events).toHaveLength(30);
+    expect(events[3]).toEqual({ timestamp: T + 3, service: 'api', message: lines[3] });
+  });
+
+  it('reads Docker json-file records, the text line inside `log` kept whole for the header parser', async () => {
+    const records = lines.map((line, i) => ({
+      log: `${line}\n`,
+      stream: 'stdout',
+      time: new Date(T + i).toISOString(),
+    }));
+    const file = writeFile(tempDir(), 'container.json', jsonl(records));
+
+    const events = await collect(readLogEvents([file]));
+
+    expect(events.map((e) => [e.timestamp, e.message])).toEqual(lines.map((line, i) => [T + i, `${line}\n`]));
+  });
+
+  it('reads a shape it has no convention for by what the values show', async () => {
+    const records = lines.map((text, i) => ({ at_ms: T + i * 1000, node: `dn-${i % 3}`, body: text }));
+    const file = writeFile(tempDir(), 'datanode.jsonl', jsonl(records));
+
+    const events = await collect(readLogEvents([file]));
+
+    expect(events.map((e) => e.message)).toEqual(lines);
+    expect(events[29]?.timestamp).toBe(T + 29_000);
+  });
+
+  it('reads the fields logFields names', async () => {
+    const records = lines.map((text, i) => ({ meta: { t: T + i, sev: 'warn' }, payload: { text } }));
+    const file = writeFile(tempDir(), 'mapped.jsonl', jsonl(records));
+
+    const events = await collect(
+      readLogEvents([file], { logFields: { message: 'payload.text', timestamp: 'meta.t', level: 'meta.sev' } }),
+    );
+
+    expect(events[0]).toEqual({ timestamp: T, service: 'mapped', message: lines[0] });
+  });
+
+  it('gives one problem, naming the fields found and the ones needed, for a file whose records lack them', async () => {
+    const records = lines.map((_, i) => ({ id: i, ok: true, tags: ['a'] }));
+    const file = writeFile(tempDir(), 'metrics.jsonl', jsonl(records));
+    const problems: LogProblem[] = [];
+
+    const stream = readLogEvents([file], { onProblem: (problem) => problems.push(problem) });
+    const events = await collect(stream);
+
+    expect(events).toEqual([]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file, line: 1, lines: 30 });
+    expect(problems[0]?.problem).toMatch(/^no message and no timestamp field: /);
+    expect(problems[0]?.problem).toContain('id, ok, tags');
+    expect(problems[0]?.problem).toContain('"logFields"');
+    expect(stream.stats.problems).toBe(30);
+  });
+});

@@ -101,6 +101,7 @@ export async function preparePipeline(
     eventBridge: bus.client,
     env: {
       templateCountsTable: tables.templateCounts,
+      minerStateTable: tables.minerState,
       deploysTable: tables.deploys,
       incidentsTable: tables.incidents,
       incidentsTtlDays: 90,

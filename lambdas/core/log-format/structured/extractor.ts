@@ -1,0 +1,87 @@
+/**
+ * A compiled per-record reader for one learnt shape: each role reads its learnt field, and falls back to the
+ * conventional names (first usable one) when the shape has none for the role or a record lacks that field. No
+ * zod: it runs per record; a record it cannot read goes to the caller's schema for the wording.
+ */
+import { CONVENTIONAL_FIELDS } from './conventions';
+import { levelOf, nameOf, textOf, timeOf } from './field-values';
+import { isJsonRecord, valueAt, type JsonRecord } from './field-path';
+import type { JsonShape, StructuredFields } from './types';
+
+type Read<T> = (record: JsonRecord) => T | undefined;
+
+/** Reads the first of `fields` whose value `convert` accepts. */
+function firstOf<T>(fields: readonly string[], convert: (value: unknown) => T | undefined): Read<T> {
+  if (fields.length === 1) {
+    const [only] = fields as [string];
+    return (record) => convert(valueAt(record, only));
+  }
+  return (record) => {
+    for (const field of fields) {
+      const value = convert(valueAt(record, field));
+      if (value !== undefined) return value;
+    }
+    return undefined;
+  };
+}
+
+/** The learnt field first, then the conventional names (without repeating it). */
+const candidates = (learnt: string | undefined, conventional: readonly string[]): readonly string[] =>
+  learnt === undefined ? conventional : [learnt, ...conventional.filter((name) => name !== learnt)];
+
+const finiteTime = (value: unknown): number | undefined => {
+  const millis = timeOf(value);
+  return Number.isNaN(millis) ? undefined : millis;
+};
+
+/** A Docker/Fluent Bit `log` field holds text; an ECS `log` is an object of metadata and never the message. */
+const messageText = (value: unknown, field: string): string | undefined =>
+  field === 'log' && typeof value !== 'string' ? undefined : textOf(value);
+
+export interface ExtractorOptions {
+  /** Fall back to the conventional names for a role the shape has no field for (or a record lacks). @default true */
+  readonly conventions?: boolean;
+  /** Only string messages count (else numbers and objects are written as text). @default false */
+  readonly textMessages?: boolean;
+}
+
+export type JsonExtractor = (value: unknown) => StructuredFields | undefined;
+
+/**
+ * The reader of records of `shape`. It returns undefined for a value that is not a JSON object, else the fields it
+ * found (a record may lack any of them). With `conventions: false`, only the learnt fields are read (an explicit
+ * mapping means exactly what it says).
+ */
+export function compileJsonExtractor(shape: JsonShape, options: ExtractorOptions = {}): JsonExtractor {
+  const withConventions = options.conventions ?? true;
+  const textOnly = options.textMessages ?? false;
+  const fields = (learnt: string | undefined, role: keyof typeof CONVENTIONAL_FIELDS): readonly string[] =>
+    withConventions ? candidates(learnt, CONVENTIONAL_FIELDS[role]) : learnt === undefined ? [] : [learnt];
+  const messageFields = fields(shape.message, 'message');
+  const readTime = firstOf(fields(shape.timestamp, 'timestamp'), finiteTime);
+  const readLevel = firstOf(fields(shape.level, 'level'), levelOf);
+  const readService = firstOf(fields(shape.service, 'service'), nameOf);
+  const readComponent = firstOf(fields(shape.component, 'component'), nameOf);
+  return (value) => {
+    if (!isJsonRecord(value)) return undefined;
+    const result: { -readonly [K in keyof StructuredFields]: StructuredFields[K] } = {};
+    for (const field of messageFields) {
+      const raw = valueAt(value, field);
+      const text = textOnly ? (typeof raw === 'string' ? raw : undefined) : messageText(raw, field);
+      if (text !== undefined) {
+        result.message = text;
+        result.messageField = field;
+        break;
+      }
+    }
+    const timestamp = readTime(value);
+    if (timestamp !== undefined) result.timestamp = timestamp;
+    const level = readLevel(value);
+    if (level !== undefined) result.level = level;
+    const service = readService(value);
+    if (service !== undefined) result.service = service;
+    const component = readComponent(value);
+    if (component !== undefined) result.component = component;
+    return result;
+  };
+}

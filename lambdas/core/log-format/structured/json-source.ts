@@ -1,0 +1,51 @@
+/**
+ * One source's JSON records (a file, a log group's delivery): the shape is learnt once from the first records,
+ * then each record is read with the compiled extractor.
+ */
+import { compileJsonExtractor, type JsonExtractor } from './extractor';
+import { learnJsonShape } from './learn-shape';
+import type { JsonShape, LogFieldMapping, StructuredFields } from './types';
+
+export interface JsonSourceOptions {
+  /** An explicit field mapping (the `logFields` setting); it wins over what the records show. @default none */
+  readonly mapping?: LogFieldMapping | undefined;
+  /** Records the shape is learnt from. @default 20 */
+  readonly sampleSize?: number;
+  /** Only string messages count (a reader that wants what its schema wants). @default false */
+  readonly textMessages?: boolean;
+}
+
+export const JSON_SOURCE_DEFAULTS = { sampleSize: 20 } as const;
+
+export class JsonSource {
+  readonly sampleSize: number;
+  private readonly mapping: LogFieldMapping | undefined;
+  private readonly textMessages: boolean;
+  private learnt: JsonShape | undefined;
+  private extract: JsonExtractor | undefined;
+
+  constructor(options: JsonSourceOptions = {}) {
+    this.mapping = options.mapping;
+    this.textMessages = options.textMessages ?? false;
+    this.sampleSize = options.sampleSize ?? JSON_SOURCE_DEFAULTS.sampleSize;
+  }
+
+  /** The shape learnt, once {@link JsonSource.learn} (or the first {@link JsonSource.read}) ran. */
+  get shape(): JsonShape | undefined {
+    return this.learnt;
+  }
+
+  /** Learns the shape from the source's first records (at most `sampleSize` of them are looked at). */
+  learn(sample: readonly unknown[]): JsonShape {
+    const shape = learnJsonShape(sample.slice(0, this.sampleSize), this.mapping);
+    this.learnt = shape;
+    this.extract = compileJsonExtractor(shape, { textMessages: this.textMessages });
+    return shape;
+  }
+
+  /** The fields of one record (learning from it alone when nothing was learnt); undefined for a non-object. */
+  read(value: unknown): StructuredFields | undefined {
+    if (this.extract === undefined) this.learn([value]);
+    return (this.extract as JsonExtractor)(value);
+  }
+}
