@@ -7,7 +7,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { settingsEnvironment, type SettingsInput } from '../lambdas/core/settings';
-import { ENV } from '../lambdas/shared';
+import { ENV } from '../lambdas/common';
 import { parseCulpritConfig, type CulpritConfig } from './config';
 import type { CulpritSettingsProps } from './culprit-settings-props';
 import { splitEscapeHatches, type CulpritEscapeHatches } from './culprit-escape-hatches';

@@ -12,8 +12,8 @@ import {
   type NormaliseOutcome,
   type ServiceMap,
 } from '../core/deploys';
-import { deploysEnvSchema, parseEnv } from '../shared';
-import { putDeploy, type DeploysTable } from '../shared/dynamodb';
+import { deploysEnvSchema, parseEnv } from '../common';
+import { putDeploy, type DeploysTable } from '../common/dynamodb';
 
 export interface DeploysHandlerDeps {
   readonly table: DeploysTable;

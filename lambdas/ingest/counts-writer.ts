@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { COUNTS_ATTRIBUTE_PREFIX, COUNTS_BATCHES_ATTRIBUTE, countsKey, type BucketCountsJson } from '../core/pipeline';
-import { TABLE_KEYS, expiresAt } from '../shared';
+import { TABLE_KEYS, expiresAt } from '../common';
 
 export interface CountsTable {
   readonly client: DynamoDBDocumentClient;

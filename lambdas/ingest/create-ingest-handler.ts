@@ -15,8 +15,8 @@ import {
   type SubscriptionPayload,
 } from '../core/pipeline';
 import { readJsonMessages } from '../core/log-format/structured';
-import type { IngestEnv } from '../shared';
-import { registerService } from '../shared/dynamodb';
+import type { IngestEnv } from '../common';
+import { registerService } from '../common/dynamodb';
 import { IngestBuffers, type FlushOutcome } from './ingest-buffers';
 import { createKinesisBatchHandler, type KinesisBatchResult } from './kinesis-batch';
 import { MetricsCadence } from './metrics-cadence';

@@ -15,7 +15,7 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { ingestEnvSchema, parseEnv } from '../shared';
+import { ingestEnvSchema, parseEnv } from '../common';
 import { createIngestHandler, type IngestHandler, type IngestResult } from './create-ingest-handler';
 
 const logger = new Logger();

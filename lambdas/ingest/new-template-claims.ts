@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { newTemplateKey, type AnomalyMessage } from '../core/pipeline';
-import { TABLE_KEYS } from '../shared';
+import { TABLE_KEYS } from '../common';
 
 const STATE = TABLE_KEYS.minerState;
 

@@ -18,7 +18,7 @@ import {
   type CommittedState,
   type Outbox,
 } from '../core/pipeline';
-import { TABLE_KEYS, expiresAt } from '../shared';
+import { TABLE_KEYS, expiresAt } from '../common';
 
 export interface StateStoreOptions {
   readonly client: DynamoDBDocumentClient;

@@ -12,8 +12,8 @@ import {
   type AnomalyMessage,
   type TimeWindow,
 } from '../core/pipeline';
-import { queryItems } from '../shared/dynamodb';
-import { TABLE_KEYS, expiresAt } from '../shared';
+import { queryItems } from '../common/dynamodb';
+import { TABLE_KEYS, expiresAt } from '../common';
 
 /** `stored`: a newer revision than the table held; `duplicate`: this revision was stored before; `outdated`: a newer one was. */
 export type PutAnomalyOutcome = 'stored' | 'duplicate' | 'outdated';

@@ -8,8 +8,8 @@ import {
   type ServiceCounts,
   type TimeWindow,
 } from '../core/pipeline';
-import { queryItems } from '../shared/dynamodb';
-import { TABLE_KEYS } from '../shared';
+import { queryItems } from '../common/dynamodb';
+import { TABLE_KEYS } from '../common';
 
 export interface CountsReaderOptions {
   readonly client: DynamoDBDocumentClient;

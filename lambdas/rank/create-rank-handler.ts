@@ -27,7 +27,7 @@ import {
 import { candidateDeploys, rankSuspects } from '../core/rank';
 import { createRedactor, type Redactor } from '../core/notify';
 import type { SlackRecord, VerdictNotifyResult } from '../notify';
-import type { RankEnv } from '../shared';
+import type { RankEnv } from '../common';
 import { AnomalyStore, type PutAnomalyOutcome } from './anomaly-store';
 import { CountsReader } from './counts-reader';
 import { DeployLookup } from './deploy-lookup';

@@ -1,7 +1,7 @@
 import type { Deploy } from '../core/schemas';
 import type { TimeWindow } from '../core/pipeline';
-import { queryDeploys, type DeploysTable } from '../shared/dynamodb';
-import { listServices, type ServiceRegistry } from '../shared/dynamodb';
+import { queryDeploys, type DeploysTable } from '../common/dynamodb';
+import { listServices, type ServiceRegistry } from '../common/dynamodb';
 
 /**
  * Deploys an incident's ranking considers. The CLI ranks against every deploy it is given, including deploys

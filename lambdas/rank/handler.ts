@@ -14,7 +14,7 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import type { Context, SQSBatchResponse } from 'aws-lambda';
 import { createRedactor } from '../core/notify';
-import { parseEnv, rankEnvSchema } from '../shared';
+import { parseEnv, rankEnvSchema } from '../common';
 import { createRankHandler } from './create-rank-handler';
 import { notifierFromEnv } from './notifier-from-env';
 

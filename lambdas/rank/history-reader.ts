@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { DetectOptions } from '../core/detect';
 import { Detector } from '../core/detect';
 import { decodeState, PipelineStateError, ServiceHistories, stateKey } from '../core/pipeline';
-import { TABLE_KEYS } from '../shared';
+import { TABLE_KEYS } from '../common';
 
 export interface HistoryReaderOptions {
   readonly client: DynamoDBDocumentClient;

@@ -10,8 +10,8 @@ import {
   verdictKey,
   type Verdict,
 } from '../core/pipeline';
-import { queryItems } from '../shared/dynamodb';
-import { TABLE_KEYS, expiresAt } from '../shared';
+import { queryItems } from '../common/dynamodb';
+import { TABLE_KEYS, expiresAt } from '../common';
 import type { SlackRecord } from '../notify';
 
 /** An incident item: the latest verdict, how much its view knew, and what was announced. */

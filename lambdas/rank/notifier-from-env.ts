@@ -14,7 +14,7 @@ import {
   type SlackRecord,
   type VerdictNotifyResult,
 } from '../notify';
-import type { RankEnv } from '../shared';
+import type { RankEnv } from '../common';
 
 export type RankNotifier = (verdict: Verdict, previous: SlackRecord | undefined) => Promise<VerdictNotifyResult>;
 

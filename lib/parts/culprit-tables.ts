@@ -1,14 +1,14 @@
 import type { RemovalPolicy } from 'aws-cdk-lib';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { TABLE_KEYS, type TableKeys } from '../../lambdas/shared';
+import { TABLE_KEYS, type TableKeys } from '../../lambdas/common';
 import { TABLE_DEFAULTS } from '../defaults';
 
 export interface CulpritTablesProps {
   readonly removalPolicy: RemovalPolicy;
 }
 
-/** The four tables; key names come from lambdas/shared/table-schema.ts, which the handlers read too. */
+/** The four tables; key names come from lambdas/common/table-schema.ts, which the handlers read too. */
 export class CulpritTables extends Construct {
   readonly minerState: Table;
   readonly templateCounts: Table;

@@ -1,4 +1,4 @@
-import { deploysEnvSchema, ingestEnvSchema, parseEnv, rankEnvSchema } from '../../lambdas/shared';
+import { deploysEnvSchema, ingestEnvSchema, parseEnv, rankEnvSchema } from '../../lambdas/common';
 import { logicalId, synthCulprit } from './synth-culprit';
 
 /** The environment a function gets at deploy time, with CloudFormation references filled in. */

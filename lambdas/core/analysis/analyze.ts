@@ -1,5 +1,6 @@
 import type { Deploy } from '../schemas';
-import { Analyzer, type LeveledLogEvent } from './analyzer';
+import { Analyzer } from './analyzer';
+import type { LeveledLogEvent } from './types';
 import type { AnalysisOptionsInput } from './options';
 import type { AnalysisResult } from './types';
 

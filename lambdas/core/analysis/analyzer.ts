@@ -3,10 +3,10 @@ import { TemplateMiner, type MinerSnapshot, type TemplateMerge } from '../drain'
 import { InvalidInputError } from '../errors';
 import { attributeLogChanges, explainedIncidents } from '../incidents';
 import { rankSuspects } from '../rank';
-import type { Deploy, LogEvent } from '../schemas';
+import type { Deploy } from '../schemas';
 import { mineAndObserve, observeMined, type MinedMessage } from './mining-step';
 import { resolveAnalysisOptions, type AnalysisOptions, type AnalysisOptionsInput } from './options';
-import type { AnalysisResult, Incident } from './types';
+import type { AnalysisResult, Incident, LeveledLogEvent } from './types';
 
 /** Serialisable analyzer state: the detector's, each service's miner snapshot, and counters. */
 export interface AnalyzerState {
@@ -15,15 +15,6 @@ export interface AnalyzerState {
   readonly miners: Record<string, MinerSnapshot>;
   readonly skipped: number;
 }
-
-/**
- * A log event, optionally with the level its structured record (or its source's learnt header layout) named, and
- * where its message begins when the reader already split the header off with the source's learnt layout.
- */
-export type LeveledLogEvent = LogEvent & {
-  readonly level?: string | undefined;
-  readonly headerLength?: number | undefined;
-};
 
 /**
  * The incremental analysis: log events in (in time order), anomalies and incidents out. One template miner

@@ -1,5 +1,5 @@
 export { analyze } from './analyze';
-export { Analyzer, type AnalyzerState, type LeveledLogEvent } from './analyzer';
+export { Analyzer, type AnalyzerState } from './analyzer';
 export {
   headerAfterRedaction,
   mineAndObserve,
@@ -9,7 +9,7 @@ export {
   type MinedMessage,
 } from './mining-step';
 export { ANALYSIS_DEFAULTS, resolveAnalysisOptions, type AnalysisOptions, type AnalysisOptionsInput } from './options';
-export type { AnalysisResult, AnalysisStats, Incident } from './types';
+export type { AnalysisResult, AnalysisStats, Incident, LeveledLogEvent } from './types';
 export type { Anomaly, AnomalyKind } from '../detect';
 export type { Suspect } from '../rank';
 export type { LogChange } from '../incidents';

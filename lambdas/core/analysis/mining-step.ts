@@ -8,7 +8,7 @@
 import type { Detector } from '../detect';
 import type { TemplateMerge, TemplateMiner } from '../drain';
 import { parseLogLine } from '../log-line';
-import type { LeveledLogEvent } from './analyzer';
+import type { LeveledLogEvent } from './types';
 
 /** What the detector needs of one mined line. */
 export interface MinedMessage {

@@ -1,6 +1,16 @@
 import type { Anomaly } from '../detect';
 import type { IncidentNature, LogChange, Severity } from '../incidents';
 import type { Suspect } from '../rank';
+import type { LogEvent } from '../schemas';
+
+/**
+ * A log event, optionally with the level its structured record (or its source's learnt header layout) named, and
+ * where its message begins when the reader already split the header off with the source's learnt layout.
+ */
+export type LeveledLogEvent = LogEvent & {
+  readonly level?: string | undefined;
+  readonly headerLength?: number | undefined;
+};
 
 /** One incident: anomalies close in time across services, and the deploys that could explain it. */
 export interface Incident {

@@ -1,6 +1,6 @@
 /**
  * Keys of the items the ingest and rank functions keep in the generic `pk` / `sk` tables (attribute names
- * in lambdas/shared/table-schema.ts). Time parts are zero-padded epoch milliseconds, so sort keys order
+ * in lambdas/common/table-schema.ts). Time parts are zero-padded epoch milliseconds, so sort keys order
  * by time and range queries select time windows.
  */
 

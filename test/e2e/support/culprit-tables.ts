@@ -1,4 +1,4 @@
-import type { TableName } from '../../../lambdas/shared';
+import type { TableName } from '../../../lambdas/common';
 import type { LocalDynamoDb } from '../../lambdas/deploys/local-dynamodb';
 
 export type CulpritTableNames = Record<TableName, string>;

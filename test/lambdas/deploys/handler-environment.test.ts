@@ -1,6 +1,6 @@
 import { startLocalDynamoDb, LOOPBACK_AWS, type LocalDynamoDb } from './local-dynamodb';
-import { queryDeploys } from '../../../lambdas/shared/dynamodb';
-import { ENV } from '../../../lambdas/shared';
+import { queryDeploys } from '../../../lambdas/common/dynamodb';
+import { ENV } from '../../../lambdas/common';
 import { codeDeploySuccess } from '../../core/deploys/fixtures/deploy-events';
 
 type HandlerModule = typeof import('../../../lambdas/deploys/handler');

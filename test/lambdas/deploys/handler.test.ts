@@ -2,8 +2,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createDeploysHandler, type DeploysHandlerDeps } from '../../../lambdas/deploys/handler';
 import { UnrecognisedDeployEventError } from '../../../lambdas/core/deploys';
-import { TABLE_KEYS } from '../../../lambdas/shared';
-import { queryDeploys } from '../../../lambdas/shared/dynamodb';
+import { TABLE_KEYS } from '../../../lambdas/common';
+import { queryDeploys } from '../../../lambdas/common/dynamodb';
 import {
   codeDeploySuccess,
   culpritDeploy,

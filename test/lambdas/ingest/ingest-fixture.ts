@@ -8,7 +8,7 @@ import {
   countsPartition,
   type AnomalyMessage,
 } from '../../../lambdas/core/pipeline';
-import { TABLE_KEYS } from '../../../lambdas/shared';
+import { TABLE_KEYS } from '../../../lambdas/common';
 import { createCulpritTables, type CulpritTableNames } from '../../e2e/support/culprit-tables';
 import { peekAll } from '../../e2e/support/lambda-events';
 import { startLocalSqs, type LocalSqs } from '../../e2e/support/local-sqs';

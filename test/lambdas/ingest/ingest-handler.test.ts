@@ -10,8 +10,8 @@ import {
   stateKey,
   encodeSubscriptionEvent,
 } from '../../../lambdas/core/pipeline';
-import { TABLE_KEYS } from '../../../lambdas/shared';
-import { listServices } from '../../../lambdas/shared/dynamodb';
+import { TABLE_KEYS } from '../../../lambdas/common';
+import { listServices } from '../../../lambdas/common/dynamodb';
 import { subscriptionEvent } from '../../e2e/support/lambda-events';
 import { captureStdout } from '../../e2e/support/capture-stdout';
 import { prepareIngest, useIngestServers } from './ingest-fixture';

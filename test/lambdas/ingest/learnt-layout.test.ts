@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeState, ServiceAnalysis, applyLogEvents, stateKey } from '../../../lambdas/core/pipeline';
 import { TemplateMiner } from '../../../lambdas/core/drain';
 import { parseSourceFormatState } from '../../../lambdas/core/log-format';
-import { TABLE_KEYS } from '../../../lambdas/shared';
+import { TABLE_KEYS } from '../../../lambdas/common';
 import { subscriptionEvent, type LoggedLine } from '../../e2e/support/lambda-events';
 import { prepareIngest, useIngestServers, type IngestWorld } from './ingest-fixture';
 import { hdfsLines, MINUTE, sshFailureLines, T0 } from './log-lines';

@@ -3,7 +3,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 import { StateStore } from '../../../lambdas/ingest/state-store';
-import { ENV } from '../../../lambdas/shared';
+import { ENV } from '../../../lambdas/common';
 import { subscriptionEvent } from '../../e2e/support/lambda-events';
 import { LOOPBACK_AWS } from '../deploys/local-dynamodb';
 import { prepareIngest, startIngestServers, type IngestServers, type IngestWorld } from './ingest-fixture';
