@@ -56,7 +56,8 @@ export function notifierFromEnv(
     | 'triggerConfidence'
     | 'region'
     | 'serviceMap'
-  >,
+  > &
+    Partial<Pick<RankEnv, 'links'>>,
   clients: NotifierClients,
   logger: Pick<Logger, 'info' | 'warn' | 'error'>,
   redact: Redactor = createRedactor(env.redactPatterns),
@@ -69,7 +70,12 @@ export function notifierFromEnv(
           secretId: env.slackSecretName,
           ...(env.slackChannel === undefined ? {} : { channel: env.slackChannel }),
           http: new SlackHttp(clients.slackHttp ?? {}),
-          message: { region: env.region ?? '', logGroupsOf: logGroupsOfService(env.serviceMap), redact },
+          message: {
+            region: env.region ?? '',
+            logGroupsOf: logGroupsOfService(env.serviceMap),
+            redact,
+            links: env.links,
+          },
           logger,
         });
   const trigger =

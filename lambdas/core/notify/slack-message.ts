@@ -1,4 +1,5 @@
 import type { Suspect } from '../analysis';
+import { ciRunUrl, commitUrl, type DeployLinkTemplates } from '../deploys/deploy-links';
 import type { Verdict, VerdictAnomaly } from '../pipeline';
 import { formatClock, formatDuration, formatPercent } from '../rank';
 import { logsInsightsUrl, templatesQuery } from './logs-insights-url';
@@ -13,6 +14,8 @@ export interface SlackMessageContext {
   /** The log groups of a service (for the Logs Insights link); empty when unknown. */
   readonly logGroupsOf: (service: string) => readonly string[];
   readonly redact: Redactor;
+  /** URL templates for the blamed deploy's CI run and commit (the `links` setting); none by default. */
+  readonly links?: DeployLinkTemplates | undefined;
 }
 
 /** How much a message shows. Every default declared once. */
@@ -94,13 +97,17 @@ function blamedSection(v: Verdict, blamed: Suspect | undefined): string {
 
 function links(v: Verdict, blamed: Suspect | undefined, ctx: SlackMessageContext): ButtonElement[] {
   const buttons: ButtonElement[] = [];
-  if (blamed?.url !== undefined && blamed.url.length <= SLACK_MESSAGE_DEFAULTS.urlChars) {
-    buttons.push({
-      type: 'button',
-      text: { type: 'plain_text', text: 'Open deploy' },
-      url: blamed.url,
-      action_id: 'culprit-open-deploy',
-    });
+  const linked = blamed === undefined ? undefined : { ...blamed, id: blamed.deployId };
+  const deployLinks: [string, string, string | undefined][] =
+    linked === undefined
+      ? []
+      : [
+          ['Open deploy', 'culprit-open-deploy', ciRunUrl(linked, ctx.links ?? {})],
+          ['Open commit', 'culprit-open-commit', commitUrl(linked, ctx.links ?? {})],
+        ];
+  for (const [text, actionId, url] of deployLinks) {
+    if (url === undefined || url.length > SLACK_MESSAGE_DEFAULTS.urlChars) continue;
+    buttons.push({ type: 'button', text: { type: 'plain_text', text }, url, action_id: actionId });
   }
   const groups = [...new Set(v.services.flatMap((s) => ctx.logGroupsOf(s)))];
   const shown = v.anomalies.slice(0, SLACK_MESSAGE_DEFAULTS.anomalies);

@@ -85,6 +85,22 @@ describe('buildSlackMessage', () => {
     expect(detail).toContain("source~(~'/ecs/checkout)");
   });
 
+  it('links the blamed commit and, for a deploy with no URL of its own, its CI run from the link templates', () => {
+    const { url: _ownUrl, ...bare } = suspect();
+    const links = {
+      commit: 'https://github.com/acme/shop/commit/{commit}',
+      ciRun: 'https://ci.example.com/{service}/{version}',
+    };
+    const message = buildSlackMessage(verdict({ suspects: [bare] }), { ...ctx, links });
+    const buttons = block(message.blocks, 'actions')[0]?.elements ?? [];
+
+    expect(buttons.map((b) => [b.text.text, b.url])).toEqual([
+      ['Open deploy', 'https://ci.example.com/checkout/v1.4.2'],
+      ['Open commit', 'https://github.com/acme/shop/commit/3f9c2a1b7d4e5f60718293a4b5c6d7e8f9a0b1c2'],
+      ['Logs Insights', expect.stringContaining('console.aws.amazon.com')],
+    ]);
+  });
+
   it('says plainly when no deploy explains the incident', () => {
     const unblamed = verdict({
       suspects: [suspect({ blamed: false, confidence: 0.2 })],
