@@ -15,7 +15,7 @@ import {
   type TimestampScan,
 } from '../../lambdas/core/log-line/leading-timestamp';
 import type { LeveledLogEvent } from '../../lambdas/core/analysis';
-import { type HeaderSplit, SourceFormat } from '../../lambdas/core/log-format';
+import { type HeaderSplit, SOURCE_FORMAT_DEFAULTS, SourceFormat } from '../../lambdas/core/log-format';
 import { parseAccessLine } from '../../lambdas/core/log-line';
 import type { LogEvent } from '../../lambdas/core/schemas';
 import { LINE_READER_DEFAULTS, type LineBatch } from './line-reader';
@@ -92,9 +92,14 @@ export class TextEventParser {
   private pendingMessage: string | undefined;
   /** The pending event's header as the learnt layout split it (undefined: the rules split it later). */
   private pendingSplit: HeaderSplit | undefined;
-  /** The file's header layout, learnt from its first batch and again when its lines stop fitting. */
+  /** The file's header layout, learnt from its first lines and again when its lines stop fitting. */
   readonly format = new SourceFormat();
-  private primed = false;
+  /**
+   * Batches held until the first lines make a full learning sample (or the file ends), so the layout learnt does not
+   * depend on how the input was cut into batches; undefined once the layout was primed.
+   */
+  private held: LineBatch[] | undefined = [];
+  private heldLines = 0;
 
   constructor(
     private readonly file: string,
@@ -105,6 +110,28 @@ export class TextEventParser {
 
   /** The events that `batch` completes, in file order. */
   parse(batch: LineBatch): LogEvent[] {
+    if (this.held === undefined) return this.parseBatch(batch);
+    this.held.push(batch);
+    this.heldLines += batch.texts.length;
+    return this.heldLines < SOURCE_FORMAT_DEFAULTS.sampleSize ? [] : this.primeAndRelease();
+  }
+
+  /** The last event, once the file has ended. */
+  finish(): LogEvent[] {
+    const events = this.held === undefined ? [] : this.primeAndRelease();
+    const pending = this.takePending();
+    return pending === undefined ? events : [...events, pending];
+  }
+
+  /** Learns the layout from the held lines, then parses the held batches with it. */
+  private primeAndRelease(): LogEvent[] {
+    const held = this.held ?? [];
+    this.held = undefined;
+    this.format.prime(held.flatMap((batch) => batch.texts.filter((text) => !isBlank(text))));
+    return held.flatMap((batch) => this.parseBatch(batch));
+  }
+
+  private parseBatch(batch: LineBatch): LogEvent[] {
     const events: LogEvent[] = [];
     const { texts, truncated } = batch;
     for (const i of truncated) {
@@ -113,10 +140,6 @@ export class TextEventParser {
         line: batch.firstNumber + i,
         problem: cutLineProblem(this.options.maxLineBytes ?? LINE_READER_DEFAULTS.maxLineBytes),
       });
-    }
-    if (!this.primed) {
-      this.primed = true;
-      this.format.prime(texts.filter((text) => !isBlank(text)));
     }
     for (let i = 0; i < texts.length; i++) {
       const text = texts[i] as string;
@@ -143,12 +166,6 @@ export class TextEventParser {
       }
     }
     return events;
-  }
-
-  /** The last event, once the file has ended. */
-  finish(): LogEvent[] {
-    const pending = this.takePending();
-    return pending === undefined ? [] : [pending];
   }
 
   private takePending(): LeveledLogEvent | undefined {

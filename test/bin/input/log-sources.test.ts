@@ -1,3 +1,4 @@
+import { SOURCE_FORMAT_DEFAULTS } from '../../../lambdas/core/log-format';
 import { symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { InvalidInputError } from '../../../lambdas/core/errors';
@@ -169,6 +170,10 @@ describe('readLogEventBatches', () => {
     const batches = await collect(readLogEventBatches([dir], { chunkBytes: 4096, reorderEvents: 32 }));
 
     expect(batches.flat()).toHaveLength(2000);
-    expect(Math.max(...batches.map((batch) => batch.length))).toBeLessThan(100);
+    // The first batch may hold the lines the file's layout is learnt from (one sample), never the whole file.
+    expect(batches.length).toBeGreaterThan(10);
+    expect(Math.max(...batches.map((batch) => batch.length))).toBeLessThanOrEqual(
+      SOURCE_FORMAT_DEFAULTS.sampleSize + 64,
+    );
   });
 });

@@ -77,18 +77,19 @@ describe('parseConfigFile', () => {
     ]);
   });
 
-  it('turns thresholds and masks into analysis options', () => {
+  it('turns thresholds, masks and declared dependencies into analysis options', () => {
     const config = parseConfigFile({
       blameConfidence: 0.7,
       lookbackMinutes: 30,
       learningMinutes: 5,
       maskPatterns: [{ name: 'ORDER_ID', pattern: 'ord-\\d+' }],
+      dependsOn: { checkout: ['payments'] },
     });
 
     expect(analysisOptionsFrom(config)).toEqual({
       miner: { maskPatterns: [{ name: 'ORDER_ID', pattern: 'ord-\\d+' }] },
       detect: { learningMs: 300_000 },
-      rank: { lookbackMs: 1_800_000, blameThreshold: 0.7 },
+      rank: { lookbackMs: 1_800_000, blameThreshold: 0.7, dependsOn: { checkout: ['payments'] } },
     });
   });
 
