@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runAnalyze } from '../../bin/commands/analyze';
 import type { JsonReport } from '../../bin/output';
-import { at, buildStream, loghubLines } from '../core/analysis/support/synthetic-stream';
+import { type StorageScenarioFiles, writeStorageScenario } from './support/storage-scenario';
 
 function capture(): { stream: PassThrough; text: () => string } {
   const stream = new PassThrough();
@@ -21,47 +21,16 @@ const localTime = (millis: number): string => new Date(millis).toISOString().rep
  * (the level first, pipes between the columns): storage starts printing HDFS's "Got exception while serving"
  * errors a minute after its deploy at minute 30.
  */
-function writeScenario(dir: string): { logs: string; deploys: string; lines: number } {
-  const hdfs = loghubLines('HDFS', (l) => !/exception/i.test(l));
-  const hdfsErrors = loghubLines('HDFS', (l) => /exception/i.test(l));
-  const zk = loghubLines('Zookeeper', (l) => / INFO /.test(l));
-  const events = buildStream({
-    seed: 21,
-    minutes: 50,
-    services: [
-      { name: 'storage', lines: hdfs, rate: 3 },
-      { name: 'coordinator', lines: zk, rate: 2 },
-    ],
-    effects: [{ service: 'storage', from: at(31), to: at(50), add: hdfsErrors, rate: 0.4 }],
+function writeScenario(dir: string): StorageScenarioFiles {
+  return writeStorageScenario(dir, (e, i) => {
+    const level = /exception/i.test(e.message) ? 'ERROR' : 'INFO';
+    return `${level}|${localTime(e.timestamp)}|worker-${i % 7}|${e.message}`;
   });
-  const logs = join(dir, 'logs');
-  mkdirSync(logs);
-  for (const service of ['storage', 'coordinator']) {
-    const text = events
-      .filter((e) => e.service === service)
-      .map((e, i) => {
-        const level = /exception/i.test(e.message) ? 'ERROR' : 'INFO';
-        return `${level}|${localTime(e.timestamp)}|worker-${i % 7}|${e.message}\n`;
-      })
-      .join('');
-    writeFileSync(join(logs, `${service}.log`), text);
-  }
-  const deploys = join(dir, 'deploys.jsonl');
-  writeFileSync(
-    deploys,
-    [
-      { id: 'dpl-storage-7', service: 'storage', timestamp: new Date(at(30)).toISOString(), version: 'v2.7.0' },
-      { id: 'dpl-coord-3', service: 'coordinator', timestamp: new Date(at(24)).toISOString(), version: 'v1.3.0' },
-    ]
-      .map((d) => JSON.stringify(d))
-      .join('\n'),
-  );
-  return { logs, deploys, lines: events.length };
 }
 
 describe('culprit analyze on a text log in a layout no header rule knows', () => {
   let dir: string;
-  let files: { logs: string; deploys: string; lines: number };
+  let files: StorageScenarioFiles;
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'culprit-layout-'));

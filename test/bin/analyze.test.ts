@@ -1,11 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { Command } from 'commander';
 import { registerAnalyzeCommand, runAnalyze, type AnalyzeCommandOptions } from '../../bin/commands/analyze';
 import type { JsonReport } from '../../bin/output';
-import { at, buildStream, loghubLines } from '../core/analysis/support/synthetic-stream';
+import { at } from '../core/analysis/support/synthetic-stream';
+import { type StorageScenarioFiles, writeStorageScenario } from './support/storage-scenario';
 
 /** Collects what the command writes. */
 function capture(): { stream: PassThrough; text: () => string } {
@@ -22,49 +23,9 @@ async function run(options: Partial<AnalyzeCommandOptions> & Pick<AnalyzeCommand
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
-/**
- * Two services as plain-text log files of real loghub lines (HDFS, Zookeeper) behind ISO timestamps: storage
- * starts printing HDFS's "Got exception while serving" errors a minute after its deploy at minute 30.
- */
-function writeScenario(dir: string): { logs: string; deploys: string } {
-  const hdfs = loghubLines('HDFS', (l) => !/exception/i.test(l));
-  const hdfsErrors = loghubLines('HDFS', (l) => /exception/i.test(l));
-  const zk = loghubLines('Zookeeper', (l) => / INFO /.test(l));
-  const events = buildStream({
-    seed: 21,
-    minutes: 50,
-    services: [
-      { name: 'storage', lines: hdfs, rate: 3 },
-      { name: 'coordinator', lines: zk, rate: 2 },
-    ],
-    effects: [{ service: 'storage', from: at(31), to: at(50), add: hdfsErrors, rate: 0.4 }],
-  });
-  const logs = join(dir, 'logs');
-  mkdirSync(logs);
-  for (const service of ['storage', 'coordinator']) {
-    const text = events
-      .filter((e) => e.service === service)
-      .map((e) => `${new Date(e.timestamp).toISOString()} ${e.message}\n`)
-      .join('');
-    writeFileSync(join(logs, `${service}.log`), text);
-  }
-  const deploys = join(dir, 'deploys.jsonl');
-  writeFileSync(
-    deploys,
-    [
-      {
-        id: 'dpl-storage-7',
-        service: 'storage',
-        timestamp: new Date(at(30)).toISOString(),
-        version: 'v2.7.0',
-        author: 'a.okafor',
-      },
-      { id: 'dpl-coord-3', service: 'coordinator', timestamp: new Date(at(24)).toISOString(), version: 'v1.3.0' },
-    ]
-      .map((d) => JSON.stringify(d))
-      .join('\n'),
-  );
-  return { logs, deploys };
+/** The storage scenario as plain-text logs behind ISO timestamps. */
+function writeScenario(dir: string): StorageScenarioFiles {
+  return writeStorageScenario(dir, (e) => `${new Date(e.timestamp).toISOString()} ${e.message}`);
 }
 
 describe('culprit analyze', () => {
