@@ -72,9 +72,14 @@ function toStored(item: Record<string, unknown>, where: string): StoredIncident 
   const { slack, ...rest } = parsed.data;
   return {
     ...rest,
-    verdict: JSON.parse(parsed.data.verdict) as Verdict,
+    verdict: withVerdictDefaults(JSON.parse(parsed.data.verdict) as Verdict),
     slack: slack === undefined ? undefined : parseSlackRecord(slack, where),
   };
+}
+
+/** Verdicts stored before they said their nature and whether they were early read as firm faults. */
+function withVerdictDefaults(verdict: Verdict): Verdict {
+  return { ...verdict, nature: verdict.nature ?? 'fault', provisional: verdict.provisional ?? false };
 }
 
 /** The stored text of a record, with its keys in one fixed order so equal records compare equal. */

@@ -83,4 +83,20 @@ describe('the verdict event schema', () => {
     expect(problems(eventOf(withoutSeverity))).toEqual(["/detail must have required property 'severity'"]);
     expect(problems({ ...eventOf(detail), source: 'culprit.deploy' })).toEqual(['/source must be equal to constant']);
   });
+
+  it("states the verdict's nature and whether it is provisional, and requires both", () => {
+    const incident = incidents[0] as Incident;
+    const early = verdictEventDetail(
+      buildVerdict({ ...groupOf(incident), nature: 'behaviour-change', provisional: true }, incident),
+      [],
+    );
+    const { provisional: _provisional, ...withoutProvisional } = early;
+
+    expect(early).toMatchObject({ nature: 'behaviour-change', provisional: true });
+    expect(problems(eventOf(early))).toEqual([]);
+    expect(problems(eventOf(withoutProvisional))).toEqual(["/detail must have required property 'provisional'"]);
+    expect(problems(eventOf({ ...early, nature: 'outage' }))).toEqual([
+      '/detail/nature must be equal to one of the allowed values',
+    ]);
+  });
 });

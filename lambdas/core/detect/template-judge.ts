@@ -194,7 +194,7 @@ export class TemplateJudge {
 
   private finishOpen(t: TemplateState, r: AnomalyRecord, b: number, sink: AnomalySink): void {
     r.surprise = surpriseOf(r);
-    r.score = scoreAnomaly(r, this.isYoung(r, b));
+    r.score = this.scoreOf(r, b);
     t.openId = r.id;
     this.watch(r.id);
     sink.open(r);
@@ -246,10 +246,26 @@ export class TemplateJudge {
       }
     }
     r.surprise = surpriseOf(r);
-    r.score = scoreAnomaly(r, this.isYoung(r, b));
+    r.score = this.scoreOf(r, b);
     if (!r.active) t.openId = null;
     sink.touch(r);
     return r.kind !== 'new';
+  }
+
+  /**
+   * The anomaly's score. A young new error template (see `isYoung`) is scored as if it kept its rate so far for
+   * `PROVISIONAL_BUCKETS`, its lines and its expected lines alike: a release's new error printed twice in its first
+   * minute is judged as the eight-in-four-minutes it promises, not as two lines, until its own buckets say
+   * otherwise. Its own rate, not a fixed count, so a canary's one line a minute and a crash loop's hundred are each
+   * measured against what they are.
+   */
+  private scoreOf(r: AnomalyRecord, b: number): number {
+    const young = this.isYoung(r, b);
+    const age = b - r.firstBucket + 1;
+    if (!young || r.kind !== 'new' || !r.error || age >= PROVISIONAL_BUCKETS) return scoreAnomaly(r, young);
+    const factor = PROVISIONAL_BUCKETS / age;
+    const projected = { ...r, observed: r.observed * factor, expected: r.expected * factor };
+    return scoreAnomaly({ ...projected, surprise: surpriseOf(projected) }, true);
   }
 
   /**

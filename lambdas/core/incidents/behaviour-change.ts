@@ -3,8 +3,14 @@ import type { LogHistorySource } from './log-change-types';
 
 /** Share of its service's lines a new non-error template must print to be a change of behaviour. */
 const MIN_SHARE = 0.15;
-/** ...and at least this many lines. */
+/** ...and at least this many lines over its first ten minutes ({@link LINES_WINDOW_MS}). */
 const MIN_LINES = 100;
+/**
+ * The window `MIN_LINES` is counted over. A template still going on and younger than this is judged on the lines
+ * its rate so far promises for the whole window (a provisional verdict): 90 lines in its first two minutes is a
+ * change of behaviour already.
+ */
+const LINES_WINDOW_MS = 10 * 60_000;
 /**
  * Score given to such a template: enough to start an incident (`minSeedScore` 0.2), low enough that the incident
  * stays low-severity and its deploy is ranked with modest confidence.
@@ -31,7 +37,9 @@ export function markBehaviourChanges(
     let total = 0;
     for (const count of mix.values()) total += count;
     const own = mix.get(a.templateId) ?? 0;
-    if (own < MIN_LINES || own < MIN_SHARE * total) return a;
+    const span = end - start;
+    const promised = a.active && span < LINES_WINDOW_MS ? (own * LINES_WINDOW_MS) / span : own;
+    if (promised < MIN_LINES || own < MIN_SHARE * total) return a;
     return { ...a, score: BEHAVIOUR_SCORE };
   });
 }

@@ -4,6 +4,8 @@ import type { Anomaly } from '../detect';
 export interface LogHistorySource {
   templateMix(service: string, from: number, to: number): ReadonlyMap<string, number> | undefined;
   templateText(service: string, templateId: string): string | undefined;
+  /** Whether a template is an error template (an error level on some line, or error words). */
+  isErrorTemplate(service: string, templateId: string): boolean;
   /** Start of the bucket still open: everything before it has been counted. */
   watermark(): number | undefined;
 }

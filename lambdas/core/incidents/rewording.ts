@@ -71,6 +71,8 @@ export function pairRewordings(
       if (left > STOPPED_FRACTION * promised || (promised < 3 && left > 0)) continue;
       const small = count <= 5 && newRate * after.buckets <= 5;
       if (!small && (newRate > RATE_FACTOR * oldRate || newRate * RATE_FACTOR < oldRate)) continue;
+      // A statement that starts printing failures where it printed routine news changed meaning, not wording.
+      if (a.error && !source.isErrorTemplate(a.service, id)) continue;
       const text = source.templateText(a.service, id);
       if (text === undefined) continue;
       const similarity = wordSimilarity(text, a.template);

@@ -65,14 +65,21 @@ function anomalyLine(a: VerdictAnomaly): string {
   return `• \`${escapeMrkdwn(a.service)}\` ${KIND_WORDS[a.kind]}${a.error ? ' (error)' : ''}: \`${escapeMrkdwn(clip(a.template.replace(/\s+/g, ' '), 160))}\` — ${counts}`;
 }
 
+/** An early verdict still going on: a resolved incident's verdict is what it is. */
+const isProvisional = (v: Verdict): boolean => v.provisional && !isResolved(v);
+
 function headline(v: Verdict, blamed: Suspect | undefined): string {
-  const status = isResolved(v) ? 'Resolved: ' : '';
+  const status = isResolved(v) ? 'Resolved: ' : isProvisional(v) ? 'Early verdict: ' : '';
+  if (blamed === undefined && v.nature === 'behaviour-change')
+    return `${status}Behaviour change in ${v.services.join(', ')} — not a fault, no deploy blamed`;
   if (blamed === undefined) return `${status}Incident in ${v.services.join(', ')} — no deploy explains it`;
   return `${status}${deployLabel(blamed)} is the likely cause (${formatPercent(blamed.confidence)})`;
 }
 
 function blamedSection(v: Verdict, blamed: Suspect | undefined): string {
-  const incident = `*Incident* \`${escapeMrkdwn(v.incidentId)}\` · severity ${v.severity} · ${escapeMrkdwn(v.services.join(', '))} · onset ${formatClock(v.start)} · ${isResolved(v) ? 'resolved' : 'ongoing'}`;
+  const nature = v.nature === 'behaviour-change' ? 'behaviour change' : 'fault';
+  const verdict = isProvisional(v) ? 'provisional verdict (early evidence, may change)' : 'firm verdict';
+  const incident = `*Incident* \`${escapeMrkdwn(v.incidentId)}\` · ${nature} · severity ${v.severity} · ${escapeMrkdwn(v.services.join(', '))} · onset ${formatClock(v.start)} · ${isResolved(v) ? 'resolved' : 'ongoing'} · ${verdict}`;
   if (blamed === undefined) {
     const why = v.unexplainedEvidence.slice(0, SLACK_MESSAGE_DEFAULTS.evidence).map((e) => `• ${escapeMrkdwn(e)}`);
     return [

@@ -17,6 +17,10 @@ export class ServiceHistories implements LogHistorySource {
     return this.detectors.get(service)?.templateText(service, templateId);
   }
 
+  isErrorTemplate(service: string, templateId: string): boolean {
+    return this.detectors.get(service)?.isErrorTemplate(service, templateId) === true;
+  }
+
   watermark(): number | undefined {
     let latest: number | undefined;
     for (const detector of this.detectors.values()) {

@@ -1,5 +1,5 @@
 import type { Anomaly, Suspect } from '../analysis';
-import type { IncidentGroup, Severity } from '../incidents';
+import type { IncidentGroup, IncidentNature, Severity } from '../incidents';
 import type { Ranking } from '../rank';
 
 /** EventBridge source and detail-type of the event rank publishes when an incident's verdict changes. */
@@ -34,6 +34,10 @@ export interface Verdict {
   readonly end: number;
   readonly services: string[];
   readonly severity: Severity;
+  /** What the anomalies say happened: a fault, or only a change of behaviour (ranked, never blamed). */
+  readonly nature: IncidentNature;
+  /** Early evidence (a strong anomaly is still young): the verdict may change; false once it is firm. */
+  readonly provisional: boolean;
   readonly score: number;
   readonly anomalyCount: number;
   /** Strongest first, at most {@link MAX_VERDICT_ANOMALIES}. */
@@ -55,6 +59,8 @@ export function buildVerdict(group: IncidentGroup, ranking: Ranking): Verdict {
     end: group.end,
     services: group.services,
     severity: group.severity,
+    nature: group.nature,
+    provisional: group.provisional,
     score: group.score,
     anomalyCount: group.anomalies.length,
     anomalies: group.anomalies.slice(0, MAX_VERDICT_ANOMALIES).map((a) => ({
@@ -81,12 +87,18 @@ export function buildVerdict(group: IncidentGroup, ranking: Ranking): Verdict {
 }
 
 /**
- * What counts as the verdict changing, and so earns an event: who is blamed, the order of the suspects, and
- * whether "no deploy" is the likelier answer. Confidences and anomaly counts moving a little as an incident
- * goes on are stored but not announced.
+ * What counts as the verdict changing, and so earns an event: who is blamed, the order of the suspects, whether
+ * "no deploy" is the likelier answer, the incident's nature, and an early verdict becoming firm. Confidences and
+ * anomaly counts moving a little as an incident goes on are stored but not announced.
  */
 export function verdictKey(verdict: Verdict): string {
-  return JSON.stringify([verdict.blamed, verdict.suspects.map((s) => s.deployId), verdict.unexplained >= 0.5]);
+  return JSON.stringify([
+    verdict.blamed,
+    verdict.suspects.map((s) => s.deployId),
+    verdict.unexplained >= 0.5,
+    verdict.nature,
+    verdict.provisional,
+  ]);
 }
 
 /** The `Culprit Verdict` event detail: the verdict without its long lists. */
@@ -99,6 +111,8 @@ export function verdictEventDetail(verdict: Verdict, supersedes: readonly string
     end: new Date(verdict.end).toISOString(),
     services: verdict.services,
     severity: verdict.severity,
+    nature: verdict.nature,
+    provisional: verdict.provisional,
     score: verdict.score,
     blamed:
       blamed === undefined

@@ -129,6 +129,29 @@ describe('Detector', () => {
     expect(burstScore).toBeLessThan(0.4);
   });
 
+  it('scores a new error template by the rate its first minute promises, and lets it fade when it stops', () => {
+    // Prepare: a few new error lines in minute 25 only.
+    const events = buildStream(
+      storage([{ service: 'storage', from: at(25), to: at(26), add: hdfsErrors.slice(0, 1), rate: 0.05 }]),
+    );
+    const detector = detect(events.filter((e) => e.timestamp < at(26)));
+
+    // Act: read when minute 25 closes, then five quiet minutes later.
+    detector.advanceTo(at(26));
+    const early = detector.anomalies().find((a) => a.kind === 'new');
+    detect(
+      events.filter((e) => e.timestamp >= at(26)),
+      detector,
+    );
+    detector.advanceTo(at(31));
+    const late = detector.anomalies().find((a) => a.kind === 'new');
+
+    // Assess: early, strong enough to start a (provisional) incident; once it stopped, not.
+    expect(early?.observed).toBeLessThanOrEqual(4);
+    expect(early?.score).toBeGreaterThanOrEqual(0.2);
+    expect(late?.score).toBeLessThan(0.1);
+  });
+
   it('reports a steady template going silent as a drop starting when its next line was due', () => {
     // Prepare: "PacketResponder ... terminating" is about a quarter of HDFS lines.
     const packet = (l: string): boolean => /PacketResponder \d+ for block/.test(l);

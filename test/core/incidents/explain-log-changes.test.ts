@@ -1,4 +1,4 @@
-import { analyze } from '../../../lambdas/core/analysis';
+import { analyze, Analyzer } from '../../../lambdas/core/analysis';
 import type { LogEvent } from '../../../lambdas/core/schemas';
 
 const MINUTE = 60_000;
@@ -101,6 +101,52 @@ describe('log changes that are not faults', () => {
     // Assess
     expect(result.incidents).toHaveLength(1);
     expect(result.incidents[0]).toMatchObject({ nature: 'behaviour-change', severity: 'low' });
+    expect(result.incidents[0]?.suspects.map((s) => [s.deployId, s.blamed])).toEqual([['dpl-1', false]]);
+  });
+
+  it('does not take a new error template for a rewording of the routine line it replaced', async () => {
+    // Prepare: from minute 25 the served line stops and a failure to serve starts at the same rate. The words
+    // overlap as much as a rewording's, but a line that now reports failures changed meaning.
+    const failed = (n: number): string => `Failed to serve block blk_${9000 + n} to /10.1.${n % 200}.4`;
+    const events = stream(
+      [
+        { text: received, perMinute: 6 },
+        { text: served, perMinute: 9, to: 25 },
+        { text: failed, perMinute: 9, from: 25 },
+      ],
+      45,
+    );
+
+    // Act
+    const result = await analyze(events, [{ id: 'dpl-1', service: 'storage', timestamp: T0 + 24.5 * MINUTE }]);
+
+    // Assess
+    expect(result.logChanges).toEqual([]);
+    expect(result.incidents[0]?.suspects[0]).toMatchObject({ deployId: 'dpl-1', blamed: true });
+  });
+
+  it('calls a large new non-error template a behaviour change two minutes in, provisionally, from its rate so far', () => {
+    // Prepare: 40 lines a minute of a new audit line from minute 25; read at minute 27 (80 lines so far).
+    const audit = (n: number): string =>
+      `Audit event recorded for session ${(n * 7919).toString(16)} (policy v${n % 9})`;
+    const events = stream(
+      [
+        { text: received, perMinute: 6 },
+        { text: served, perMinute: 9 },
+        { text: audit, perMinute: 40, from: 25 },
+      ],
+      45,
+    );
+    const analyzer = new Analyzer();
+    for (const event of events) if (event.timestamp < T0 + 27 * MINUTE) analyzer.push(event);
+
+    // Act
+    analyzer.advanceTo(T0 + 27 * MINUTE);
+    const result = analyzer.result([{ id: 'dpl-1', service: 'storage', timestamp: T0 + 24.5 * MINUTE }]);
+
+    // Assess
+    expect(result.incidents).toHaveLength(1);
+    expect(result.incidents[0]).toMatchObject({ nature: 'behaviour-change', provisional: true });
     expect(result.incidents[0]?.suspects.map((s) => [s.deployId, s.blamed])).toEqual([['dpl-1', false]]);
   });
 });

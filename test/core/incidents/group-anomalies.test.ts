@@ -69,4 +69,33 @@ describe('groupAnomalies', () => {
     // Assess
     expect(incidents[0]?.services).toEqual(['a']);
   });
+
+  it('starts an incident from anomalies of one service a few seconds apart, each too weak alone', () => {
+    // Prepare: two young new error templates of one service, 0.15 each (a seed needs 0.2).
+    const young = { score: 0.15, buckets: 1 };
+    const together = [anomaly('checkout', 30, young), anomaly('checkout', 30.5, young)];
+
+    // Act
+    const incidents = groupAnomalies(together);
+
+    // Assess
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.anomalies).toHaveLength(2);
+    expect(incidents[0]?.provisional).toBe(true);
+  });
+
+  it('never adds up weak anomalies of different services, far apart, or new non-error templates', () => {
+    // Prepare
+    const young = { score: 0.15, buckets: 1 };
+    const info = { score: 0.15, buckets: 1, kind: 'new' as const, error: false };
+    const apart = [anomaly('checkout', 30, young), anomaly('checkout', 40, young)];
+    const services = [anomaly('checkout', 30, young), anomaly('payments', 30.5, young)];
+    const release = [anomaly('checkout', 30, info), anomaly('checkout', 30.2, info), anomaly('checkout', 30.4, info)];
+
+    // Act
+    const incidents = [apart, services, release].map((set) => groupAnomalies(set));
+
+    // Assess
+    expect(incidents).toEqual([[], [], []]);
+  });
 });

@@ -116,6 +116,31 @@ describe('buildSlackMessage', () => {
     expect(allText(message.blocks)).toContain('• no deploy in the 60 min before the onset');
   });
 
+  it('says an early verdict is provisional, and that a firm one is firm', () => {
+    const early = buildSlackMessage(verdict({ provisional: true }), ctx);
+    const firm = buildSlackMessage(verdict(), ctx);
+
+    expect(early.text).toBe('Culprit: Early verdict: checkout v1.4.2 3f9c2a1b7d4e is the likely cause (82%)');
+    expect(allText(early.blocks)).toContain('provisional verdict (early evidence, may change)');
+    expect(allText(firm.blocks)).toContain('· fault · severity high');
+    expect(allText(firm.blocks)).toContain('firm verdict');
+  });
+
+  it('calls a behaviour change by its name, not a fault no deploy explains', () => {
+    const change = verdict({
+      nature: 'behaviour-change',
+      severity: 'low',
+      suspects: [suspect({ blamed: false, confidence: 0.56 })],
+      blamed: null,
+      unexplained: 0.44,
+    });
+
+    const message = buildSlackMessage(change, ctx);
+
+    expect(message.text).toBe('Culprit: Behaviour change in checkout — not a fault, no deploy blamed');
+    expect(allText(message.blocks)).toContain('· behaviour change · severity low');
+  });
+
   it('redacts secrets and addresses before they are placed in the message', () => {
     const leaky = verdict({
       suspects: [suspect({ author: 'alice@example.com', url: 'https://deploy:hunter2@ci.example.com/runs/42' })],

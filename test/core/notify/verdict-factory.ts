@@ -71,6 +71,8 @@ export function verdict(over: Partial<Verdict> = {}): Verdict {
     end: T0 + 9 * MINUTE,
     services: ['checkout'],
     severity: 'high',
+    nature: 'fault',
+    provisional: false,
     score: 0.93,
     anomalyCount: 2,
     anomalies: [
