@@ -3,9 +3,11 @@
  * them), emitting the CommonJS that `tsc` emits for dist/.
  *
  * Why not swc (or tsx/esbuild): their CommonJS defines every export as a getter, so a hot loop reading an imported
- * constant or calling an imported function pays a getter call each time; the token scanner ran 3–4 times slower under
- * swc than as tsc compiles it, and the suites that mine real log lines spent most of their time there. tsc assigns
- * exports as plain properties. Transpiling costs a few milliseconds per file, once: jest caches the output.
+ * constant or calling an imported function pays a getter call each time (the token scanner ran 3–4 times slower
+ * under tsx, whose esbuild output has the same getters, than as tsc compiles it for dist/). tsc assigns exports as
+ * plain properties. Transpiling costs a few milliseconds per file, once: jest caches the output.
+ * Unlike babel-jest and @swc/jest it does not hoist `jest.mock` calls above the imports: no suite mocks a module (the
+ * tests talk to real local servers instead), and one that starts to must import what it mocks after the call.
  */
 const { createHash } = require('node:crypto');
 const { readFileSync } = require('node:fs');
