@@ -183,19 +183,22 @@ export async function runMine(options: MineCommandOptions, io: MineIo): Promise<
             out.write(`${JSON.stringify({ line: firstNumber + index, templateId: '', template: '', params: [] })}\n`);
           continue;
         }
-        const result = miner.mine(message);
         mined += 1;
-        groups?.push(result.templateId);
-        if (streamed) {
-          const record = {
-            line: firstNumber + index,
-            templateId: result.templateId,
-            template: result.template,
-            params: result.params,
-          };
-          out.write(`${JSON.stringify(record)}\n`);
-          if (out.full) await out.flush();
+        if (!streamed) {
+          // The table and --jsonl read the templates once the input is mined: only the id is kept per line.
+          const templateId = miner.assign(message);
+          groups?.push(templateId);
+          continue;
         }
+        const result = miner.mine(message);
+        const record = {
+          line: firstNumber + index,
+          templateId: result.templateId,
+          template: result.template,
+          params: result.params,
+        };
+        out.write(`${JSON.stringify(record)}\n`);
+        if (out.full) await out.flush();
       }
     }
   } finally {
