@@ -1,7 +1,8 @@
 /**
  * GA of the miner with and without length families on loghub events whose values were replaced
- * by values of varying length (bench/loghub/varying-length.ts), on the datasets given (by
- * default the four kept out of the mechanism's design: Apache, Linux, Spark, Windows).
+ * by values of varying length (bench/loghub/varying-length.ts), and on the same events behind a
+ * random program label (bench/loghub/program-labels.ts: a variable first token), on the datasets
+ * given (by default the four kept out of the mechanism's design: Apache, Linux, Spark, Windows).
  *
  *   npx tsx bench/length-check.ts
  *   npx tsx bench/length-check.ts --dataset HDFS --seed 7
@@ -14,7 +15,9 @@ import {
   loadLoghubDataset,
   meanScores,
   prepareRaw,
+  withProgramLabels,
   withVaryingLengthValues,
+  type LoghubDataset,
   type LoghubDatasetName,
 } from './loghub';
 
@@ -28,9 +31,17 @@ function main(): void {
   const unknown = names.filter((name) => !isLoghubDatasetName(name));
   if (unknown.length > 0) throw new Error(`unknown dataset ${unknown.join(', ')}`);
   const seed = Number(values.seed);
-  const datasets = names
-    .filter(isLoghubDatasetName)
-    .map((name) => withVaryingLengthValues(loadLoghubDataset(name), seed));
+  const loaded = names.filter(isLoghubDatasetName).map((name) => loadLoghubDataset(name));
+  process.stdout.write(
+    `# Values of varying length (seed ${seed})\n\n${table(loaded.map((dataset) => withVaryingLengthValues(dataset, seed)))}\n`,
+  );
+  process.stdout.write(
+    `\n# Variable first token: a program label before every line (seed ${seed})\n\n${table(loaded.map((dataset) => withProgramLabels(dataset, seed)))}\n`,
+  );
+}
+
+/** GA without and with length (and head) families, one row per dataset and their mean. */
+function table(datasets: readonly LoghubDataset[]): string {
   const rows: string[] = [
     '| Dataset | GA without | GA with | templates without | with | true |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
@@ -54,7 +65,7 @@ function main(): void {
   rows.push(
     `| **mean** | **${meanScores(without).ga.toFixed(3)}** | **${meanScores(withFamilies).ga.toFixed(3)}** | | | |`,
   );
-  process.stdout.write(`# Values of varying length (seed ${seed})\n\n${rows.join('\n')}\n`);
+  return rows.join('\n');
 }
 
 main();

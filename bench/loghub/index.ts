@@ -42,3 +42,4 @@ export { formatAccuracyTable } from './table';
 export { prepareRaw } from './prepare-raw';
 export { evaluateThroughCli, formatCliTable, type CliEvaluation } from './cli-contract';
 export { drawValue, VALUE_KINDS, withVaryingLengthValues, type ValueKind } from './varying-length';
+export { withProgramLabels } from './program-labels';

@@ -24,6 +24,7 @@ import { InputLosses, listLogFiles, readDeploys, readLogEventBatches, type LogPr
 import { escapeText, formatJsonReport, formatSummary } from '../output';
 import { renderHtmlReport } from '../output/html-report';
 import { analyzeByService, analyzeInParallel } from '../parallel';
+import { describeFileFormat } from './analyze-format';
 import { createProgress, inputBytes, type Progress } from '../progress';
 
 const EXAMPLES = `
@@ -68,6 +69,7 @@ export const analyzeOptionsSchema = z.object({
   region: z.string().min(1).optional(),
   /** Mining threads at most; 1 mines on the main thread. @default os.availableParallelism(), at most one per file */
   threads: settingFlagValue('threads'),
+  showFormat: z.boolean().optional(),
 });
 
 export type AnalyzeCommandOptions = z.infer<typeof analyzeOptionsSchema>;
@@ -145,6 +147,8 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
     if (logs.length > 0) {
       files = await listLogFiles(logs);
       losses = new InputLosses(files);
+      if (options.showFormat)
+        for (const file of files) await write(io.stderr, await describeFileFormat(file, config?.logFields));
       batches = readLogEventBatches(logs, {
         onProblem,
         onRead,
@@ -313,6 +317,10 @@ export function registerAnalyzeCommand(program: Command): void {
     .option('--endpoint <url>', 'CloudWatch: endpoint URL (e.g. a local emulator)')
     .option('--region <region>', 'CloudWatch: AWS region (default from the environment)')
     .addOption(settingOption('analyze', 'threads'))
+    .option(
+      '--show-format',
+      "print each log file's learnt header layout (or JSON fields), with an example line, to stderr",
+    )
     .addHelpText('after', EXAMPLES)
     .action(async (raw: unknown) => {
       const parsed = analyzeOptionsSchema.safeParse(raw);

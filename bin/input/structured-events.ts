@@ -43,8 +43,6 @@ export class StructuredEventReader {
   private missing: FieldRole[] = [];
   private firstDropped = 0;
   private dropped = 0;
-  /** Pass each record's level on with its event. @default false */
-  private readonly recordLevels = false;
 
   /**
    * @param name names the source in the problem about missing fields (a file, or a file's messages)
@@ -107,11 +105,8 @@ export class StructuredEventReader {
         service: fields.service ?? this.fallbackService,
         message: fields.message,
       };
-      // The record's level is not passed on yet: JSON Lines files have always been analysed by their messages'
-      // words and headers alone, and the shipped example and the scenario evaluation were measured that way
-      // (their records carry Apache's `error` on a burst that is meant as a distractor). Passing it changes
-      // those verdicts; it is one line here once they are re-measured (docs/input-formats.md).
-      if (this.recordLevels && fields.level !== undefined) event.level = fields.level;
+      // A record's own level is stronger evidence than the words of its message: the analysis uses it as a header's.
+      if (fields.level !== undefined) event.level = fields.level;
       into.push(event);
       return;
     }

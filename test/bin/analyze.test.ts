@@ -164,6 +164,7 @@ describe('culprit analyze', () => {
       '--endpoint',
       '--region',
       '--threads',
+      '--show-format',
     ]);
   });
 });

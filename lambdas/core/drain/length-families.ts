@@ -19,8 +19,10 @@ import { WILDCARD, type Cluster, type LengthFamily } from './cluster';
 export const LENGTH_VARIANTS = 2;
 /** The longest repeated unit (in skeleton symbols) written once. */
 const MAX_UNIT = 3;
-const GAP = '\u0000';
-const SEPARATOR = '\u0001';
+export const GAP = '\u0000';
+export const SEPARATOR = '\u0001';
+/** The first token of a head family's key (head-families.ts): any word there, shown as `<*>`. */
+export const HEAD = '\u0002';
 const MASK = /<[A-Z*][A-Z0-9_]*>/;
 
 /** A cluster's skeleton, and the runs of variable tokens its gaps stand for. */
@@ -30,12 +32,12 @@ export interface LengthShape {
   readonly runs: readonly (readonly string[])[];
 }
 
-function isVariable(token: string): boolean {
+export function isVariable(token: string): boolean {
   return token === WILDCARD || (token.includes('<') && MASK.test(token));
 }
 
 /** Writes each repeated unit of up to `MAX_UNIT` symbols that holds a gap once (`a ␀ b ␀ b` → `a ␀ b`). */
-function collapseRepeats(symbols: string[]): string[] {
+export function collapseRepeats(symbols: string[]): string[] {
   const out = [...symbols];
   for (let unit = 1; unit <= MAX_UNIT; unit++) {
     for (let start = 0; start + 2 * unit <= out.length; ) {
@@ -52,13 +54,12 @@ function collapseRepeats(symbols: string[]): string[] {
   return out;
 }
 
-/** The cluster's skeleton; `undefined` while it keeps templates apart by words (tracked positions). */
-export function lengthShape(cluster: Cluster): LengthShape | undefined {
-  if (cluster.tracked.length > 0) return undefined;
+/** The skeleton symbols of `tokens` (each variable run one gap) and the runs the gaps stand for. */
+export function skeletonOf(tokens: readonly string[]): { symbols: string[]; runs: string[][] } {
   const symbols: string[] = [];
   const runs: string[][] = [];
   let run: string[] | undefined;
-  for (const token of cluster.tokens) {
+  for (const token of tokens) {
     if (isVariable(token)) {
       if (run === undefined) {
         run = [];
@@ -71,15 +72,22 @@ export function lengthShape(cluster: Cluster): LengthShape | undefined {
       symbols.push(token);
     }
   }
+  return { symbols, runs };
+}
+
+/** The cluster's skeleton; `undefined` while it keeps templates apart by words (tracked positions). */
+export function lengthShape(cluster: Cluster): LengthShape | undefined {
+  if (cluster.tracked.length > 0) return undefined;
+  const { symbols, runs } = skeletonOf(cluster.tokens);
   if (runs.length === 0) return undefined;
   return { key: collapseRepeats(symbols).join(SEPARATOR), count: cluster.tokens.length, runs };
 }
 
-/** The template text a merged family shows: its skeleton with each gap as `<*>`. */
+/** The template text a merged family shows: its skeleton with each gap (and a head family's head) as `<*>`. */
 export function familyText(key: string): string {
   return key
     .split(SEPARATOR)
-    .map((symbol) => (symbol === GAP ? WILDCARD : symbol))
+    .map((symbol) => (symbol === GAP || symbol === HEAD ? WILDCARD : symbol))
     .join(' ');
 }
 

@@ -157,6 +157,8 @@ export function restoreMiner<Miner extends MinerInternals>(
     miner.clusters.set(id, cluster);
   }
   for (const family of parsed.families) restoreFamily(family, decoded, miner);
+  // Head families not merged yet are derived from the clusters (family-index.ts), not stored.
+  if (parsed.options.lengthFamilies) miner.families.refileHeads(decoded.values());
   for (const [from, to] of parsed.aliases) miner.aliases.set(from, to);
   for (const id of parsed.usedIds) miner.reserveId(id);
   return miner;

@@ -27,7 +27,8 @@ describe('reading JSON Lines logs', () => {
     const events = await collect(readLogEvents([file]));
 
     expect(events).toEqual([
-      { timestamp: Date.UTC(2024, 2, 12, 8), service: 'block-store', message: first },
+      // A record's own level goes with its event.
+      { timestamp: Date.UTC(2024, 2, 12, 8), service: 'block-store', message: first, level: 'INFO' },
       { timestamp: Date.UTC(2024, 2, 12, 8, 0, 1), service: '/ecs/block-store', message: second },
     ]);
   });
@@ -144,14 +145,15 @@ describe('reading JSON Lines logs of other shapes', () => {
   const lines = loghubLines('HDFS', 30);
   const T = Date.UTC(2024, 3, 2, 10, 0, 0);
 
-  it('reads pino records: time in epoch ms, msg', async () => {
+  it('reads pino records: time in epoch ms, msg, and the numeric level as a severity', async () => {
     const records = lines.map((msg, i) => ({ level: i === 3 ? 50 : 30, time: T + i, pid: 81, hostname: 'h1', msg }));
     const file = writeFile(tempDir(), 'api.jsonl', jsonl(records));
 
     const events = await collect(readLogEvents([file]));
 
     expect(events).toHaveLength(30);
-    expect(events[3]).toEqual({ timestamp: T + 3, service: 'api', message: lines[3] });
+    expect(events[3]).toEqual({ timestamp: T + 3, service: 'api', message: lines[3], level: 'ERROR' });
+    expect(events[4]).toEqual({ timestamp: T + 4, service: 'api', message: lines[4], level: 'INFO' });
   });
 
   it('reads Docker json-file records, the text line inside `log` kept whole for the header parser', async () => {
@@ -185,7 +187,7 @@ describe('reading JSON Lines logs of other shapes', () => {
       readLogEvents([file], { logFields: { message: 'payload.text', timestamp: 'meta.t', level: 'meta.sev' } }),
     );
 
-    expect(events[0]).toEqual({ timestamp: T, service: 'mapped', message: lines[0] });
+    expect(events[0]).toEqual({ timestamp: T, service: 'mapped', message: lines[0], level: 'WARN' });
   });
 
   it('gives one problem, naming the fields found and the ones needed, for a file whose records lack them', async () => {
