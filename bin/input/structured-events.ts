@@ -56,12 +56,8 @@ export class StructuredEventReader {
     mapping?: LogFieldMapping,
     private readonly name: string = file,
   ) {
-    // Only the roles read below are looked for in each record (the level only when it is passed on).
-    this.source = new JsonSource({
-      mapping,
-      textMessages: true,
-      roles: this.recordLevels ? ['service', 'level'] : ['service'],
-    });
+    // Only the roles read below are looked for in each record (not the component).
+    this.source = new JsonSource({ mapping, textMessages: true, roles: ['service', 'level'] });
   }
 
   /** The events `value` (read at `line`) completes: none until the shape is learnt, then the records held back. */
