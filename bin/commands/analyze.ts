@@ -155,6 +155,8 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
         ...(config?.logFields === undefined ? {} : { logFields: config.logFields }),
       });
     } else {
+      if (options.showFormat)
+        await write(io.stderr, '--show-format: shows the layouts of log files only, not of CloudWatch log groups\n');
       const range = parseTimeRange(options.since ?? '1h', options.until, io.now ?? Date.now());
       batches = oneByOne(
         readCloudWatchEvents({

@@ -3,10 +3,9 @@
  * it, so a test never runs a stale or missing dist/.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { buildSync } from 'esbuild';
+import { bundleCli } from './bundle-cli';
 
 const REPO = path.resolve(__dirname, '../..');
 
@@ -24,16 +23,7 @@ export interface BuiltCli {
 
 /** Bundles bin/culprit.ts into a temporary folder and returns a runner for it. */
 export function buildCli(): BuiltCli {
-  const dir = mkdtempSync(path.join(tmpdir(), 'culprit-cli-'));
-  const entry = path.join(dir, 'culprit.js');
-  buildSync({
-    entryPoints: [path.join(REPO, 'bin/culprit.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    outfile: entry,
-    logLevel: 'silent',
-  });
+  const { dir, entry } = bundleCli();
   const run = (args: readonly string[], stdin?: Buffer | string): Promise<CliRun> =>
     new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [entry, ...args], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
