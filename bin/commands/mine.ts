@@ -7,7 +7,6 @@ import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { TemplateMiner, type TemplateInfo } from '../../lambdas/core/drain';
-import { SOURCE_FORMAT_DEFAULTS, SourceFormat } from '../../lambdas/core/log-format';
 // The modules themselves, not their folders' index: the indexes load every reader and report renderer, which
 // `culprit mine` never uses and would pay for in start-up time.
 import { LINE_READER_DEFAULTS, readLineBatches, type LineBatch } from '../input/line-reader';
@@ -19,7 +18,6 @@ import { LineGroups } from '../output/line-groups';
  * @default 1048576
  */
 const READ_CHUNK_BYTES = 1 << 20;
-import { formatReport, learnFromFirstLines } from './mine-format';
 
 const EXAMPLES = `
 Examples:
@@ -128,6 +126,16 @@ function formatTable(templates: readonly TemplateInfo[], terminalWidth: number |
   return `${lines.join('\n')}\n`;
 }
 
+type RawSupport = typeof import('../../lambdas/core/log-format') & typeof import('./mine-format');
+
+/** The header parser and --raw's helpers, loaded synchronously (`require`) when --raw asks for them. */
+function loadRawSupport(): RawSupport {
+  return {
+    ...(require('../../lambdas/core/log-format') as typeof import('../../lambdas/core/log-format')),
+    ...(require('./mine-format') as typeof import('./mine-format')),
+  };
+}
+
 /** Runs `culprit mine`; resolves to the exit code. */
 export async function runMine(options: MineCommandOptions, io: MineIo): Promise<number> {
   const label = options.input === '-' ? 'stdin' : options.input;
@@ -151,12 +159,16 @@ export async function runMine(options: MineCommandOptions, io: MineIo): Promise<
   const cut: number[] = [];
   const streamed = options.asMined;
   const groups = options.jsonl && !options.asMined ? new LineGroups() : undefined;
-  // --raw: one source, one learnt header layout (the rules read what it does not fit).
-  const format = options.raw ? new SourceFormat() : undefined;
+  // --raw: one source, one learnt header layout (the rules read what it does not fit). The header parser is loaded
+  // only then: compiling it is a tenth of the start-up of a plain `culprit mine`.
+  const raw = options.raw ? loadRawSupport() : undefined;
+  const format = raw === undefined ? undefined : new raw.SourceFormat();
   const sample: string[] = [];
   const read = readLineBatches(source);
   const batches = (
-    format === undefined ? read : learnFromFirstLines(read, format, sample, SOURCE_FORMAT_DEFAULTS.sampleSize)
+    raw === undefined || format === undefined
+      ? read
+      : raw.learnFromFirstLines(read, format, sample, raw.SOURCE_FORMAT_DEFAULTS.sampleSize)
   )[Symbol.asyncIterator]();
   try {
     for (;;) {
@@ -183,19 +195,22 @@ export async function runMine(options: MineCommandOptions, io: MineIo): Promise<
             out.write(`${JSON.stringify({ line: firstNumber + index, templateId: '', template: '', params: [] })}\n`);
           continue;
         }
-        const result = miner.mine(message);
         mined += 1;
-        groups?.push(result.templateId);
-        if (streamed) {
-          const record = {
-            line: firstNumber + index,
-            templateId: result.templateId,
-            template: result.template,
-            params: result.params,
-          };
-          out.write(`${JSON.stringify(record)}\n`);
-          if (out.full) await out.flush();
+        if (!streamed) {
+          // The table and --jsonl read the templates once the input is mined: only the id is kept per line.
+          const templateId = miner.assign(message);
+          groups?.push(templateId);
+          continue;
         }
+        const result = miner.mine(message);
+        const record = {
+          line: firstNumber + index,
+          templateId: result.templateId,
+          template: result.template,
+          params: result.params,
+        };
+        out.write(`${JSON.stringify(record)}\n`);
+        if (out.full) await out.flush();
       }
     }
   } finally {
@@ -209,7 +224,8 @@ export async function runMine(options: MineCommandOptions, io: MineIo): Promise<
       if (out.full) await out.flush();
     }
   }
-  if (options.showFormat && format !== undefined) io.stderr.write(formatReport(format, sample));
+  if (options.showFormat && raw !== undefined && format !== undefined)
+    io.stderr.write(raw.formatReport(format, sample));
   const templates = miner.templates();
   if (!options.jsonl && !streamed) {
     const width =

@@ -56,7 +56,8 @@ export class StructuredEventReader {
     mapping?: LogFieldMapping,
     private readonly name: string = file,
   ) {
-    this.source = new JsonSource({ mapping, textMessages: true });
+    // Only the roles read below are looked for in each record (not the component).
+    this.source = new JsonSource({ mapping, textMessages: true, roles: ['service', 'level'] });
   }
 
   /** The events `value` (read at `line`) completes: none until the shape is learnt, then the records held back. */

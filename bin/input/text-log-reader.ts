@@ -172,11 +172,14 @@ export class TextEventParser {
     const message = this.pendingMessage;
     if (message === undefined) return undefined;
     this.pendingMessage = undefined;
-    const event = { timestamp: this.pendingTimestamp, service: this.service, message };
+    const timestamp = this.pendingTimestamp;
+    const service = this.service;
     const split = this.pendingSplit;
-    if (split === undefined) return event;
+    // Literals, not spreads of a common part: this runs once per event, and a spread cost a tenth of reading.
+    if (split === undefined) return { timestamp, service, message };
+    const headerLength = split.messageStart;
     return split.level === undefined
-      ? { ...event, headerLength: split.messageStart }
-      : { ...event, level: split.level, headerLength: split.messageStart };
+      ? { timestamp, service, message, headerLength }
+      : { timestamp, service, message, level: split.level, headerLength };
   }
 }

@@ -35,6 +35,20 @@ export const PARALLEL_DEFAULTS = {
    * @default 64
    */
   linesPerGroup: 64,
+  /**
+   * Young generation of each worker's heap, in MB. A worker's live data is small (its miners, one batch); what
+   * fills its heap is short-lived garbage, and V8's default young generation (48 MB on 64-bit) per isolate, one
+   * per thread, is what took `analyze` over its 300 MB budget on per-service files.
+   * @default 8
+   */
+  workerYoungGenerationMb: 8,
+  /**
+   * How far V8 lets an old generation grow past what the last full collection kept, in percent (V8's own
+   * heuristic allows up to 300 % when collections are fast, so a worker whose live data is 25 MB grew to 100 MB).
+   * Set for the whole process once workers start (V8 flags are per process); it costs a few more collections.
+   * @default 100
+   */
+  heapGrowingPercent: 100,
 } as const;
 
 /** Levels as the header parser names them; a chunk carries their index (0: none). */

@@ -7,6 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { CulpritError, InvalidInputError } from '../../lambdas/core/errors';
 import {
@@ -56,14 +57,26 @@ export type WorkerOptions = Omit<WorkerSetup, 'files'>;
  * cannot load `.ts` by itself: it registers tsx first, then loads the source.
  */
 export function spawnWorker(name: 'mining-worker' | 'service-mining-worker', workerData: unknown): Worker {
+  boundHeapGrowth();
   const extension = path.extname(__filename);
   const entry = path.join(__dirname, `${name}${extension}`);
-  if (extension === '.js') return new Worker(entry, { workerData });
+  const resourceLimits = { maxYoungGenerationSizeMb: PARALLEL_DEFAULTS.workerYoungGenerationMb };
+  if (extension === '.js') return new Worker(entry, { workerData, resourceLimits });
   const tsx = createRequire(__filename).resolve('tsx/cjs');
   return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`, {
     eval: true,
     workerData,
+    resourceLimits,
   });
+}
+
+/**
+ * Every thread is a V8 heap of its own, each allowed to grow to several times its live data: with two workers
+ * that alone passed the 300 MB budget. The flag is read at every full collection, so setting it now also
+ * bounds the main thread's heap.
+ */
+function boundHeapGrowth(): void {
+  setFlagsFromString(`--heap-growing-percent=${PARALLEL_DEFAULTS.heapGrowingPercent}`);
 }
 
 export class WorkerPool {

@@ -1,5 +1,5 @@
 import { TemplateMiner } from '../../../lambdas/core/drain';
-import { hdfsMessages } from './loghub-lines';
+import { hdfsMessages, rawLines } from './loghub-lines';
 
 describe('TemplateMiner', () => {
   it('mines the real HDFS sample into its templates', () => {
@@ -117,6 +117,21 @@ describe('TemplateMiner', () => {
 
     expect(idsOther).toEqual(idsOne);
     expect(idsOne[0]).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('assigns each line the id mining gives it, leaving the same templates, merges and snapshot', () => {
+    const lines = [...rawLines('OpenSSH'), ...hdfsMessages(), '', '   '];
+    const mining = new TemplateMiner();
+    const assigning = new TemplateMiner();
+
+    const minedIds = lines.map((line) => mining.mine(line).templateId);
+    const assignedIds = lines.map((line) => assigning.assign(line));
+
+    expect(assignedIds).toEqual(minedIds);
+    expect(assignedIds.at(-1)).toBe('');
+    expect(assigning.templates()).toEqual(mining.templates());
+    expect(assigning.aliases.size).toBeGreaterThan(0);
+    expect(assigning.toSnapshot()).toEqual(mining.toSnapshot());
   });
 
   it('matches without creating or changing templates', () => {

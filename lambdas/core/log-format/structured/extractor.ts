@@ -5,25 +5,29 @@
  */
 import { CONVENTIONAL_FIELDS } from './conventions';
 import { levelOf, nameOf, textOf, timeOf } from './field-values';
-import { isJsonRecord, valueAt, type JsonRecord } from './field-path';
+import type { FieldRole } from './conventions';
+import { fieldReader, isJsonRecord, type JsonRecord } from './field-path';
 import type { JsonShape, StructuredFields } from './types';
 
 type Read<T> = (record: JsonRecord) => T | undefined;
 
 /** Reads the first of `fields` whose value `convert` accepts. */
 function firstOf<T>(fields: readonly string[], convert: (value: unknown) => T | undefined): Read<T> {
-  if (fields.length === 1) {
-    const [only] = fields as [string];
-    return (record) => convert(valueAt(record, only));
+  const readers = fields.map(fieldReader);
+  if (readers.length === 1) {
+    const [only] = readers as [(record: JsonRecord) => unknown];
+    return (record) => convert(only(record));
   }
   return (record) => {
-    for (const field of fields) {
-      const value = convert(valueAt(record, field));
+    for (const read of readers) {
+      const value = convert(read(record));
       if (value !== undefined) return value;
     }
     return undefined;
   };
 }
+
+const NOTHING: Read<never> = () => undefined;
 
 /** The learnt field first, then the conventional names (without repeating it). */
 const candidates = (learnt: string | undefined, conventional: readonly string[]): readonly string[] =>
@@ -43,6 +47,12 @@ export interface ExtractorOptions {
   readonly conventions?: boolean;
   /** Only string messages count (else numbers and objects are written as text). @default false */
   readonly textMessages?: boolean;
+  /**
+   * The roles read besides the message and the time; the others are left out of every result (a reader that
+   * never uses the level or the component saves looking for them under every conventional name, per record).
+   * @default all of them
+   */
+  readonly roles?: readonly Exclude<FieldRole, 'message' | 'timestamp'>[];
 }
 
 export type JsonExtractor = (value: unknown) => StructuredFields | undefined;
@@ -57,16 +67,17 @@ export function compileJsonExtractor(shape: JsonShape, options: ExtractorOptions
   const textOnly = options.textMessages ?? false;
   const fields = (learnt: string | undefined, role: keyof typeof CONVENTIONAL_FIELDS): readonly string[] =>
     withConventions ? candidates(learnt, CONVENTIONAL_FIELDS[role]) : learnt === undefined ? [] : [learnt];
-  const messageFields = fields(shape.message, 'message');
+  const roles = new Set(options.roles ?? ['level', 'service', 'component']);
+  const messageFields = fields(shape.message, 'message').map((field) => ({ field, read: fieldReader(field) }));
   const readTime = firstOf(fields(shape.timestamp, 'timestamp'), finiteTime);
-  const readLevel = firstOf(fields(shape.level, 'level'), levelOf);
-  const readService = firstOf(fields(shape.service, 'service'), nameOf);
-  const readComponent = firstOf(fields(shape.component, 'component'), nameOf);
+  const readLevel = roles.has('level') ? firstOf(fields(shape.level, 'level'), levelOf) : NOTHING;
+  const readService = roles.has('service') ? firstOf(fields(shape.service, 'service'), nameOf) : NOTHING;
+  const readComponent = roles.has('component') ? firstOf(fields(shape.component, 'component'), nameOf) : NOTHING;
   return (value) => {
     if (!isJsonRecord(value)) return undefined;
     const result: { -readonly [K in keyof StructuredFields]: StructuredFields[K] } = {};
-    for (const field of messageFields) {
-      const raw = valueAt(value, field);
+    for (const { field, read } of messageFields) {
+      const raw = read(value);
       const text = textOnly ? (typeof raw === 'string' ? raw : undefined) : messageText(raw, field);
       if (text !== undefined) {
         result.message = text;

@@ -29,6 +29,25 @@ export function valueAt(record: JsonRecord, path: string): unknown {
 }
 
 /**
+ * {@link valueAt} for one path, compiled once: a plain key is one property read per record, a dotted path keeps
+ * its flat-key-first rule with its segments split once. For the per-record readers.
+ */
+export function fieldReader(path: string): (record: JsonRecord) => unknown {
+  if (path.indexOf('.') < 0) return (record) => record[path];
+  const segments = path.split('.');
+  return (record) => {
+    const flat = record[path];
+    if (flat !== undefined) return flat;
+    let value: unknown = record;
+    for (const segment of segments) {
+      if (!isJsonRecord(value)) return undefined;
+      value = value[segment];
+    }
+    return value;
+  };
+}
+
+/**
  * Every leaf of `record` (a value that is not an object) with its dotted path, in key order; `visit` is called
  * once per leaf. Arrays are leaves.
  */

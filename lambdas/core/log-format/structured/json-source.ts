@@ -2,7 +2,7 @@
  * One source's JSON records (a file, a log group's delivery): the shape is learnt once from the first records,
  * then each record is read with the compiled extractor.
  */
-import { compileJsonExtractor, type JsonExtractor } from './extractor';
+import { compileJsonExtractor, type ExtractorOptions, type JsonExtractor } from './extractor';
 import { learnJsonShape } from './learn-shape';
 import type { JsonShape, LogFieldMapping, StructuredFields } from './types';
 
@@ -13,6 +13,8 @@ export interface JsonSourceOptions {
   readonly sampleSize?: number;
   /** Only string messages count (a reader that wants what its schema wants). @default false */
   readonly textMessages?: boolean;
+  /** The roles read besides the message and the time. @default all of them */
+  readonly roles?: ExtractorOptions['roles'];
 }
 
 export const JSON_SOURCE_DEFAULTS = { sampleSize: 20 } as const;
@@ -21,12 +23,14 @@ export class JsonSource {
   readonly sampleSize: number;
   private readonly mapping: LogFieldMapping | undefined;
   private readonly textMessages: boolean;
+  private readonly roles: ExtractorOptions['roles'];
   private learnt: JsonShape | undefined;
   private extract: JsonExtractor | undefined;
 
   constructor(options: JsonSourceOptions = {}) {
     this.mapping = options.mapping;
     this.textMessages = options.textMessages ?? false;
+    this.roles = options.roles;
     this.sampleSize = options.sampleSize ?? JSON_SOURCE_DEFAULTS.sampleSize;
   }
 
@@ -39,7 +43,10 @@ export class JsonSource {
   learn(sample: readonly unknown[]): JsonShape {
     const shape = learnJsonShape(sample.slice(0, this.sampleSize), this.mapping);
     this.learnt = shape;
-    this.extract = compileJsonExtractor(shape, { textMessages: this.textMessages });
+    this.extract = compileJsonExtractor(shape, {
+      textMessages: this.textMessages,
+      ...(this.roles === undefined ? {} : { roles: this.roles }),
+    });
     return shape;
   }
 

@@ -1,0 +1,49 @@
+import { compileJsonExtractor, learnJsonShape } from '../../../../lambdas/core/log-format/structured';
+
+const T = Date.UTC(2024, 2, 5, 9, 51);
+
+describe('the compiled reader of a learnt JSON shape', () => {
+  const records = Array.from({ length: 6 }, (_, i) => ({
+    time: T + i,
+    level: i % 2 === 0 ? 'error' : 'info',
+    service: 'billing',
+    logger: 'payments.Charge',
+    msg: `charge ${i} failed`,
+  }));
+  const shape = learnJsonShape(records);
+
+  it('reads every role by default', () => {
+    expect(compileJsonExtractor(shape)(records[0])).toEqual({
+      message: 'charge 0 failed',
+      messageField: 'msg',
+      timestamp: T,
+      level: 'ERROR',
+      service: 'billing',
+      component: 'payments.Charge',
+    });
+  });
+
+  it('leaves out the roles it is not asked for, and reads the others as it does by default', () => {
+    const all = compileJsonExtractor(shape);
+    const some = compileJsonExtractor(shape, { roles: ['service'] });
+
+    for (const record of records) {
+      const { level: _level, component: _component, ...rest } = all(record) ?? {};
+      expect(some(record)).toEqual(rest);
+    }
+  });
+
+  it('reads a dotted path as one flattened key first, then level by level', () => {
+    const read = compileJsonExtractor({
+      message: 'body.text',
+      timestamp: 't',
+      evidence: {},
+      fieldsSeen: [],
+      sampleSize: 0,
+    });
+
+    expect(read({ t: T, 'body.text': 'flat', body: { text: 'nested' } })?.message).toBe('flat');
+    expect(read({ t: T, body: { text: 'nested' } })?.message).toBe('nested');
+    expect(read({ t: T, body: 'not an object' })?.message).toBeUndefined();
+  });
+});
