@@ -261,6 +261,10 @@ describe('renderHtmlReport', () => {
 
     it('renders the example incident with its timeline drawn, no console error, and saves a screenshot', async () => {
       const { result, deploys } = await analyseExample();
+      // The example has two incidents in time order: web-frontend's error burst (no deploy blamed), then the bad
+      // deploy's; each gets its own timeline.
+      const blamedIncident = result.incidents.findIndex((incident) => incident.suspects.some((s) => s.blamed));
+      expect(blamedIncident).toBeGreaterThanOrEqual(0);
       mkdirSync(ARTIFACTS, { recursive: true });
       const file = path.join(ARTIFACTS, 'html-report.html');
       writeFileSync(file, renderHtmlReport(result, deploys));
@@ -274,7 +278,9 @@ describe('renderHtmlReport', () => {
       page.on('request', (request) => requests.push(request.url()));
 
       await page.goto(`file://${file}`);
-      const chart = await page.$eval('svg.timeline', (svg) => {
+      const timelines = await page.$$('svg.timeline');
+      expect(timelines).toHaveLength(result.incidents.length);
+      const chart = await timelines[blamedIncident]!.evaluate((svg) => {
         const box = svg.getBoundingClientRect();
         // A vertical deploy marker is a line: its box has height but no width.
         const sized = (selector: string, needsWidth = true): number =>
@@ -296,7 +302,7 @@ describe('renderHtmlReport', () => {
       expect(requests).toEqual([`file://${file}`]);
       expect(chart.width).toBeGreaterThan(0);
       expect(chart.height).toBeGreaterThan(0);
-      expect(chart.lanes).toBe(result.incidents[0]?.anomalies.length);
+      expect(chart.lanes).toBe(result.incidents[blamedIncident]?.anomalies.length);
       expect(chart.deploys).toBeGreaterThanOrEqual(2);
       expect(chart.blamed).toBe(1);
     });
