@@ -37,7 +37,9 @@ const common = {
 module.exports = {
   testTimeout: 60000,
   // Jest's default is one worker fewer than the cores: on a 2-core machine that is one, and the suites run one after
-  // the other. The suites are independent (temporary folders, servers on port 0), so every core takes one.
+  // the other. The suites are independent (temporary folders, servers on port 0), so every core takes one. The e2e
+  // project is the exception (`npm run test:e2e` passes --maxWorkers=1): each of its suites starts several servers
+  // (moto_server, dynalite, fauxqs), and two such suites at once on two cores overran the rank suites' test time.
   maxWorkers: '100%',
   projects: [
     {
