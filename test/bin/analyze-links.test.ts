@@ -30,11 +30,18 @@ async function analyze(options: Partial<AnalyzeCommandOptions>): Promise<{ code:
   return { code, stdout: Buffer.concat(chunks).toString('utf8') };
 }
 
-/** The `href`s inside the first table row (`<tr>…</tr>`) of `table` that mentions `deployId`. */
+/**
+ * The `href`s inside the first table row (`<tr>…</tr>`) that mentions `deployId`, in the first table of class `table`
+ * that has one (a report has a suspects table per incident, and not every incident lists every deploy).
+ */
 function hrefsInRow(html: string, table: string, deployId: string): string[] {
-  const body = html.slice(html.indexOf(`<table class="${table}">`));
-  const row = body.slice(0, body.indexOf('</table>')).match(new RegExp(`<tr[^>]*>(?:(?!</tr>).)*${deployId}.*?</tr>`));
-  return [...(row?.[0] ?? '').matchAll(/href="([^"]*)"/g)].map((match) => (match[1] ?? '').replaceAll('&amp;', '&'));
+  const rowPattern = new RegExp(`<tr[^>]*>(?:(?!</tr>).)*${deployId}.*?</tr>`);
+  for (const start of html.matchAll(new RegExp(`<table class="${table}">`, 'g'))) {
+    const body = html.slice(start.index);
+    const row = body.slice(0, body.indexOf('</table>')).match(rowPattern);
+    if (row) return [...row[0].matchAll(/href="([^"]*)"/g)].map((match) => (match[1] ?? '').replaceAll('&amp;', '&'));
+  }
+  return [];
 }
 
 describe('culprit analyze with link templates in its config file', () => {
