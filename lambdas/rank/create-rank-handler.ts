@@ -69,8 +69,11 @@ export interface RankHandlerDeps {
 /** What handling one anomaly message did. */
 export interface RankRecordResult {
   readonly anomaly: PutAnomalyOutcome;
-  /** `none`: the anomaly is in no incident (too weak alone). */
-  readonly incident: 'none' | 'written' | 'kept';
+  /**
+   * `none`: the anomaly is in no incident (too weak alone). `withdrawn`: it faded, no incident forms around it any
+   * more, and the incidents it had made were withdrawn.
+   */
+  readonly incident: 'none' | 'written' | 'kept' | 'withdrawn';
   readonly incidentId?: string;
   readonly published: boolean;
   /** What the notifier did about Slack (absent when it did not run or has no Slack part). */
@@ -246,7 +249,23 @@ export function createRecordHandler(
     )
       return { anomaly: stored, incident: 'none', published: false };
     const found = await incidentOf(message.anomaly, initialWindow(message.anomaly, options.incidents));
-    if (found === undefined) return { anomaly: stored, incident: 'none', published: false };
+    if (found === undefined) {
+      // It could join an incident before and nothing forms around it now (a young rise that ended): the incidents it
+      // made no longer stand, as the CLI, reading the same anomalies at the end, does not report them.
+      const faded = previous !== undefined && mayJoinIncident(previous, minScore);
+      const held = faded
+        ? await incidents.holding(
+            message.anomaly.id,
+            message.anomaly.firstSeen - MAX_INCIDENT_WINDOW_MS,
+            message.anomaly.firstSeen,
+          )
+        : [];
+      for (const incident of held) {
+        await incidents.withdraw(incident.id, incident.start);
+        deps.logger.info('incident withdrawn: its anomalies faded', { incidentId: incident.id });
+      }
+      return { anomaly: stored, incident: held.length > 0 ? 'withdrawn' : 'none', published: false };
+    }
     const { group, evidence } = found;
 
     const rank = options.rank;

@@ -14,6 +14,9 @@ import { queryItems } from '../common/dynamodb';
 import { TABLE_KEYS, expiresAt } from '../common';
 import type { SlackRecord } from '../notify';
 
+/** `supersededBy` of an incident withdrawn because its evidence faded (see IncidentStore.withdraw). */
+export const WITHDRAWN = 'withdrawn';
+
 /** An incident item: the latest verdict, how much its view knew, and what was announced. */
 export interface StoredIncident {
   readonly verdict: Verdict;
@@ -236,9 +239,38 @@ export class IncidentStore {
    * not yet superseded incident with an onset inside the group's span sharing one of its anomalies.
    */
   async overlapping(group: IncidentGroup): Promise<{ readonly id: string; readonly start: number }[]> {
-    const ids = new Set(group.anomalies.map((a) => a.id));
+    const found = await this.liveSharing(new Set(group.anomalies.map((a) => a.id)), group.start, group.end);
+    return found.filter((incident) => incident.id !== group.id);
+  }
+
+  /**
+   * Not yet superseded incidents with an onset in [`from`, `to`] that hold the anomaly `anomalyId`: the incidents a
+   * faded anomaly was part of.
+   */
+  async holding(
+    anomalyId: string,
+    from: number,
+    to: number,
+  ): Promise<{ readonly id: string; readonly start: number }[]> {
+    return this.liveSharing(new Set([anomalyId]), from, to);
+  }
+
+  /**
+   * Marks `incidentId` (onset `start`) as withdrawn: the anomalies that made it (a young rise judged on the rate it
+   * promised) faded before it firmed up, and no incident forms from them any more. It leaves the live incidents as a
+   * superseded one does; `supersededBy` says why.
+   */
+  async withdraw(incidentId: string, start: number): Promise<void> {
+    await this.supersede(incidentId, start, WITHDRAWN);
+  }
+
+  private async liveSharing(
+    ids: ReadonlySet<string>,
+    from: number,
+    to: number,
+  ): Promise<{ readonly id: string; readonly start: number }[]> {
     const found: { id: string; start: number }[] = [];
-    for (const day of incidentDays(group.start, group.end)) {
+    for (const day of incidentDays(from, to)) {
       const items = queryItems(this.o.client, {
         TableName: this.o.tableName,
         KeyConditionExpression: '#pk = :pk',
@@ -250,7 +282,7 @@ export class IncidentStore {
           '#anomalyIds': 'anomalyIds',
           '#supersededBy': 'supersededBy',
         },
-        ExpressionAttributeValues: { ':pk': incidentPartition(day), ':from': group.start, ':to': group.end },
+        ExpressionAttributeValues: { ':pk': incidentPartition(day), ':from': from, ':to': to },
         ProjectionExpression: '#sk, #start, #anomalyIds',
         ConsistentRead: true,
       });
@@ -258,8 +290,7 @@ export class IncidentStore {
         const id: unknown = item[INCIDENTS.sortKey];
         const start: unknown = item.start;
         const anomalyIds: unknown = item.anomalyIds;
-        if (typeof id !== 'string' || typeof start !== 'number' || id === group.id || !Array.isArray(anomalyIds))
-          continue;
+        if (typeof id !== 'string' || typeof start !== 'number' || !Array.isArray(anomalyIds)) continue;
         if (anomalyIds.some((a) => typeof a === 'string' && ids.has(a))) found.push({ id, start });
       }
     }

@@ -9,6 +9,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { sendAnomalyMessages } from '../../../lambdas/ingest/anomaly-sender';
 import type { AnomalyMessage } from '../../../lambdas/core/pipeline';
+import { WITHDRAWN } from '../../../lambdas/rank/incident-store';
 import { preparePipeline, startPipelineServers, type PipelineServers } from '../../e2e/support/pipeline-world';
 import { anomalyStream } from './anomaly-stream';
 
@@ -62,5 +63,33 @@ describe('the rank handler on early and later evidence', () => {
       expect(event.detail.nature).toBe('fault');
       expect(validate(event)).toBe(true);
     }
+  }, 240_000);
+
+  it('withdraws an incident whose young anomaly faded, so no incident stands where the CLI would report none', async () => {
+    // Prepare: the first anomaly strong enough to start an incident on its own, then a later revision of it that
+    // faded (a two-line blip whose promised rate never came): too weak for any incident.
+    const w = await preparePipeline(servers, { serviceMap });
+    const strong = stream.messages.find((m) => m.anomaly.score >= 0.35);
+    if (strong === undefined) throw new Error('the stream has no anomaly strong enough to start an incident');
+    const faded: AnomalyMessage = {
+      ...strong,
+      revision: strong.revision + 1,
+      anomaly: { ...strong.anomaly, score: 0.01, active: false },
+    };
+    const queue = { sqs: servers.sqs.client, queueUrl: w.anomalyQueueUrl };
+    const around = { from: strong.anomaly.firstSeen - 3_600_000, to: strong.anomaly.lastSeen + 3_600_000 };
+
+    // Act
+    await sendAnomalyMessages(queue, [strong]);
+    await w.runRank();
+    const before = await w.incidents(around.from, around.to);
+    await sendAnomalyMessages(queue, [faded]);
+    await w.runRank();
+    const after = await w.incidents(around.from, around.to);
+
+    // Assess
+    expect(before.filter((item) => item.supersededBy === undefined)).toHaveLength(1);
+    expect(after.filter((item) => item.supersededBy === undefined)).toEqual([]);
+    expect(after.map((item) => item.supersededBy)).toEqual([WITHDRAWN]);
   }, 240_000);
 });
