@@ -24,7 +24,10 @@ export type LogChange =
       readonly at: number;
       readonly from: string;
       readonly to: string;
-      /** Word overlap of the two templates, in [0, 1]. */
+      /**
+       * How alike the two templates are, in [0, 1]: their word overlap, or for routine templates that keep most of
+       * their characters (an abbreviated word), one minus their normalised edit distance, whichever is higher.
+       */
       readonly similarity: number;
       /** The deploy of the service that most likely made the change (see `attributeLogChanges`). */
       readonly deploy?: LogChangeDeploy;

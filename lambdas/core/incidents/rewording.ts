@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import type { Anomaly } from '../detect';
 import type { LogChange, LogHistorySource } from './log-change-types';
 
@@ -5,6 +6,13 @@ import type { LogChange, LogHistorySource } from './log-change-types';
 const WINDOW_MS = 10 * 60_000;
 /** Word overlap two templates need to be one log statement reworded. */
 const MIN_SIMILARITY = 0.5;
+/**
+ * Or, for two routine (non-error) templates, the share of their constant text kept character by character: a
+ * renamed or abbreviated word (`Interrupting` → `Intrrptng`) shares few whole words with the old text but most of
+ * its letters. Higher than the word bar: `Connection opened` → `Connection closed` keeps 76 % of its characters
+ * and is two statements, not one.
+ */
+const MIN_TEXT_SIMILARITY = 0.8;
 /** The new wording's rate must be within this factor of the old one's. */
 const RATE_FACTOR = 3;
 /** A stopped template keeps at most this fraction of the lines its rate promised after the switch. */
@@ -29,6 +37,33 @@ export function wordSimilarity(a: string, b: string): number {
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;
   return shared / (wa.size + wb.size - shared);
+}
+
+/** The constant text of a template: variables out, whitespace collapsed, lower-cased. */
+function constantText(text: string): string {
+  return text
+    .replace(/<[^<>\s]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** One minus the edit distance between the two templates' constant texts over the longer one's length, in [0, 1]. */
+export function textSimilarity(a: string, b: string): number {
+  const ta = constantText(a);
+  const tb = constantText(b);
+  const longest = Math.max(ta.length, tb.length);
+  return longest === 0 ? 0 : 1 - distance(ta, tb) / longest;
+}
+
+/**
+ * How alike two templates read as one statement reworded: their word overlap, or, when neither prints failures and
+ * most of the characters are kept, their character-level likeness.
+ */
+function statementSimilarity(a: string, b: string, routine: boolean): number {
+  const byWords = wordSimilarity(a, b);
+  const byText = routine ? textSimilarity(a, b) : 0;
+  return byText >= MIN_TEXT_SIMILARITY ? Math.max(byWords, byText) : byWords;
 }
 
 /** Counts per template over [from, to) and the whole buckets that covers, or undefined without history. */
@@ -75,7 +110,8 @@ export function pairRewordings(
       if (a.error && !source.isErrorTemplate(a.service, id)) continue;
       const text = source.templateText(a.service, id);
       if (text === undefined) continue;
-      const similarity = wordSimilarity(text, a.template);
+      const routine = !a.error && !source.isErrorTemplate(a.service, id);
+      const similarity = statementSimilarity(text, a.template, routine);
       if (similarity >= MIN_SIMILARITY && (best === undefined || similarity > best.similarity))
         best = { id, text, similarity };
     }

@@ -62,6 +62,31 @@ describe('log changes that are not faults', () => {
     expect(result.incidents).toEqual([]);
   });
 
+  it('pairs a short routine line with its abbreviated rewording, though they share few whole words', async () => {
+    // Prepare: from minute 25 `Reconnecting upstream` is printed as `Rcnnctng upstream`: one word in three shared,
+    // but most characters kept, at the same rate from the same moment.
+    const reconnecting = (): string => 'Reconnecting upstream';
+    const abbreviated = (): string => 'Rcnnctng upstream';
+    const events = stream(
+      [
+        { text: reconnecting, perMinute: 30, to: 25 },
+        { text: abbreviated, perMinute: 30, from: 25 },
+        { text: served, perMinute: 9 },
+        { text: responder, perMinute: 5 },
+      ],
+      45,
+    );
+
+    // Act
+    const result = await analyze(events, [{ id: 'dpl-1', service: 'storage', timestamp: T0 + 24.5 * MINUTE }]);
+
+    // Assess
+    expect(result.logChanges).toEqual([
+      expect.objectContaining({ kind: 'rewording', service: 'storage', from: 'Reconnecting upstream' }),
+    ]);
+    expect(result.incidents).toEqual([]);
+  });
+
   it('explains every template of a service rising together as load, with no incident', async () => {
     // Prepare: all of the service's traffic runs at four times its rate from minute 25 to 40.
     const events = stream(
