@@ -21,6 +21,12 @@ function namePattern(service: string): RegExp {
   return new RegExp(`(?<![A-Za-z0-9_])${escapeRegExp(service)}(?![A-Za-z0-9_])`, 'i');
 }
 
+/** Whether the anomaly's template or sample line names `service`. */
+export function namesService(anomaly: Anomaly, service: string): boolean {
+  const pattern = namePattern(service);
+  return pattern.test(anomaly.template) || pattern.test(anomaly.sample);
+}
+
 /**
  * The callers of `service` whose anomalies after `cutoff` name it (template or sample line) or that `dependsOn`
  * declares as calling it; the earliest first. Error anomalies only: a caller failing is what a broken dependency

@@ -122,6 +122,13 @@ export function explainSuspect(
       `A later deploy of ${s} (${f.supersededBy.id}${f.supersededBy.version === undefined ? '' : `, ${f.supersededBy.version}`}, at ${formatClock(f.supersededBy.timestamp)}) came between this one and the anomalies.`,
     );
   }
+  if (f.pointsElsewhere !== undefined) {
+    const other = f.pointsElsewhere.deploy;
+    add(
+      'pointsElsewhere',
+      `${s}'s errors name ${other.service}, deployed after this one (${other.id}${other.version === undefined ? '' : `, ${other.version}`}, at ${formatClock(other.timestamp)}): they point at that change rather than at ${s}'s own.`,
+    );
+  }
   if (f.shift !== undefined) {
     const d = f.shift.divergence.toFixed(2);
     const text =

@@ -1,6 +1,6 @@
 import type { Anomaly } from '../detect';
 import type { Deploy } from '../schemas';
-import { type DependencyLink, dependencyLinks } from './dependency';
+import { type DependencyLink, dependencyLinks, namesService } from './dependency';
 import type { IncidentView } from './incident-view';
 import type { RankOptions } from './options';
 import { templateShift, type TemplateShift } from './template-shift';
@@ -34,6 +34,11 @@ export interface SuspectFeatures {
    * dependency leads to it: the caller whose anomalies stand in for its own (`after` then holds those).
    */
   readonly through: DependencyLink | undefined;
+  /**
+   * The service's errors after the deploy name another service that deployed later (and before them): that later
+   * change is where they point. The deploy, and the share of `after`'s weight in such errors.
+   */
+  readonly pointsElsewhere: { readonly deploy: Deploy; readonly share: number } | undefined;
 }
 
 export function measure(
@@ -46,8 +51,10 @@ export function measure(
   const cutoff = deploy.timestamp - o.graceMs;
   const own = view.byService.get(deploy.service) ?? [];
   const ownAfter = own.filter((a) => a.firstSeen >= cutoff);
-  // A quiet service can still have broken its callers: their errors then stand in for its own.
-  const through = ownAfter.length === 0 ? dependencyLinks(deploy.service, view, cutoff, o.dependsOn)[0] : undefined;
+  // A quiet service can still have broken its callers: their errors then stand in for its own. Quiet means nothing
+  // strong of its own: a rolling restart's few extra lines are no answer to a caller failing by name.
+  const quiet = !ownAfter.some((a) => a.score >= Math.min(o.significantScore, view.strength));
+  const through = quiet ? dependencyLinks(deploy.service, view, cutoff, o.dependsOn)[0] : undefined;
   const after = through === undefined ? ownAfter : through.anomalies;
   const before = own.filter((a) => a.firstSeen < cutoff);
   const threshold = Math.min(o.significantScore, view.strength);
@@ -81,7 +88,32 @@ export function measure(
     supersededBy,
     shift: mix === undefined ? undefined : shiftAcross(deploy, deploys, o, mix),
     through,
+    pointsElsewhere: through === undefined ? pointsElsewhere(deploy, after, deploys, o) : undefined,
   };
+}
+
+/**
+ * A caller's errors that name a service deployed after the caller's own deploy point at that later change: the
+ * latest such deploy, and the share of the caller's weight after its deploy in errors naming it.
+ */
+function pointsElsewhere(
+  deploy: Deploy,
+  after: readonly Anomaly[],
+  deploys: readonly Deploy[],
+  o: RankOptions,
+): SuspectFeatures['pointsElsewhere'] {
+  const total = weight(after);
+  if (total <= 0) return undefined;
+  let best: SuspectFeatures['pointsElsewhere'];
+  for (const other of deploys) {
+    if (other.service === deploy.service || other.timestamp <= deploy.timestamp) continue;
+    const naming = after.filter(
+      (a) => a.error && a.firstSeen >= other.timestamp - o.graceMs && namesService(a, other.service),
+    );
+    const share = weight(naming) / total;
+    if (share > 0 && (best === undefined || share > best.share)) best = { deploy: other, share };
+  }
+  return best;
 }
 
 /** Template mix in the window before the deploy against the window after it (cut at the service's next deploy). */

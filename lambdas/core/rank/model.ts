@@ -21,6 +21,7 @@ export function deployFactors(f: SuspectFeatures, o: RankOptions): Record<string
   if (f.preexisting > 0) factors.preexisting = w.preexisting * f.preexisting;
   if (f.underway > 0) factors.underway = w.underway * f.underway;
   if (f.supersededBy !== undefined) factors.superseded = w.superseded;
+  if (f.pointsElsewhere !== undefined) factors.pointsElsewhere = w.pointsElsewhere * f.pointsElsewhere.share;
   if (f.through !== undefined) factors.dependency = w.dependency * (f.through.how === 'named' ? 0.5 : 1);
   if (f.shift !== undefined) factors.mixShift = w.mixShift * clamp01((f.shift.divergence - 0.02) / 0.15);
   return factors;

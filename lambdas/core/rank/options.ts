@@ -65,6 +65,11 @@ export interface RankWeights {
    * dependency (`dependsOn`) links them, half when the caller's errors name the service. @default -1
    */
   readonly dependency: number;
+  /**
+   * Times the share of the service's weight after the deploy in errors that name another service deployed later:
+   * they point at that change (as `superseded` does for a later deploy of the same service). @default -3
+   */
+  readonly pointsElsewhere: number;
   /** Prior log-odds of "no deploy caused this" against one deploy. @default 0.5 */
   readonly nullBase: number;
   /** Added to "no deploy" times (1 − the incident's strongest anomaly score): weak incidents are rarely deploys. @default 4 */
@@ -93,6 +98,7 @@ export const RANK_DEFAULTS: RankOptions = {
     superseded: -3,
     mixShift: 1,
     dependency: -1,
+    pointsElsewhere: -3,
     nullBase: 0.5,
     nullWeak: 4,
     nullOriginUndeployed: 3,

@@ -42,4 +42,35 @@ describe('blame through a dependency', () => {
     expect(declared.suspects[0]?.evidence[0]).toMatch(/declared in dependsOn/);
     expect(undeclared.suspects.some((s) => s.blamed)).toBe(false);
   });
+
+  it("blames the quiet service the caller's errors name over the caller's own older deploy, despite a restart blip", () => {
+    // Prepare: checkout deployed 45 min before its errors; billing deployed 2 min before them and shows only the
+    // few extra lines of its rolling restart. checkout's errors name billing.
+    const incident = incidentOf(
+      anomaly('checkout', 32, {
+        template: 'upstream billing.internal unavailable: <NUM> requests failed in the last <DURATION>',
+        sample: 'upstream billing.internal unavailable: 12 requests failed in the last 30s',
+      }),
+      anomaly('billing', 30.5, {
+        kind: 'spike',
+        error: false,
+        template: 'Received SIGTERM, draining <NUM> connections',
+        sample: 'Received SIGTERM, draining 4 connections',
+        score: 0.04,
+        buckets: 2,
+      }),
+    );
+    const deploys = [deploy('caller', 'checkout', -13), deploy('bad', 'billing', 30)];
+
+    // Act
+    const { suspects } = rankSuspects(incident, deploys);
+
+    // Assess
+    expect(suspects.map((s) => [s.deployId, s.blamed])).toEqual([
+      ['bad', true],
+      ['caller', false],
+    ]);
+    expect(suspects[0]?.evidence[0]).toMatch(/blamed through the dependency checkout → billing/);
+    expect(suspects[1]?.evidence.join(' ')).toMatch(/checkout's errors name billing, deployed after this one/);
+  });
 });
