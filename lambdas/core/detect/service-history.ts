@@ -38,6 +38,21 @@ export class ServiceHistory {
     return total;
   }
 
+  /** Lines of one template in each bucket of `[fromBucket, toBucket)`, zeros where it had none. */
+  countsOf(templateIdx: number, fromBucket: number, toBucket: number): number[] {
+    const out = new Array<number>(Math.max(0, toBucket - fromBucket)).fill(0);
+    for (const b of this.range(fromBucket, toBucket)) {
+      const counts = b.counts;
+      for (let i = 0; i < counts.length; i += 2) {
+        if (counts[i] === templateIdx) {
+          out[b.bucket - fromBucket] = counts[i + 1] ?? 0;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
   /** Lines per template index in buckets `[fromBucket, toBucket)`. */
   mix(fromBucket: number, toBucket: number): Map<number, number> {
     const out = new Map<number, number>();

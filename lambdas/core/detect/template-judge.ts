@@ -1,4 +1,5 @@
 import { scoreAnomaly, type AnomalyRecord, type AnomalySink } from './anomaly-record';
+import { BURST_BUCKETS, steadyLines } from './burst-reading';
 import type { DetectOptions } from './options';
 import { deficitSurprise, excessSurprise } from './poisson';
 import type { ServiceHistory } from './service-history';
@@ -194,7 +195,7 @@ export class TemplateJudge {
 
   private finishOpen(t: TemplateState, r: AnomalyRecord, b: number, sink: AnomalySink): void {
     r.surprise = surpriseOf(r);
-    r.score = this.scoreOf(r, b);
+    r.score = this.scoreOf(r, b, t);
     t.openId = r.id;
     this.watch(r.id);
     sink.open(r);
@@ -246,7 +247,7 @@ export class TemplateJudge {
       }
     }
     r.surprise = surpriseOf(r);
-    r.score = this.scoreOf(r, b);
+    r.score = this.scoreOf(r, b, t);
     if (!r.active) t.openId = null;
     sink.touch(r);
     return r.kind !== 'new';
@@ -259,13 +260,37 @@ export class TemplateJudge {
    * otherwise. Its own rate, not a fixed count, so a canary's one line a minute and a crash loop's hundred are each
    * measured against what they are.
    */
-  private scoreOf(r: AnomalyRecord, b: number): number {
+  private scoreOf(r: AnomalyRecord, b: number, t: TemplateState): number {
     const young = this.isYoung(r, b);
     const age = b - r.firstBucket + 1;
-    if (!young || r.kind !== 'new' || !r.error || age >= PROVISIONAL_BUCKETS) return scoreAnomaly(r, young);
+    if (r.kind !== 'new') return scoreAnomaly(r, young);
+    if (!young || !r.error || age >= PROVISIONAL_BUCKETS) return this.newTemplateScore(r, b, t, young);
     const factor = PROVISIONAL_BUCKETS / age;
     const projected = { ...r, observed: r.observed * factor, expected: r.expected * factor };
     return scoreAnomaly({ ...projected, surprise: surpriseOf(projected) }, true);
+  }
+
+  /**
+   * A new template scored as the stronger of two readings of its first `baselineBuckets`: what it printed steadily
+   * (its two busiest buckets cut down to the next busiest) over every bucket it was seen in, or all its lines as a
+   * burst of at most two buckets. A steady new error reads the same either way; a rare template's stray lines around
+   * a one-minute burst read as the burst they are.
+   */
+  private newTemplateScore(r: AnomalyRecord, b: number, t: TemplateState, young: boolean): number {
+    const steady = steadyLines(this.lifeCounts(r, b, t));
+    if (steady === undefined || steady >= r.observed) return scoreAnomaly(r, young);
+    const steadyReading = { ...r, observed: steady };
+    const burst = scoreAnomaly({ ...r, buckets: Math.min(r.buckets, BURST_BUCKETS) });
+    return Math.max(burst, scoreAnomaly({ ...steadyReading, surprise: surpriseOf(steadyReading) }, young));
+  }
+
+  /** Lines per bucket of a new template over its first `baselineBuckets`, as far as the clock has come. */
+  private lifeCounts(r: AnomalyRecord, b: number, t: TemplateState): number[] {
+    const end = Math.min(b, r.firstBucket + this.opts.baselineBuckets - 1);
+    const counts = this.history.countsOf(t.idx, r.firstBucket, Math.min(end + 1, b));
+    // The bucket closing now is not in the history yet.
+    if (end === b) counts.push(t.recent[t.recent.length - 1] ?? 0);
+    return counts;
   }
 
   /**

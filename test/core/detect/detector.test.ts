@@ -129,6 +129,43 @@ describe('Detector', () => {
     expect(burstScore).toBeLessThan(0.4);
   });
 
+  it("scores a rare template's one-minute burst as a burst, though its first stray line came minutes before", () => {
+    // Prepare: one error template first met at minute 15 with a stray line, bursting for a minute at 20, with a
+    // stray line now and then afterwards; beside it, the same kind of template printing steadily at about two
+    // lines a minute (a canary's rate) from minute 15.
+    const rare = hdfsErrors.slice(0, 1);
+    const stray = (minute: number) => ({
+      service: 'storage',
+      from: at(minute),
+      to: at(minute + 1),
+      add: rare,
+      rate: 1.5 / 60,
+    });
+    const bursty = buildStream(
+      storage([
+        stray(15),
+        { service: 'storage', from: at(20) + 10_000, to: at(21) + 10_000, add: rare, rate: 0.8 },
+        stray(26),
+        stray(33),
+      ]),
+    );
+    const steady = buildStream(storage([{ service: 'storage', from: at(15), to: at(40), add: rare, rate: 2 / 60 }]));
+
+    // Act
+    const burst = detect(bursty)
+      .anomalies()
+      .find((a) => a.kind === 'new');
+    const steadyScore =
+      detect(steady)
+        .anomalies()
+        .find((a) => a.kind === 'new')?.score ?? 0;
+
+    // Assess: a burst's weight (a burst of a known template scores under 0.4), not a sustained new error's.
+    expect(burst?.firstSeen).toBeLessThan(at(16));
+    expect(burst?.score).toBeLessThan(0.4);
+    expect(steadyScore).toBeGreaterThan(0.5);
+  });
+
   it('scores a new error template by the rate its first minute promises, and lets it fade when it stops', () => {
     // Prepare: a few new error lines in minute 25 only.
     const events = buildStream(
