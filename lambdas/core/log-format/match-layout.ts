@@ -5,7 +5,7 @@
  */
 import type { LogLevel } from '../log-line';
 import { levelOfToken } from './token-level';
-import { firstTokenStart, isBlankCode, nextTokenStart, tokenEnd } from './tokens';
+import { firstTokenStart, isBlankCode, nextTokenStart, shapeOf, tokenEnd } from './tokens';
 import type { LayoutColumn, LogLayout } from './types';
 
 /** What matching found; one per caller, filled in place. */
@@ -77,6 +77,47 @@ function inValues(text: string, start: number, end: number, values: readonly str
   return false;
 }
 
+/** Letter case of a run: 1 lower, 2 upper, 3 title (`Info`), 0 mixed or no letters. */
+function caseOf(text: string, start: number, end: number): number {
+  let lower = 0;
+  let upper = 0;
+  let firstUpper = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower++;
+    else if (c >= 65 && c <= 90) {
+      if (lower === 0 && upper === 0) firstUpper = true;
+      upper++;
+    }
+  }
+  if (upper === 0) return lower > 0 ? 1 : 0;
+  if (lower === 0) return 2;
+  return upper === 1 && firstUpper ? 3 : 0;
+}
+
+/**
+ * A value the sample never showed but written the way the seen ones are: the same shape (letter runs as one mark,
+ * brackets and punctuation kept), the same letter case and a length among theirs. A level a sample of a few hundred
+ * lines missed (`[FTL]` among `[INF]`, `[WRN]`) is still a level; a message word is not (its case or shape differs,
+ * and the columns around it must fit too).
+ */
+function writtenLikeValues(text: string, start: number, end: number, values: readonly string[] | undefined): boolean {
+  if (values === undefined) return false;
+  const length = end - start;
+  const letterCase = caseOf(text, start, end);
+  if (letterCase === 0) return false;
+  let shortest = Number.POSITIVE_INFINITY;
+  let longest = 0;
+  let shaped = false;
+  for (const value of values) {
+    shortest = Math.min(shortest, value.length);
+    longest = Math.max(longest, value.length);
+    shaped ||=
+      caseOf(value, 0, value.length) === letterCase && hasShape(text, start, end, shapeOf(value, 0, value.length));
+  }
+  return shaped && length >= shortest && length <= longest;
+}
+
 function matchesColumn(column: LayoutColumn, text: string, start: number, end: number, match: LayoutMatch): boolean {
   switch (column.kind) {
     case 'time':
@@ -86,7 +127,12 @@ function matchesColumn(column: LayoutColumn, text: string, start: number, end: n
       return true;
     case 'level': {
       const level = levelOfToken(text, start, end);
-      if (level === undefined && !inValues(text, start, end, column.values)) return false;
+      if (
+        level === undefined &&
+        !inValues(text, start, end, column.values) &&
+        !writtenLikeValues(text, start, end, column.values)
+      )
+        return false;
       match.level ??= level;
       return true;
     }
