@@ -34,6 +34,7 @@ const stateSchema = z.object({
       z.object({
         split: z.enum(['blank', 'tab', 'pipe']),
         columns: z.array(columnSchema).max(MAX_COLUMNS),
+        inner: z.array(columnSchema).max(MAX_COLUMNS).optional(),
         coverage: z.number().min(0).max(1),
       }),
     )

@@ -176,14 +176,39 @@ export function matchLayout(layout: LogLayout, text: string, match: LayoutMatch)
   match.level = undefined;
   match.timeStart = -1;
   match.componentStart = -1;
-  let at = firstTokenStart(text, layout.split);
-  let end = at;
-  for (const column of layout.columns) {
-    if (at < 0 || at >= text.length) return false;
-    end = columnEnd(text, at, column.parts, layout.split);
-    if (end < 0 || !matchesColumn(column, text, at, end, match)) return false;
-    at = nextTokenStart(text, end, layout.split);
-  }
+  const at = matchColumns(layout.columns, layout.split, text, firstTokenStart(text, layout.split), match);
+  if (at === MISMATCH) return false;
   match.messageStart = at < 0 ? text.length : at;
+  if (layout.inner !== undefined && at >= 0) {
+    const { level, componentStart, componentEnd } = match;
+    const inner = matchColumns(layout.inner, 'blank', text, at, match);
+    if (inner === MISMATCH) {
+      // The last field does not start with the inner columns on this line: its message is the whole field.
+      match.level = level;
+      match.componentStart = componentStart;
+      match.componentEnd = componentEnd;
+    } else match.messageStart = inner < 0 ? text.length : inner;
+  }
   return true;
+}
+
+/** What matchColumns returns when a token does not fit its column. */
+const MISMATCH = -2;
+
+/** Walks `columns` from `at`; returns where the next token starts (-1 at the line's end), or MISMATCH. */
+function matchColumns(
+  columns: readonly LayoutColumn[],
+  split: LogLayout['split'],
+  text: string,
+  from: number,
+  match: LayoutMatch,
+): number {
+  let at = from;
+  for (const column of columns) {
+    if (at < 0 || at >= text.length) return MISMATCH;
+    const end = columnEnd(text, at, column.parts, split);
+    if (end < 0 || !matchesColumn(column, text, at, end, match)) return MISMATCH;
+    at = nextTokenStart(text, end, split);
+  }
+  return at;
 }

@@ -41,6 +41,8 @@ function isUnplacedName(column: LayoutColumn): boolean {
 }
 
 export function reconcileWithRules(layout: LogLayout, sample: readonly string[]): LogLayout {
+  // Columns inside the last field were vouched for by the `name:` or separator that closes them.
+  if (layout.inner !== undefined) return layout;
   const match = emptyMatch();
   const votes = new Map<number, number>();
   let matched = 0;
