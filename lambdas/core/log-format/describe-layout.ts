@@ -4,6 +4,10 @@ import type { LayoutColumn, LogLayout } from './types';
 const SPLIT_NAMES = { blank: 'blanks', tab: 'tabs', pipe: "'|'" } as const;
 
 function columnLabel(column: LayoutColumn): string {
+  return column.optional === true ? `${kindLabel(column)}?` : kindLabel(column);
+}
+
+function kindLabel(column: LayoutColumn): string {
   switch (column.kind) {
     case 'time':
       return `time(${(column.shapes ?? []).slice(0, 2).join(' | ')})`;

@@ -25,6 +25,7 @@ const columnSchema = z.object({
   endsWith: z.string().length(1).optional(),
   weak: z.literal(true).optional(),
   opens: z.string().length(1).optional(),
+  optional: z.literal(true).optional(),
 });
 
 const stateSchema = z.object({

@@ -9,6 +9,7 @@ import { ColumnJudge } from './column-judge';
 import { type ColumnStats, addToken, modeOf, newStats } from './column-stats';
 import { INFERENCE_DEFAULTS } from './inference-defaults';
 import { innerColumns } from './inner-columns';
+import { withOptionalBracket } from './optional-column';
 import { MAX_SAMPLE_TOKENS, type SampleToken, sampleTokens } from './sample-tokens';
 import type { ColumnKind, LayoutColumn, LogLayout } from './types';
 
@@ -72,7 +73,8 @@ export function inferLayout(lines: readonly string[]): LogLayout | undefined {
     for (const [index, token] of tokens.entries()) addToken(stats[index] as ColumnStats, token, text);
   }
   const layout = layoutFromStats(new ColumnJudge(stats, heads.length), split, heads.length / usable.length);
-  if (layout === undefined || split === 'blank') return layout;
+  if (layout === undefined) return undefined;
+  if (split === 'blank') return withOptionalBracket(layout, heads);
   const inner = innerColumns(
     layout,
     heads.map(({ text }) => text),

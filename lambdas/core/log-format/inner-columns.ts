@@ -2,13 +2,14 @@
  * Header columns inside the last field of a tab- or pipe-split layout. Some writers put fields between tabs or pipes
  * and then one more header field before the message, separated by a blank (Jenkins' `time [id=42]<TAB>INFO<TAB>
  * hudson.model.Run#execute: message`, `level | time | logger - message`): the tokens that start the last field are
- * aligned and judged like any header's, and kept only when they end the way a header ends (a name ending in `:` or
- * `]`, or a separator), so that a message's own first words stay message.
+ * aligned and judged like any header's, and kept only when they end the way a header ends (see closedRun), so that a
+ * message's own first words stay message.
  */
 import { ColumnJudge } from './column-judge';
 import { type ColumnStats, addToken, newStats } from './column-stats';
 import { INFERENCE_DEFAULTS } from './inference-defaults';
 import { emptyMatch, matchLayout } from './match-layout';
+import { closedRun } from './closed-run';
 import { MAX_SAMPLE_TOKENS, sampleTokens } from './sample-tokens';
 import type { LayoutColumn, LogLayout } from './types';
 
@@ -26,22 +27,5 @@ export function innerColumns(layout: LogLayout, lines: readonly string[]): Layou
     }
   }
   if (matched < INFERENCE_DEFAULTS.minLines) return undefined;
-  const judge = new ColumnJudge(stats, matched);
-  const columns: LayoutColumn[] = [];
-  for (let index = 0; index < MAX_SAMPLE_TOKENS; index++) {
-    const verdict = judge.verdict(index);
-    if (verdict === 'message') break;
-    const column = judge.column(index, false);
-    columns.push(column);
-    if (verdict === 'end') {
-      // A qualified name ends a blank-split header, but here it may be a message's own first words (`generating
-      // core.6553`): only the punctuation a writer puts after its field closes an inner header.
-      if (column.endsWith === undefined) return undefined;
-      while (index + 1 < MAX_SAMPLE_TOKENS && judge.continuesAfterEnd(index + 1))
-        columns.push(judge.column(++index, false));
-      return columns;
-    }
-  }
-  // Without a closing `name:`, only a run closed by a separator (`logger - message`) is a header's.
-  return columns.at(-1)?.kind === 'separator' ? columns : undefined;
+  return closedRun(new ColumnJudge(stats, matched), 0);
 }

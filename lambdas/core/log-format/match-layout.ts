@@ -207,7 +207,10 @@ function matchColumns(
   for (const column of columns) {
     if (at < 0 || at >= text.length) return MISMATCH;
     const end = columnEnd(text, at, column.parts, split);
-    if (end < 0 || !matchesColumn(column, text, at, end, match)) return MISMATCH;
+    if (end < 0 || !matchesColumn(column, text, at, end, match)) {
+      if (column.optional === true) continue; // this line does not carry it: the next column reads the same token
+      return MISMATCH;
+    }
     at = nextTokenStart(text, end, split);
   }
   return at;

@@ -28,6 +28,8 @@ export interface LayoutColumn {
   readonly weak?: true;
   /** For `bracket`: the opening character. */
   readonly opens?: string;
+  /** Only some lines carry it (`[req-42]` inside requests): a line whose token does not fit skips the column. */
+  readonly optional?: true;
 }
 
 /** How a source's lines are laid out: header columns, then the message. */

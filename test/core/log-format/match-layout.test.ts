@@ -82,3 +82,31 @@ describe('a layout with fields between tabs or pipes, then a header field before
     expect(restored?.layouts[0]?.inner).toEqual(format.layouts[0]?.inner);
   });
 });
+
+describe('a header field only some lines carry', () => {
+  const components = ['cache:', 'http:', 'store:'];
+  const line = (i: number): string =>
+    `${clock(i)} ${i % 8 === 0 ? 'WARN' : 'INFO'} ${i % 3 === 0 ? `[req-${(i * 7919) % 100000}] ` : ''}${components[i % 3 === 0 ? 1 : i % 2]} ${WORDS[i % WORDS.length]} ${i}`;
+
+  it('is learnt as an optional column, so the fields after it stay header on every line', () => {
+    // Prepare
+    const format = new SourceFormat({ rules: false });
+
+    // Act
+    const parsed = format.parseAll(Array.from({ length: 90 }, (_, i) => line(i)));
+
+    // Assess
+    expect(format.layouts[0]?.columns.some((column) => column.optional === true)).toBe(true);
+    expect(parsed[3]).toMatchObject({ message: `${WORDS[3]} 3`, component: 'http' });
+    expect(parsed[4]).toMatchObject({ message: `${WORDS[4]} 4`, component: 'cache' });
+  });
+
+  it('stays message when it ends the header, as a message may start with a bracket', () => {
+    const trailing = (i: number): string =>
+      `${clock(i)} INFO ${i % 3 === 0 ? `[client 10.0.0.${i % 250}] ` : ''}${WORDS[i % WORDS.length]} ${i}`;
+
+    const layout = inferLayout(Array.from({ length: 90 }, (_, i) => trailing(i)));
+
+    expect(layout?.columns.some((column) => column.optional === true)).toBe(false);
+  });
+});
