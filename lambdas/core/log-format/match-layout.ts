@@ -77,22 +77,24 @@ function inValues(text: string, start: number, end: number, values: readonly str
   return false;
 }
 
-/** Letter case of a run: 1 lower, 2 upper, 3 title (`Info`), 0 mixed or no letters. */
+/** How a token's letters are written; `other`: mixed case, or no letters at all. */
+const LETTER_CASE = { other: 0, lower: 1, upper: 2, title: 3 } as const;
+
 function caseOf(text: string, start: number, end: number): number {
   let lower = 0;
   let upper = 0;
-  let firstUpper = false;
+  let startsUpper = false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c >= 97 && c <= 122) lower++;
     else if (c >= 65 && c <= 90) {
-      if (lower === 0 && upper === 0) firstUpper = true;
+      if (lower === 0 && upper === 0) startsUpper = true;
       upper++;
     }
   }
-  if (upper === 0) return lower > 0 ? 1 : 0;
-  if (lower === 0) return 2;
-  return upper === 1 && firstUpper ? 3 : 0;
+  if (upper === 0) return lower > 0 ? LETTER_CASE.lower : LETTER_CASE.other;
+  if (lower === 0) return LETTER_CASE.upper;
+  return upper === 1 && startsUpper ? LETTER_CASE.title : LETTER_CASE.other;
 }
 
 /**
@@ -105,7 +107,7 @@ function writtenLikeValues(text: string, start: number, end: number, values: rea
   if (values === undefined) return false;
   const length = end - start;
   const letterCase = caseOf(text, start, end);
-  if (letterCase === 0) return false;
+  if (letterCase === LETTER_CASE.other) return false;
   let shortest = Number.POSITIVE_INFINITY;
   let longest = 0;
   let shaped = false;
