@@ -2,11 +2,13 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import {
   buildDetailsReply,
   buildSlackMessage,
+  buildWithdrawalMessage,
   notifiedStateOf,
   shouldNotify,
   type NotifiedState,
   type SlackMessage,
   type SlackMessageContext,
+  type WithdrawalReason,
 } from '../core/notify';
 import type { Verdict } from '../core/pipeline';
 import type { SecretCache } from './secret-cache';
@@ -77,6 +79,41 @@ export class SlackNotifier {
     }
   }
 
+  /**
+   * Retracts the incident's verdict where it was announced: nothing when Slack was never told about the incident
+   * (no `previous`) or was already told it is withdrawn; otherwise, in bot mode, the verdict's message is replaced
+   * by the withdrawal (so the channel stops showing the blame) and the withdrawal is replied in its thread (which
+   * notifies the thread's followers, as an edit does not); a webhook posts it as a new message. The record
+   * returned says `withdrawn`, so a retry does not repeat it and a verdict for the incident again is posted anew.
+   */
+  async withdraw(
+    verdict: Verdict,
+    previous: SlackRecord | undefined,
+    reason: WithdrawalReason,
+  ): Promise<SlackNotifyResult> {
+    if (previous === undefined) return { status: 'skipped', reason: 'no verdict of the incident was sent to Slack' };
+    if (previous.notified.withdrawn === true) return { status: 'skipped', reason: 'the withdrawal was sent already' };
+    const notified: NotifiedState = { ...previous.notified, withdrawn: true };
+    try {
+      const target = await this.resolveTarget();
+      const message = buildWithdrawalMessage(verdict, reason, this.props.message.redact);
+      const result =
+        target.mode === 'webhook'
+          ? await this.viaWebhook(target.url, message, notified, 'update')
+          : await this.withdrawViaBot(target, message, notified, previous.thread);
+      if (result.status === 'failed') {
+        this.props.logger.error('Slack withdrawal failed', { incidentId: verdict.incidentId, error: result.error });
+        return result;
+      }
+      this.props.logger.info('Slack told of the withdrawal', { incidentId: verdict.incidentId, status: result.status });
+      return { ...result, reason: 'verdict withdrawn' };
+    } catch (error) {
+      const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      this.props.logger.error('Slack withdrawal failed', { incidentId: verdict.incidentId, error: text });
+      return { status: 'failed', reason: 'withdraw', error: text };
+    }
+  }
+
   private async resolveTarget(): Promise<SlackTarget> {
     if (this.target === undefined) {
       const value = await this.props.secrets.get(this.props.secretId);
@@ -143,6 +180,48 @@ export class SlackNotifier {
     if (!reply.ok)
       this.props.logger.warn('Slack thread reply failed', { incidentId: verdict.incidentId, error: reply.error });
     return { status, record: { notified: next, thread: where } };
+  }
+
+  private async withdrawViaBot(
+    target: Extract<SlackTarget, { mode: 'bot' }>,
+    message: SlackMessage,
+    notified: NotifiedState,
+    thread: SlackRecord['thread'],
+  ): Promise<SlackNotifyResult | { status: 'posted' | 'updated'; record: SlackRecord }> {
+    const { http } = this.props;
+    if (thread !== undefined) {
+      const updated = await http.callApi('chat.update', target.token, {
+        channel: thread.channel,
+        ts: thread.ts,
+        text: message.text,
+        blocks: message.blocks,
+      });
+      if (updated.ok) {
+        const reply = await http.callApi('chat.postMessage', target.token, {
+          channel: thread.channel,
+          thread_ts: thread.ts,
+          text: message.text,
+          blocks: message.blocks,
+          unfurl_links: false,
+        });
+        if (!reply.ok) this.props.logger.warn('Slack thread reply failed', { error: reply.error });
+        return { status: 'updated', record: { notified, thread } };
+      }
+      // A deleted message: the withdrawal is posted on its own. Any other failure is final for this attempt.
+      if (updated.error !== 'message_not_found') return failed(updated, 'update');
+    }
+    const posted = await http.callApi('chat.postMessage', target.token, {
+      channel: target.channel,
+      text: message.text,
+      blocks: message.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+    if (!posted.ok || posted.ts === undefined) return failed(posted, 'post');
+    return {
+      status: 'posted',
+      record: { notified, thread: { channel: posted.channel ?? target.channel, ts: posted.ts } },
+    };
   }
 }
 
