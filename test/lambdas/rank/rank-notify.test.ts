@@ -3,6 +3,7 @@ import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secre
 import { CreateStateMachineCommand, ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { executionName } from '../../../lambdas/core/notify';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { AnomalyMessage } from '../../../lambdas/core/pipeline';
 import { sendAnomalyMessages } from '../../../lambdas/ingest/anomaly-sender';
 import { createRankHandler } from '../../../lambdas/rank/create-rank-handler';
 import { IncidentStore, type StoredIncident } from '../../../lambdas/rank/incident-store';
@@ -248,4 +249,44 @@ describe('the rank handler announcing verdicts in Slack (dynalite, fauxqs, moto 
     );
     expect(startedAfterRedelivery).toEqual(started);
   });
+
+  it("retracts the verdict's message of an incident it withdraws, once, also when the message is delivered again", async () => {
+    // Prepare: an anomaly strong enough to start an incident alone, then its faded revision (too weak for any).
+    const n = await notifyingWorld();
+    const strong = stream.messages.find((m) => m.anomaly.score >= 0.35);
+    if (strong === undefined) throw new Error('the stream has no anomaly strong enough to start an incident');
+    const faded: AnomalyMessage = {
+      ...strong,
+      revision: strong.revision + 1,
+      anomaly: { ...strong.anomaly, score: 0.01, active: false },
+    };
+    const queue = { sqs: servers.sqs.client, queueUrl: n.world.anomalyQueueUrl };
+    const deliver = async (messages: AnomalyMessage[]) => {
+      await sendAnomalyMessages(queue, messages);
+      return drainQueue(servers.sqs.client, n.world.anomalyQueueUrl, n.rank);
+    };
+    await deliver([strong]);
+    const announced = await n.liveIncidents();
+    slack.reset();
+
+    // Act
+    const fading = await deliver([faded]);
+    const retraction = [...slack.requests];
+    slack.reset();
+    await deliver([faded]);
+
+    // Assess
+    expect(fading.failures).toBe(0);
+    expect(announced).toHaveLength(1);
+    expect(retraction.map((r) => r.path)).toEqual(['/api/chat.update', '/api/chat.postMessage']);
+    const [update, reply] = retraction;
+    expect(update?.body).toMatchObject({
+      channel: CHANNEL,
+      ts: announced[0]?.slack?.thread?.ts,
+      text: expect.stringMatching(/^Culprit: Withdrawn: (early )?verdict on /),
+    });
+    expect(reply?.body).toMatchObject({ thread_ts: update?.body.ts, text: update?.body.text });
+    expect(slack.requests).toEqual([]);
+    expect(await n.liveIncidents()).toEqual([]);
+  }, 240_000);
 });

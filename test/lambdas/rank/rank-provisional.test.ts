@@ -1,24 +1,32 @@
 /**
  * The rank Lambda path says whether a verdict is early evidence or firm: the `Culprit Verdict` event of an incident
- * first seen from young anomalies is provisional, and a later event says when the verdict is firm. Real local
- * servers: DynamoDB (dynalite), SQS (fauxqs) and EventBridge (moto).
+ * first seen from young anomalies is provisional, a later event says when the verdict is firm, and a
+ * `Culprit Verdict Withdrawn` event retracts one whose anomalies faded. Real local servers: DynamoDB (dynalite), SQS
+ * (fauxqs) and EventBridge (moto), reached through a proxy that can cut the connection.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { LOOPBACK_AWS } from '../deploys/local-dynamodb';
+import { parseVerdictWithdrawnDetail, VERDICT_WITHDRAWN_EVENT } from '../../../lambdas/core/notify';
+import { VERDICT_EVENT } from '../../../lambdas/core/pipeline';
+import { createRankHandler } from '../../../lambdas/rank/create-rank-handler';
+import { drainQueue } from '../../e2e/support/lambda-events';
+import { startSwitchableProxy } from '../../e2e/support/switchable-proxy';
 import { sendAnomalyMessages } from '../../../lambdas/ingest/anomaly-sender';
 import type { AnomalyMessage } from '../../../lambdas/core/pipeline';
 import { WITHDRAWN } from '../../../lambdas/rank/incident-store';
 import { preparePipeline, startPipelineServers, type PipelineServers } from '../../e2e/support/pipeline-world';
 import { anomalyStream } from './anomaly-stream';
 
-const schema = JSON.parse(
-  readFileSync(path.resolve(__dirname, '../../../schemas/verdict-event.schema.json'), 'utf8'),
-) as object;
+const schemaOf = (file: string): object =>
+  JSON.parse(readFileSync(path.resolve(__dirname, '../../../schemas', file), 'utf8')) as object;
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
-const validate = ajv.compile(schema);
+const validate = ajv.compile(schemaOf('verdict-event.schema.json'));
+const validateWithdrawal = ajv.compile(schemaOf('verdict-withdrawn-event.schema.json'));
 
 let servers: PipelineServers;
 
@@ -65,10 +73,79 @@ describe('the rank handler on early and later evidence', () => {
     }
   }, 240_000);
 
-  it('withdraws an incident whose young anomaly faded, so no incident stands where the CLI would report none', async () => {
+  it('withdraws an incident whose young anomaly faded and announces it once, retried batch or not', async () => {
     // Prepare: the first anomaly strong enough to start an incident on its own, then a later revision of it that
-    // faded (a two-line blip whose promised rate never came): too weak for any incident.
+    // faded (a two-line blip whose promised rate never came): too weak for any incident. Rank reaches EventBridge
+    // through a proxy that is down for the faded message's first attempt, which fails after the withdrawal is
+    // stored and before it is published: Lambda's retry of it must publish it, once.
     const w = await preparePipeline(servers, { serviceMap });
+    const proxy = await startSwitchableProxy(servers.moto.endpoint);
+    const eventBridge = new EventBridgeClient({ ...LOOPBACK_AWS, endpoint: proxy.endpoint, maxAttempts: 1 });
+    const rank = createRankHandler({ ...w.rankDeps, eventBridge });
+    const strong = stream.messages.find((m) => m.anomaly.score >= 0.35);
+    if (strong === undefined) throw new Error('the stream has no anomaly strong enough to start an incident');
+    const faded: AnomalyMessage = {
+      ...strong,
+      revision: strong.revision + 1,
+      anomaly: { ...strong.anomaly, score: 0.01, active: false },
+    };
+    const queue = { sqs: servers.sqs.client, queueUrl: w.anomalyQueueUrl };
+    const drain = () => drainQueue(servers.sqs.client, w.anomalyQueueUrl, rank);
+    const around = { from: strong.anomaly.firstSeen - 3_600_000, to: strong.anomaly.lastSeen + 3_600_000 };
+
+    try {
+      // Act
+      await sendAnomalyMessages(queue, [strong]);
+      await drain();
+      const before = await w.incidents(around.from, around.to);
+      const announced = await w.bus.take();
+      await sendAnomalyMessages(queue, [faded]);
+      proxy.down();
+      const fading = await drainQueue(servers.sqs.client, w.anomalyQueueUrl, async (event) => {
+        const response = await rank(event);
+        proxy.up();
+        return response;
+      });
+      const after = await w.incidents(around.from, around.to);
+      const retracted = await w.bus.take();
+      await sendAnomalyMessages(queue, [faded, strong]);
+      await drain();
+      const again = await w.bus.take();
+
+      // Assess
+      expect(before.filter((item) => item.supersededBy === undefined)).toHaveLength(1);
+      const incidentId = before[0]?.verdict.incidentId;
+      expect(announced.map((e) => [e['detail-type'], e.detail.incidentId])).toEqual([
+        [VERDICT_EVENT.detailType, incidentId],
+      ]);
+      expect(fading.failures).toBe(1);
+      expect(after.filter((item) => item.supersededBy === undefined)).toEqual([]);
+      expect(after.map((item) => item.supersededBy)).toEqual([WITHDRAWN]);
+      expect(retracted.map((e) => [e.source, e['detail-type']])).toEqual([
+        [VERDICT_WITHDRAWN_EVENT.source, VERDICT_WITHDRAWN_EVENT.detailType],
+      ]);
+      const [withdrawal] = retracted;
+      expect(validateWithdrawal(withdrawal)).toBe(true);
+      expect(parseVerdictWithdrawnDetail(withdrawal?.detail, 'the withdrawal on the bus')).toMatchObject({
+        incidentId,
+        reason: 'anomalies-faded',
+        provisional: before[0]?.verdict.provisional,
+        blamed: before[0]?.verdict.blamed === null ? null : { deployId: before[0]?.verdict.blamed },
+      });
+      expect(again).toEqual([]);
+    } finally {
+      eventBridge.destroy();
+      await proxy.close();
+    }
+  }, 240_000);
+
+  it('withdraws an incident whose verdict was never announced without a word', async () => {
+    // Prepare: the incident is stored, but EventBridge is down for as long as the strong anomaly is retried (it goes
+    // to the dead-letter queue), so its verdict is never published; then the anomaly fades.
+    const w = await preparePipeline(servers, { serviceMap, maxReceiveCount: 1 });
+    const proxy = await startSwitchableProxy(servers.moto.endpoint);
+    const eventBridge = new EventBridgeClient({ ...LOOPBACK_AWS, endpoint: proxy.endpoint, maxAttempts: 1 });
+    const rank = createRankHandler({ ...w.rankDeps, eventBridge });
     const strong = stream.messages.find((m) => m.anomaly.score >= 0.35);
     if (strong === undefined) throw new Error('the stream has no anomaly strong enough to start an incident');
     const faded: AnomalyMessage = {
@@ -79,17 +156,24 @@ describe('the rank handler on early and later evidence', () => {
     const queue = { sqs: servers.sqs.client, queueUrl: w.anomalyQueueUrl };
     const around = { from: strong.anomaly.firstSeen - 3_600_000, to: strong.anomaly.lastSeen + 3_600_000 };
 
-    // Act
-    await sendAnomalyMessages(queue, [strong]);
-    await w.runRank();
-    const before = await w.incidents(around.from, around.to);
-    await sendAnomalyMessages(queue, [faded]);
-    await w.runRank();
-    const after = await w.incidents(around.from, around.to);
+    try {
+      // Act
+      proxy.down();
+      await sendAnomalyMessages(queue, [strong]);
+      const unannounced = await drainQueue(servers.sqs.client, w.anomalyQueueUrl, rank);
+      proxy.up();
+      await sendAnomalyMessages(queue, [faded]);
+      const fading = await drainQueue(servers.sqs.client, w.anomalyQueueUrl, rank);
+      const after = await w.incidents(around.from, around.to);
 
-    // Assess
-    expect(before.filter((item) => item.supersededBy === undefined)).toHaveLength(1);
-    expect(after.filter((item) => item.supersededBy === undefined)).toEqual([]);
-    expect(after.map((item) => item.supersededBy)).toEqual([WITHDRAWN]);
+      // Assess
+      expect(unannounced.failures).toBe(1);
+      expect(fading.failures).toBe(0);
+      expect(after.map((item) => [item.supersededBy, item.publishedKey])).toEqual([[WITHDRAWN, undefined]]);
+      expect(await w.bus.take()).toEqual([]);
+    } finally {
+      eventBridge.destroy();
+      await proxy.close();
+    }
   }, 240_000);
 });
