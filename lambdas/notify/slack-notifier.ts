@@ -58,7 +58,9 @@ export class SlackNotifier {
       const result =
         target.mode === 'webhook'
           ? await this.viaWebhook(target.url, message, next, decision.action)
-          : await this.viaBot(target, verdict, message, next, previous?.thread, decision.action);
+          : await this.viaBot(target, verdict.incidentId, message, next, previous?.thread, decision.action, () =>
+              buildDetailsReply(verdict, this.props.message.redact),
+            );
       if (result.status === 'failed')
         this.props.logger.error('Slack notification failed', {
           incidentId: verdict.incidentId,
@@ -100,7 +102,10 @@ export class SlackNotifier {
       const result =
         target.mode === 'webhook'
           ? await this.viaWebhook(target.url, message, notified, 'update')
-          : await this.withdrawViaBot(target, message, notified, previous.thread);
+          : // Replied in the thread only when the verdict's message was replaced: a new message needs no echo.
+            await this.viaBot(target, verdict.incidentId, message, notified, previous.thread, 'update', (status) =>
+              status === 'updated' ? message : undefined,
+            );
       if (result.status === 'failed') {
         this.props.logger.error('Slack withdrawal failed', { incidentId: verdict.incidentId, error: result.error });
         return result;
@@ -134,13 +139,18 @@ export class SlackNotifier {
     return { status: action === 'post' ? 'posted' : 'updated', record: { notified: next } };
   }
 
+  /**
+   * `message` in place of the one in `thread` (posted anew when there is none or it was deleted), then the reply
+   * `replyFor` gives for what happened, if any, in its thread.
+   */
   private async viaBot(
     target: Extract<SlackTarget, { mode: 'bot' }>,
-    verdict: Verdict,
+    incidentId: string,
     message: SlackMessage,
     next: NotifiedState,
     thread: SlackRecord['thread'],
     action: 'post' | 'update',
+    replyFor: (status: 'posted' | 'updated') => SlackMessage | undefined,
   ): Promise<SlackNotifyResult | { status: 'posted' | 'updated'; record: SlackRecord }> {
     const { http } = this.props;
     let status: 'posted' | 'updated' = 'posted';
@@ -168,7 +178,8 @@ export class SlackNotifier {
       if (!posted.ok || posted.ts === undefined) return failed(posted, action);
       where = { channel: posted.channel ?? target.channel, ts: posted.ts };
     }
-    const details = buildDetailsReply(verdict, this.props.message.redact);
+    const details = replyFor(status);
+    if (details === undefined) return { status, record: { notified: next, thread: where } };
     const reply = await http.callApi('chat.postMessage', target.token, {
       channel: where.channel,
       thread_ts: where.ts,
@@ -177,51 +188,8 @@ export class SlackNotifier {
       unfurl_links: false,
     });
     // The main message went out; a lost thread reply is worth a warning, not a failure.
-    if (!reply.ok)
-      this.props.logger.warn('Slack thread reply failed', { incidentId: verdict.incidentId, error: reply.error });
+    if (!reply.ok) this.props.logger.warn('Slack thread reply failed', { incidentId, error: reply.error });
     return { status, record: { notified: next, thread: where } };
-  }
-
-  private async withdrawViaBot(
-    target: Extract<SlackTarget, { mode: 'bot' }>,
-    message: SlackMessage,
-    notified: NotifiedState,
-    thread: SlackRecord['thread'],
-  ): Promise<SlackNotifyResult | { status: 'posted' | 'updated'; record: SlackRecord }> {
-    const { http } = this.props;
-    if (thread !== undefined) {
-      const updated = await http.callApi('chat.update', target.token, {
-        channel: thread.channel,
-        ts: thread.ts,
-        text: message.text,
-        blocks: message.blocks,
-      });
-      if (updated.ok) {
-        const reply = await http.callApi('chat.postMessage', target.token, {
-          channel: thread.channel,
-          thread_ts: thread.ts,
-          text: message.text,
-          blocks: message.blocks,
-          unfurl_links: false,
-        });
-        if (!reply.ok) this.props.logger.warn('Slack thread reply failed', { error: reply.error });
-        return { status: 'updated', record: { notified, thread } };
-      }
-      // A deleted message: the withdrawal is posted on its own. Any other failure is final for this attempt.
-      if (updated.error !== 'message_not_found') return failed(updated, 'update');
-    }
-    const posted = await http.callApi('chat.postMessage', target.token, {
-      channel: target.channel,
-      text: message.text,
-      blocks: message.blocks,
-      unfurl_links: false,
-      unfurl_media: false,
-    });
-    if (!posted.ok || posted.ts === undefined) return failed(posted, 'post');
-    return {
-      status: 'posted',
-      record: { notified, thread: { channel: posted.channel ?? target.channel, ts: posted.ts } },
-    };
   }
 }
 

@@ -12,6 +12,29 @@ import { startMotoServer, type MotoServer } from '../../e2e/support/moto-server'
 import { verdict } from '../../core/notify/verdict-factory';
 import { countCommands, MOTO_CLIENT, recordingLogger } from './aws-clients';
 
+/** A notifier whose Slack secret and state machine do not exist, so each part fails as it is used. */
+function notifierOfAbsentParts(
+  secrets: SecretsManagerClient,
+  sfn: SFNClient,
+  logger: ReturnType<typeof recordingLogger>,
+): ReturnType<typeof createVerdictNotifier> {
+  return createVerdictNotifier({
+    slack: new SlackNotifier({
+      secrets: new SecretCache(secrets),
+      secretId: 'culprit/absent',
+      http: new SlackHttp(),
+      message: { region: 'eu-west-1', logGroupsOf: () => [], redact: createRedactor() },
+      logger,
+    }),
+    trigger: new ExecutionTrigger({
+      client: sfn,
+      stateMachineArn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:absent',
+      minConfidence: 0.5,
+      logger,
+    }),
+  });
+}
+
 describe('createVerdictNotifier', () => {
   let moto: MotoServer;
 
@@ -27,21 +50,7 @@ describe('createVerdictNotifier', () => {
     const logger = recordingLogger();
     const secrets = new SecretsManagerClient({ ...MOTO_CLIENT, endpoint: moto.endpoint });
     const sfn = new SFNClient({ ...MOTO_CLIENT, endpoint: moto.endpoint });
-    const notify = createVerdictNotifier({
-      slack: new SlackNotifier({
-        secrets: new SecretCache(secrets),
-        secretId: 'culprit/absent',
-        http: new SlackHttp(),
-        message: { region: 'eu-west-1', logGroupsOf: () => [], redact: createRedactor() },
-        logger,
-      }),
-      trigger: new ExecutionTrigger({
-        client: sfn,
-        stateMachineArn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:absent',
-        minConfidence: 0.5,
-        logger,
-      }),
-    });
+    const notify = notifierOfAbsentParts(secrets, sfn, logger);
 
     const result = await notify(verdict(), undefined);
 
@@ -57,21 +66,7 @@ describe('createVerdictNotifier', () => {
     const secrets = new SecretsManagerClient({ ...MOTO_CLIENT, endpoint: moto.endpoint });
     const sfn = new SFNClient({ ...MOTO_CLIENT, endpoint: moto.endpoint });
     const sfnCalls = countCommands(sfn);
-    const notify = createVerdictNotifier({
-      slack: new SlackNotifier({
-        secrets: new SecretCache(secrets),
-        secretId: 'culprit/absent',
-        http: new SlackHttp(),
-        message: { region: 'eu-west-1', logGroupsOf: () => [], redact: createRedactor() },
-        logger,
-      }),
-      trigger: new ExecutionTrigger({
-        client: sfn,
-        stateMachineArn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:absent',
-        minConfidence: 0.5,
-        logger,
-      }),
-    });
+    const notify = notifierOfAbsentParts(secrets, sfn, logger);
     const told = { notified: { blamed: 'codedeploy:d-ABC123', confidence: 0.82, resolved: false } };
 
     const result = await notify(verdict({ provisional: true }), told, {

@@ -18,7 +18,7 @@ import {
 } from '../../e2e/support/pipeline-world';
 import { MOTO_CLIENT } from '../notify/aws-clients';
 import { SlackStub, type RecordedRequest } from '../notify/slack-stub';
-import { anomalyStream } from './anomaly-stream';
+import { anomalyStream, fadingAnomaly } from './anomaly-stream';
 
 const SECRET = 'culprit/slack-bot';
 const CHANNEL = 'C0INCIDENTS';
@@ -253,13 +253,7 @@ describe('the rank handler announcing verdicts in Slack (dynalite, fauxqs, moto 
   it("retracts the verdict's message of an incident it withdraws, once, also when the message is delivered again", async () => {
     // Prepare: an anomaly strong enough to start an incident alone, then its faded revision (too weak for any).
     const n = await notifyingWorld();
-    const strong = stream.messages.find((m) => m.anomaly.score >= 0.35);
-    if (strong === undefined) throw new Error('the stream has no anomaly strong enough to start an incident');
-    const faded: AnomalyMessage = {
-      ...strong,
-      revision: strong.revision + 1,
-      anomaly: { ...strong.anomaly, score: 0.01, active: false },
-    };
+    const { strong, faded } = fadingAnomaly(stream);
     const queue = { sqs: servers.sqs.client, queueUrl: n.world.anomalyQueueUrl };
     const deliver = async (messages: AnomalyMessage[]) => {
       await sendAnomalyMessages(queue, messages);

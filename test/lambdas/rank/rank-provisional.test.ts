@@ -19,7 +19,7 @@ import { sendAnomalyMessages } from '../../../lambdas/ingest/anomaly-sender';
 import type { AnomalyMessage } from '../../../lambdas/core/pipeline';
 import { WITHDRAWN } from '../../../lambdas/rank/incident-store';
 import { preparePipeline, startPipelineServers, type PipelineServers } from '../../e2e/support/pipeline-world';
-import { anomalyStream } from './anomaly-stream';
+import { anomalyStream, fadingAnomaly } from './anomaly-stream';
 
 const schemaOf = (file: string): object =>
   JSON.parse(readFileSync(path.resolve(__dirname, '../../../schemas', file), 'utf8')) as object;
@@ -44,6 +44,28 @@ const serviceMap = Object.fromEntries(stream.services.map((s) => [`/rank-test/${
 /** The messages ingest would have sent by `time`: every anomaly as it stood then. */
 function sentBy(time: number): AnomalyMessage[] {
   return stream.messages.filter((m) => m.anomaly.lastSeen <= time);
+}
+
+/** A pipeline whose rank reaches EventBridge through a proxy that can cut the connection (one attempt per call). */
+async function pipelineWithCuttableBus(options: { readonly maxReceiveCount?: number } = {}) {
+  const world = await preparePipeline(servers, { serviceMap, ...options });
+  const proxy = await startSwitchableProxy(servers.moto.endpoint);
+  const eventBridge = new EventBridgeClient({ ...LOOPBACK_AWS, endpoint: proxy.endpoint, maxAttempts: 1 });
+  const rank = createRankHandler({ ...world.rankDeps, eventBridge });
+  return {
+    world,
+    proxy,
+    rank,
+    /** Sends `messages` to the anomaly queue and plays the event source with `handler` until it is empty. */
+    async deliver(messages: AnomalyMessage[], handler = rank) {
+      await sendAnomalyMessages({ sqs: servers.sqs.client, queueUrl: world.anomalyQueueUrl }, messages);
+      return drainQueue(servers.sqs.client, world.anomalyQueueUrl, handler);
+    },
+    async close() {
+      eventBridge.destroy();
+      await proxy.close();
+    },
+  };
 }
 
 describe('the rank handler on early and later evidence', () => {
@@ -78,38 +100,25 @@ describe('the rank handler on early and later evidence', () => {
     // faded (a two-line blip whose promised rate never came): too weak for any incident. Rank reaches EventBridge
     // through a proxy that is down for the faded message's first attempt, which fails after the withdrawal is
     // stored and before it is published: Lambda's retry of it must publish it, once.
-    const w = await preparePipeline(servers, { serviceMap });
-    const proxy = await startSwitchableProxy(servers.moto.endpoint);
-    const eventBridge = new EventBridgeClient({ ...LOOPBACK_AWS, endpoint: proxy.endpoint, maxAttempts: 1 });
-    const rank = createRankHandler({ ...w.rankDeps, eventBridge });
-    const strong = stream.messages.find((m) => m.anomaly.score >= 0.35);
-    if (strong === undefined) throw new Error('the stream has no anomaly strong enough to start an incident');
-    const faded: AnomalyMessage = {
-      ...strong,
-      revision: strong.revision + 1,
-      anomaly: { ...strong.anomaly, score: 0.01, active: false },
-    };
-    const queue = { sqs: servers.sqs.client, queueUrl: w.anomalyQueueUrl };
-    const drain = () => drainQueue(servers.sqs.client, w.anomalyQueueUrl, rank);
+    const p = await pipelineWithCuttableBus();
+    const w = p.world;
+    const { strong, faded } = fadingAnomaly(stream);
     const around = { from: strong.anomaly.firstSeen - 3_600_000, to: strong.anomaly.lastSeen + 3_600_000 };
 
     try {
       // Act
-      await sendAnomalyMessages(queue, [strong]);
-      await drain();
+      await p.deliver([strong]);
       const before = await w.incidents(around.from, around.to);
       const announced = await w.bus.take();
-      await sendAnomalyMessages(queue, [faded]);
-      proxy.down();
-      const fading = await drainQueue(servers.sqs.client, w.anomalyQueueUrl, async (event) => {
-        const response = await rank(event);
-        proxy.up();
+      p.proxy.down();
+      const fading = await p.deliver([faded], async (event) => {
+        const response = await p.rank(event);
+        p.proxy.up();
         return response;
       });
       const after = await w.incidents(around.from, around.to);
       const retracted = await w.bus.take();
-      await sendAnomalyMessages(queue, [faded, strong]);
-      await drain();
+      await p.deliver([faded, strong]);
       const again = await w.bus.take();
 
       // Assess
@@ -134,36 +143,24 @@ describe('the rank handler on early and later evidence', () => {
       });
       expect(again).toEqual([]);
     } finally {
-      eventBridge.destroy();
-      await proxy.close();
+      await p.close();
     }
   }, 240_000);
 
   it('withdraws an incident whose verdict was never announced without a word', async () => {
     // Prepare: the incident is stored, but EventBridge is down for as long as the strong anomaly is retried (it goes
     // to the dead-letter queue), so its verdict is never published; then the anomaly fades.
-    const w = await preparePipeline(servers, { serviceMap, maxReceiveCount: 1 });
-    const proxy = await startSwitchableProxy(servers.moto.endpoint);
-    const eventBridge = new EventBridgeClient({ ...LOOPBACK_AWS, endpoint: proxy.endpoint, maxAttempts: 1 });
-    const rank = createRankHandler({ ...w.rankDeps, eventBridge });
-    const strong = stream.messages.find((m) => m.anomaly.score >= 0.35);
-    if (strong === undefined) throw new Error('the stream has no anomaly strong enough to start an incident');
-    const faded: AnomalyMessage = {
-      ...strong,
-      revision: strong.revision + 1,
-      anomaly: { ...strong.anomaly, score: 0.01, active: false },
-    };
-    const queue = { sqs: servers.sqs.client, queueUrl: w.anomalyQueueUrl };
+    const p = await pipelineWithCuttableBus({ maxReceiveCount: 1 });
+    const w = p.world;
+    const { strong, faded } = fadingAnomaly(stream);
     const around = { from: strong.anomaly.firstSeen - 3_600_000, to: strong.anomaly.lastSeen + 3_600_000 };
 
     try {
       // Act
-      proxy.down();
-      await sendAnomalyMessages(queue, [strong]);
-      const unannounced = await drainQueue(servers.sqs.client, w.anomalyQueueUrl, rank);
-      proxy.up();
-      await sendAnomalyMessages(queue, [faded]);
-      const fading = await drainQueue(servers.sqs.client, w.anomalyQueueUrl, rank);
+      p.proxy.down();
+      const unannounced = await p.deliver([strong]);
+      p.proxy.up();
+      const fading = await p.deliver([faded]);
       const after = await w.incidents(around.from, around.to);
 
       // Assess
@@ -172,8 +169,7 @@ describe('the rank handler on early and later evidence', () => {
       expect(after.map((item) => [item.supersededBy, item.publishedKey])).toEqual([[WITHDRAWN, undefined]]);
       expect(await w.bus.take()).toEqual([]);
     } finally {
-      eventBridge.destroy();
-      await proxy.close();
+      await p.close();
     }
   }, 240_000);
 });
