@@ -8,4 +8,10 @@ export {
   type ExecutionTriggerProps,
   type TriggerResult,
 } from './execution-trigger';
-export { createVerdictNotifier, type VerdictNotifierParts, type VerdictNotifyResult } from './verdict-notifier';
+export {
+  createVerdictNotifier,
+  type Announcement,
+  type VerdictNotifier,
+  type VerdictNotifierParts,
+  type VerdictNotifyResult,
+} from './verdict-notifier';

@@ -2,11 +2,13 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import {
   buildDetailsReply,
   buildSlackMessage,
+  buildWithdrawalMessage,
   notifiedStateOf,
   shouldNotify,
   type NotifiedState,
   type SlackMessage,
   type SlackMessageContext,
+  type WithdrawalReason,
 } from '../core/notify';
 import type { Verdict } from '../core/pipeline';
 import type { SecretCache } from './secret-cache';
@@ -56,7 +58,9 @@ export class SlackNotifier {
       const result =
         target.mode === 'webhook'
           ? await this.viaWebhook(target.url, message, next, decision.action)
-          : await this.viaBot(target, verdict, message, next, previous?.thread, decision.action);
+          : await this.viaBot(target, verdict.incidentId, message, next, previous?.thread, decision.action, () =>
+              buildDetailsReply(verdict, this.props.message.redact),
+            );
       if (result.status === 'failed')
         this.props.logger.error('Slack notification failed', {
           incidentId: verdict.incidentId,
@@ -74,6 +78,44 @@ export class SlackNotifier {
       const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       this.props.logger.error('Slack notification failed', { incidentId: verdict.incidentId, error: text });
       return { status: 'failed', reason: decision.reason, error: text };
+    }
+  }
+
+  /**
+   * Retracts the incident's verdict where it was announced: nothing when Slack was never told about the incident
+   * (no `previous`) or was already told it is withdrawn; otherwise, in bot mode, the verdict's message is replaced
+   * by the withdrawal (so the channel stops showing the blame) and the withdrawal is replied in its thread (which
+   * notifies the thread's followers, as an edit does not); a webhook posts it as a new message. The record
+   * returned says `withdrawn`, so a retry does not repeat it and a verdict for the incident again is posted anew.
+   */
+  async withdraw(
+    verdict: Verdict,
+    previous: SlackRecord | undefined,
+    reason: WithdrawalReason,
+  ): Promise<SlackNotifyResult> {
+    if (previous === undefined) return { status: 'skipped', reason: 'no verdict of the incident was sent to Slack' };
+    if (previous.notified.withdrawn === true) return { status: 'skipped', reason: 'the withdrawal was sent already' };
+    const notified: NotifiedState = { ...previous.notified, withdrawn: true };
+    try {
+      const target = await this.resolveTarget();
+      const message = buildWithdrawalMessage(verdict, reason, this.props.message.redact);
+      const result =
+        target.mode === 'webhook'
+          ? await this.viaWebhook(target.url, message, notified, 'update')
+          : // Replied in the thread only when the verdict's message was replaced: a new message needs no echo.
+            await this.viaBot(target, verdict.incidentId, message, notified, previous.thread, 'update', (status) =>
+              status === 'updated' ? message : undefined,
+            );
+      if (result.status === 'failed') {
+        this.props.logger.error('Slack withdrawal failed', { incidentId: verdict.incidentId, error: result.error });
+        return result;
+      }
+      this.props.logger.info('Slack told of the withdrawal', { incidentId: verdict.incidentId, status: result.status });
+      return { ...result, reason: 'verdict withdrawn' };
+    } catch (error) {
+      const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      this.props.logger.error('Slack withdrawal failed', { incidentId: verdict.incidentId, error: text });
+      return { status: 'failed', reason: 'withdraw', error: text };
     }
   }
 
@@ -97,13 +139,18 @@ export class SlackNotifier {
     return { status: action === 'post' ? 'posted' : 'updated', record: { notified: next } };
   }
 
+  /**
+   * `message` in place of the one in `thread` (posted anew when there is none or it was deleted), then the reply
+   * `replyFor` gives for what happened, if any, in its thread.
+   */
   private async viaBot(
     target: Extract<SlackTarget, { mode: 'bot' }>,
-    verdict: Verdict,
+    incidentId: string,
     message: SlackMessage,
     next: NotifiedState,
     thread: SlackRecord['thread'],
     action: 'post' | 'update',
+    replyFor: (status: 'posted' | 'updated') => SlackMessage | undefined,
   ): Promise<SlackNotifyResult | { status: 'posted' | 'updated'; record: SlackRecord }> {
     const { http } = this.props;
     let status: 'posted' | 'updated' = 'posted';
@@ -131,7 +178,8 @@ export class SlackNotifier {
       if (!posted.ok || posted.ts === undefined) return failed(posted, action);
       where = { channel: posted.channel ?? target.channel, ts: posted.ts };
     }
-    const details = buildDetailsReply(verdict, this.props.message.redact);
+    const details = replyFor(status);
+    if (details === undefined) return { status, record: { notified: next, thread: where } };
     const reply = await http.callApi('chat.postMessage', target.token, {
       channel: where.channel,
       thread_ts: where.ts,
@@ -140,8 +188,7 @@ export class SlackNotifier {
       unfurl_links: false,
     });
     // The main message went out; a lost thread reply is worth a warning, not a failure.
-    if (!reply.ok)
-      this.props.logger.warn('Slack thread reply failed', { incidentId: verdict.incidentId, error: reply.error });
+    if (!reply.ok) this.props.logger.warn('Slack thread reply failed', { incidentId, error: reply.error });
     return { status, record: { notified: next, thread: where } };
   }
 }

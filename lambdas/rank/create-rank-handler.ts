@@ -22,18 +22,17 @@ import {
   verdictKey,
   windowNeeded,
   type TimeWindow,
-  type Verdict,
 } from '../core/pipeline';
 import { candidateDeploys, rankSuspects } from '../core/rank';
 import { createRedactor, type Redactor } from '../core/notify';
-import type { SlackRecord, VerdictNotifyResult } from '../notify';
+import type { VerdictNotifier } from '../notify';
 import type { RankEnv } from '../common';
 import { AnomalyStore, type PutAnomalyOutcome } from './anomaly-store';
 import { CountsReader } from './counts-reader';
 import { DeployLookup } from './deploy-lookup';
 import { HistoryReader } from './history-reader';
+import { IncidentAnnouncer, type SlackStatus } from './incident-announcer';
 import { IncidentStore, type StoredIncident } from './incident-store';
-import { publishVerdict } from './verdict-publisher';
 
 export interface RankHandlerDeps {
   readonly documentClient: DynamoDBDocumentClient;
@@ -58,10 +57,11 @@ export interface RankHandlerDeps {
   /** @default Date.now */
   readonly now?: () => number;
   /**
-   * Slack and Step Functions for a stored verdict (lambdas/notify createVerdictNotifier): given the incident's
-   * stored Slack record, returns what it did; failures are values, never thrown. @default - nothing notified
+   * Slack and Step Functions for a stored verdict, and Slack for a withdrawn one (lambdas/notify
+   * createVerdictNotifier): given the incident's stored Slack record, returns what it did; failures are values,
+   * never thrown. @default - nothing notified
    */
-  readonly notify?: (verdict: Verdict, previous: SlackRecord | undefined) => Promise<VerdictNotifyResult>;
+  readonly notify?: VerdictNotifier;
   /** Applied to every string of a published verdict event. @default createRedactor() (the built-in rules) */
   readonly redact?: Redactor;
 }
@@ -71,13 +71,14 @@ export interface RankRecordResult {
   readonly anomaly: PutAnomalyOutcome;
   /**
    * `none`: the anomaly is in no incident (too weak alone). `withdrawn`: it faded, no incident forms around it any
-   * more, and the incidents it had made were withdrawn.
+   * more, and the incidents it had made were withdrawn (`incidentId` names the first).
    */
   readonly incident: 'none' | 'written' | 'kept' | 'withdrawn';
   readonly incidentId?: string;
+  /** Whether an event went on the bus: the verdict, or for `withdrawn`, a withdrawal. */
   readonly published: boolean;
   /** What the notifier did about Slack (absent when it did not run or has no Slack part). */
-  readonly slack?: 'posted' | 'updated' | 'skipped' | 'failed';
+  readonly slack?: SlackStatus;
 }
 
 const sqsEventSchema = z.object({
@@ -148,6 +149,15 @@ export function createRecordHandler(
     bucketMs: options.detect.bucketMs,
     mixWindowMs: options.rank.mixWindowMs,
   });
+  const announcer = new IncidentAnnouncer({
+    incidents,
+    eventBridge: deps.eventBridge,
+    eventBusName: deps.env.eventBusName,
+    redact,
+    notify: deps.notify,
+    logger: deps.logger,
+    metrics: deps.metrics,
+  });
   const histories = new HistoryReader({
     client: deps.documentClient,
     tableName: deps.env.minerStateTable,
@@ -182,48 +192,31 @@ export function createRecordHandler(
     }
   }
 
-  async function publishIfChanged(stored: StoredIncident): Promise<boolean> {
-    if (stored.supersededBy !== undefined || stored.publishedKey === stored.verdictKey) return false;
-    await publishVerdict(deps.eventBridge, deps.env.eventBusName, stored.verdict, stored.supersedes, redact);
-    await incidents.markPublished(stored.verdict.start, stored.verdict.incidentId, stored.verdictKey);
-    deps.metrics?.addMetric('VerdictsPublished', MetricUnit.Count, 1);
-    deps.logger.info('verdict published', { incidentId: stored.verdict.incidentId, blamed: stored.verdict.blamed });
-    return true;
-  }
-
   /**
-   * Slack and the state machine for the incident's current verdict. Runs on every delivery, redeliveries
-   * included: the notifier decides from the stored Slack record whether anything is worth a message (an
-   * unchanged verdict is not) and the execution name dedupes the trigger, so a retry finishes an interrupted
-   * notification without repeating a finished one. Slack and Step Functions failures are logged, never thrown.
+   * Withdraws the incidents `anomaly` was part of, now that no incident forms around it, and announces each
+   * withdrawal where its verdict went. Those an earlier attempt withdrew come too: a redelivery finishes their
+   * announcement. Returns the first incident's id, whether a withdrawal was published, and what Slack was told.
    */
-  async function notifyIfConfigured(stored: StoredIncident): Promise<RankRecordResult['slack']> {
-    if (deps.notify === undefined || stored.supersededBy !== undefined) return undefined;
-    let result: VerdictNotifyResult;
-    try {
-      result = await deps.notify(stored.verdict, stored.slack);
-    } catch (error) {
-      deps.logger.error('verdict notification failed', { incidentId: stored.verdict.incidentId, error });
-      return 'failed';
+  async function withdrawAround(
+    anomaly: AnomalyMessage['anomaly'],
+  ): Promise<Pick<RankRecordResult, 'incidentId' | 'published' | 'slack'> | undefined> {
+    const held = await incidents.holding(anomaly.id, anomaly.firstSeen - MAX_INCIDENT_WINDOW_MS, anomaly.firstSeen);
+    let published = false;
+    let slack: SlackStatus | undefined;
+    for (const incident of held) {
+      if (!incident.withdrawn) {
+        await incidents.withdraw(incident.id, incident.start);
+        deps.logger.info('incident withdrawn: its anomalies faded', { incidentId: incident.id });
+      }
+      // Read back: a concurrent invocation may have superseded it or made it stand again meanwhile.
+      const stored = await incidents.get(incident.start, incident.id);
+      if (stored === undefined) continue;
+      if (await announcer.publishWithdrawal(stored, 'anomalies-faded')) published = true;
+      slack = (await announcer.notifyWithdrawal(stored, 'anomalies-faded')) ?? slack;
     }
-    const slack = result.slack;
-    if (slack === undefined) return undefined;
-    if (slack.status === 'posted' || slack.status === 'updated') {
-      deps.metrics?.addMetric(slack.status === 'posted' ? 'SlackPosted' : 'SlackUpdated', MetricUnit.Count, 1);
-      const kept = await incidents.markNotified(
-        stored.verdict.start,
-        stored.verdict.incidentId,
-        stored.slack,
-        slack.record,
-      );
-      if (!kept)
-        deps.logger.warn('Slack record not stored: another invocation notified the incident meanwhile', {
-          incidentId: stored.verdict.incidentId,
-        });
-    } else if (slack.status === 'failed') {
-      deps.metrics?.addMetric('SlackFailed', MetricUnit.Count, 1);
-    }
-    return slack.status;
+    const first = held[0];
+    if (first === undefined) return undefined;
+    return { incidentId: first.id, published, ...(slack === undefined ? {} : { slack }) };
   }
 
   return async (record) => {
@@ -251,20 +244,13 @@ export function createRecordHandler(
     const found = await incidentOf(message.anomaly, initialWindow(message.anomaly, options.incidents));
     if (found === undefined) {
       // It could join an incident before and nothing forms around it now (a young rise that ended): the incidents it
-      // made no longer stand, as the CLI, reading the same anomalies at the end, does not report them.
+      // made no longer stand, as the CLI, reading the same anomalies at the end, does not report them. A repeated or
+      // outdated message looks too: it finishes an earlier attempt that stored the faded revision and then failed.
       const faded = previous !== undefined && mayJoinIncident(previous, minScore);
-      const held = faded
-        ? await incidents.holding(
-            message.anomaly.id,
-            message.anomaly.firstSeen - MAX_INCIDENT_WINDOW_MS,
-            message.anomaly.firstSeen,
-          )
-        : [];
-      for (const incident of held) {
-        await incidents.withdraw(incident.id, incident.start);
-        deps.logger.info('incident withdrawn: its anomalies faded', { incidentId: incident.id });
-      }
-      return { anomaly: stored, incident: held.length > 0 ? 'withdrawn' : 'none', published: false };
+      const withdrawn = faded || stored !== 'stored' ? await withdrawAround(message.anomaly) : undefined;
+      return withdrawn === undefined
+        ? { anomaly: stored, incident: 'none', published: false }
+        : { anomaly: stored, incident: 'withdrawn', ...withdrawn };
     }
     const { group, evidence } = found;
 
@@ -301,8 +287,8 @@ export function createRecordHandler(
     } else {
       current = saved.current;
     }
-    const published = await publishIfChanged(current);
-    const slack = await notifyIfConfigured(current);
+    const published = await announcer.publishVerdict(current);
+    const slack = await announcer.notifyVerdict(current);
     return {
       anomaly: stored,
       incident: saved.outcome,

@@ -17,13 +17,19 @@ import type { SlackRecord } from '../notify';
 /** `supersededBy` of an incident withdrawn because its evidence faded (see IncidentStore.withdraw). */
 export const WITHDRAWN = 'withdrawn';
 
+/**
+ * `publishedKey` once the withdrawal was published: no verdict key (a JSON array) equals it, so an incident that
+ * stands again after its withdrawal has its verdict published anew.
+ */
+export const WITHDRAWAL_PUBLISHED = 'withdrawn';
+
 /** An incident item: the latest verdict, how much its view knew, and what was announced. */
 export interface StoredIncident {
   readonly verdict: Verdict;
   readonly evidence: number;
   readonly deployCount: number;
   readonly verdictKey: string;
-  /** The verdict key last published as an event. */
+  /** The verdict key last published as an event, or {@link WITHDRAWAL_PUBLISHED} once its withdrawal was. */
   readonly publishedKey?: string | undefined;
   /** Ids of earlier incidents this one absorbed (its onset moved earlier). */
   readonly supersedes: string[];
@@ -62,7 +68,12 @@ const itemSchema = z.object({
 
 // Stored as JSON text, so the conditional write in markNotified can compare it as a whole.
 const slackRecordSchema = z.object({
-  notified: z.object({ blamed: z.string().nullable(), confidence: z.number(), resolved: z.boolean() }),
+  notified: z.object({
+    blamed: z.string().nullable(),
+    confidence: z.number(),
+    resolved: z.boolean(),
+    withdrawn: z.literal(true).optional(),
+  }),
   thread: z.object({ channel: z.string().min(1), ts: z.string().min(1) }).optional(),
 });
 
@@ -87,8 +98,8 @@ function withVerdictDefaults(verdict: Verdict): Verdict {
 
 /** The stored text of a record, with its keys in one fixed order so equal records compare equal. */
 function slackRecordText(record: SlackRecord): string {
-  const { blamed, confidence, resolved } = record.notified;
-  const notified = { blamed, confidence, resolved };
+  const { blamed, confidence, resolved, withdrawn } = record.notified;
+  const notified = withdrawn === true ? { blamed, confidence, resolved, withdrawn } : { blamed, confidence, resolved };
   return JSON.stringify(
     record.thread === undefined
       ? { notified }
@@ -108,7 +119,9 @@ function parseSlackRecord(text: string, where: string): SlackRecord {
     throw new PipelineStateError(`incident item ${where} has a malformed slack attribute: ${parsed.error.message}`, {
       cause: parsed.error,
     });
-  const { notified, thread } = parsed.data;
+  const { notified: read, thread } = parsed.data;
+  const { withdrawn, ...said } = read;
+  const notified = withdrawn === true ? { ...said, withdrawn } : said;
   return thread === undefined ? { notified } : { notified, thread };
 }
 
@@ -198,6 +211,20 @@ export class IncidentStore {
     return result.Item === undefined ? undefined : toStored(result.Item, key.sk);
   }
 
+  /**
+   * Records that the withdrawal of `incidentId` was published, unless the incident stands again meanwhile (a
+   * verdict saved since then removed `supersededBy`): the same `publishedKey` that keeps a verdict from being
+   * published twice keeps its withdrawal from it.
+   */
+  async markWithdrawalPublished(start: number, incidentId: string): Promise<void> {
+    await this.updateIf(start, incidentId, {
+      UpdateExpression: 'SET #publishedKey = :published',
+      ConditionExpression: '#supersededBy = :withdrawn',
+      ExpressionAttributeNames: { '#publishedKey': 'publishedKey', '#supersededBy': 'supersededBy' },
+      ExpressionAttributeValues: { ':published': WITHDRAWAL_PUBLISHED, ':withdrawn': WITHDRAWN },
+    });
+  }
+
   /** Records that `verdictKey` was published, unless a newer verdict replaced it meanwhile. */
   async markPublished(start: number, incidentId: string, verdictKey: string): Promise<void> {
     await this.updateIf(start, incidentId, {
@@ -239,20 +266,21 @@ export class IncidentStore {
    * not yet superseded incident with an onset inside the group's span sharing one of its anomalies.
    */
   async overlapping(group: IncidentGroup): Promise<{ readonly id: string; readonly start: number }[]> {
-    const found = await this.liveSharing(new Set(group.anomalies.map((a) => a.id)), group.start, group.end);
+    const found = await this.sharing(new Set(group.anomalies.map((a) => a.id)), group.start, group.end, false);
     return found.filter((incident) => incident.id !== group.id);
   }
 
   /**
-   * Not yet superseded incidents with an onset in [`from`, `to`] that hold the anomaly `anomalyId`: the incidents a
-   * faded anomaly was part of.
+   * Incidents with an onset in [`from`, `to`] that hold the anomaly `anomalyId` and are live or withdrawn: the
+   * incidents a faded anomaly was part of, those an earlier attempt withdrew included (their withdrawal may still
+   * have to be announced).
    */
   async holding(
     anomalyId: string,
     from: number,
     to: number,
-  ): Promise<{ readonly id: string; readonly start: number }[]> {
-    return this.liveSharing(new Set([anomalyId]), from, to);
+  ): Promise<{ readonly id: string; readonly start: number; readonly withdrawn: boolean }[]> {
+    return this.sharing(new Set([anomalyId]), from, to, true);
   }
 
   /**
@@ -264,17 +292,21 @@ export class IncidentStore {
     await this.supersede(incidentId, start, WITHDRAWN);
   }
 
-  private async liveSharing(
+  /** Incidents with an onset in [`from`, `to`] sharing an anomaly with `ids`: live ones, and withdrawn ones if asked. */
+  private async sharing(
     ids: ReadonlySet<string>,
     from: number,
     to: number,
-  ): Promise<{ readonly id: string; readonly start: number }[]> {
-    const found: { id: string; start: number }[] = [];
+    withdrawnToo: boolean,
+  ): Promise<{ readonly id: string; readonly start: number; readonly withdrawn: boolean }[]> {
+    const found: { id: string; start: number; withdrawn: boolean }[] = [];
     for (const day of incidentDays(from, to)) {
       const items = queryItems(this.o.client, {
         TableName: this.o.tableName,
         KeyConditionExpression: '#pk = :pk',
-        FilterExpression: '#start BETWEEN :from AND :to AND attribute_not_exists(#supersededBy)',
+        FilterExpression: withdrawnToo
+          ? '#start BETWEEN :from AND :to AND (attribute_not_exists(#supersededBy) OR #supersededBy = :withdrawn)'
+          : '#start BETWEEN :from AND :to AND attribute_not_exists(#supersededBy)',
         ExpressionAttributeNames: {
           '#pk': INCIDENTS.partitionKey,
           '#sk': INCIDENTS.sortKey,
@@ -282,8 +314,13 @@ export class IncidentStore {
           '#anomalyIds': 'anomalyIds',
           '#supersededBy': 'supersededBy',
         },
-        ExpressionAttributeValues: { ':pk': incidentPartition(day), ':from': from, ':to': to },
-        ProjectionExpression: '#sk, #start, #anomalyIds',
+        ExpressionAttributeValues: {
+          ':pk': incidentPartition(day),
+          ':from': from,
+          ':to': to,
+          ...(withdrawnToo ? { ':withdrawn': WITHDRAWN } : {}),
+        },
+        ProjectionExpression: '#sk, #start, #anomalyIds, #supersededBy',
         ConsistentRead: true,
       });
       for await (const item of items) {
@@ -291,7 +328,8 @@ export class IncidentStore {
         const start: unknown = item.start;
         const anomalyIds: unknown = item.anomalyIds;
         if (typeof id !== 'string' || typeof start !== 'number' || !Array.isArray(anomalyIds)) continue;
-        if (anomalyIds.some((a) => typeof a === 'string' && ids.has(a))) found.push({ id, start });
+        if (anomalyIds.some((a) => typeof a === 'string' && ids.has(a)))
+          found.push({ id, start, withdrawn: item.supersededBy === WITHDRAWN });
       }
     }
     return found;

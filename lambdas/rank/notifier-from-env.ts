@@ -3,7 +3,6 @@ import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { createRedactor, type Redactor } from '../core/notify';
 import type { ServiceMap } from '../core/deploys';
-import type { Verdict } from '../core/pipeline';
 import {
   createVerdictNotifier,
   ExecutionTrigger,
@@ -11,12 +10,11 @@ import {
   SlackHttp,
   SlackNotifier,
   type SlackHttpOptions,
-  type SlackRecord,
-  type VerdictNotifyResult,
+  type VerdictNotifier,
 } from '../notify';
 import type { RankEnv } from '../common';
 
-export type RankNotifier = (verdict: Verdict, previous: SlackRecord | undefined) => Promise<VerdictNotifyResult>;
+export type RankNotifier = VerdictNotifier;
 
 export interface NotifierClients {
   /** Built only when Slack is configured. */

@@ -26,3 +26,15 @@ export {
   type SlackMessageContext,
 } from './slack-message';
 export type { SlackBlock, SlackMessage, TextObject, ButtonElement } from './slack-types';
+export { buildWithdrawalMessage } from './withdrawal-message';
+export {
+  VERDICT_WITHDRAWN_EVENT,
+  WITHDRAWAL_REASONS,
+  WithdrawalEventError,
+  parseVerdictWithdrawnDetail,
+  verdictWithdrawnDetailSchema,
+  withdrawalEventDetail,
+  withdrawalExplanation,
+  type VerdictWithdrawnDetail,
+  type WithdrawalReason,
+} from './withdrawal-event';

@@ -7,6 +7,8 @@ export interface NotifiedState {
   /** The confidence the message showed (the blamed deploy's, else the top suspect's, else 0). */
   readonly confidence: number;
   readonly resolved: boolean;
+  /** The last message retracted the verdict (the incident was withdrawn); absent for a verdict's message. */
+  readonly withdrawn?: true;
 }
 
 /** `post`: first message; `update`: the verdict changed materially; `skip`: nothing worth a message. */
@@ -35,7 +37,8 @@ export function notifiedStateOf(verdict: Verdict): NotifiedState {
 
 /**
  * One message per incident, updated only when the verdict changes materially: another deploy blamed (or
- * none any more), the confidence moved by at least {@link MATERIAL_CONFIDENCE_CHANGE}, or the incident resolved.
+ * none any more), the confidence moved by at least {@link MATERIAL_CONFIDENCE_CHANGE}, the incident resolved, or
+ * it stands again after its withdrawal was announced.
  * Small drifts as anomalies accumulate would otherwise ping a channel every minute.
  */
 export function shouldNotify(
@@ -44,6 +47,8 @@ export function shouldNotify(
   minChange = MATERIAL_CONFIDENCE_CHANGE,
 ): NotifyDecision {
   if (previous === undefined) return { action: 'post', reason: 'first verdict of the incident' };
+  // The channel was told the verdict is withdrawn: a verdict for the incident again is news, whatever it says.
+  if (previous.withdrawn === true) return { action: 'update', reason: 'the withdrawn incident stands again' };
   if (previous.blamed !== next.blamed)
     return {
       action: 'update',

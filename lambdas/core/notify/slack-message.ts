@@ -39,11 +39,13 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function clip(text: string, max: number): string {
+/** `text` cut to `max` characters, an ellipsis marking the cut. */
+export function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-function deployLabel(s: Suspect): string {
+/** A deploy as a message names it: service, version and short commit. */
+export function deployLabel(s: Suspect): string {
   return [s.service, s.version, s.commit === undefined ? undefined : s.commit.slice(0, 12)]
     .filter((p) => p !== undefined && p !== '')
     .join(' ');
@@ -56,7 +58,8 @@ const KIND_WORDS: Record<VerdictAnomaly['kind'], string> = {
   'error-surge': 'error surge',
 };
 
-function anomalyLine(a: VerdictAnomaly): string {
+/** One anomaly as a bullet line: service, what happened, the template, and the counts before and after. */
+export function anomalyLine(a: VerdictAnomaly): string {
   // Lines in the compare window before and after the change; verdicts stored before these were kept show the rates' stand-ins.
   const counts =
     a.countBefore !== undefined && a.countAfter !== undefined

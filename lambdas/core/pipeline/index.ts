@@ -91,6 +91,7 @@ export {
   verdictEventDetail,
   VERDICT_EVENT,
   MAX_VERDICT_ANOMALIES,
+  MAX_EVENT_ITEMS,
   type Verdict,
   type VerdictAnomaly,
 } from './verdict';

@@ -32,6 +32,13 @@ describe('shouldNotify', () => {
     expect(shouldNotify(base, { ...base, resolved: true }).action).toBe('update');
     expect(shouldNotify({ ...base, resolved: true }, { ...base, resolved: true }).action).toBe('skip');
   });
+
+  it('updates when an incident whose withdrawal was sent stands again, even with the verdict it had', () => {
+    expect(shouldNotify({ ...base, withdrawn: true }, base)).toEqual({
+      action: 'update',
+      reason: 'the withdrawn incident stands again',
+    });
+  });
 });
 
 describe('notifiedStateOf', () => {

@@ -158,6 +158,58 @@ describe('SlackNotifier against a local Slack stand-in, secrets on moto_server',
     expect(sent).toContain('auth for [REDACTED] with [REDACTED:aws-access-key] failed');
   });
 
+  it("replaces the verdict's message by the withdrawal and replies it in the thread, recording that it was sent", async () => {
+    const slackNotifier = notifier('culprit/slack-bot');
+    const early = verdict({ provisional: true });
+    const first = await slackNotifier.notify(early, undefined);
+    const previous = (first as { record: SlackRecord }).record;
+    slack.reset();
+
+    const result = await slackNotifier.withdraw(early, previous, 'anomalies-faded');
+
+    expect(result).toEqual({
+      status: 'updated',
+      reason: 'verdict withdrawn',
+      record: { notified: { ...previous.notified, withdrawn: true }, thread: previous.thread },
+    });
+    expect(slack.requests.map((r) => r.path)).toEqual(['/api/chat.update', '/api/chat.postMessage']);
+    const [update, reply] = slack.requests;
+    const headline = 'Culprit: Withdrawn: early verdict on checkout v1.4.2 3f9c2a1b7d4e';
+    expect(update?.body).toMatchObject({ channel: previous.thread?.channel, ts: previous.thread?.ts, text: headline });
+    expect(reply?.body).toMatchObject({ thread_ts: previous.thread?.ts, text: headline });
+  });
+
+  it('sends no withdrawal for an incident Slack was never told about, nor a second one', async () => {
+    const slackNotifier = notifier('culprit/slack-bot');
+    const told: SlackRecord = {
+      notified: { blamed: 'codedeploy:d-ABC123', confidence: 0.82, resolved: false, withdrawn: true },
+      thread: { channel: 'C0INCIDENTS', ts: '1.2' },
+    };
+
+    const never = await slackNotifier.withdraw(verdict(), undefined, 'anomalies-faded');
+    const again = await slackNotifier.withdraw(verdict(), told, 'anomalies-faded');
+
+    expect(never).toEqual({ status: 'skipped', reason: 'no verdict of the incident was sent to Slack' });
+    expect(again).toEqual({ status: 'skipped', reason: 'the withdrawal was sent already' });
+    expect(slack.requests).toHaveLength(0);
+  });
+
+  it('posts the withdrawal as a new message through a webhook, which cannot edit', async () => {
+    const previous: SlackRecord = { notified: { blamed: 'codedeploy:d-ABC123', confidence: 0.82, resolved: false } };
+
+    const result = await notifier('culprit/slack-webhook').withdraw(
+      verdict({ provisional: true }),
+      previous,
+      'anomalies-faded',
+    );
+
+    expect(result).toMatchObject({ status: 'updated', record: { notified: { withdrawn: true } } });
+    expect(slack.requests.map((r) => r.path)).toEqual(['/hooks/T000/B000/XXXX']);
+    expect(slack.requests[0]?.body).toMatchObject({
+      text: 'Culprit: Withdrawn: early verdict on checkout v1.4.2 3f9c2a1b7d4e',
+    });
+  });
+
   it('reads the Slack secret once for many notifications', async () => {
     const slackNotifier = notifier('culprit/slack-webhook');
 

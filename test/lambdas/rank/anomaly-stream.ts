@@ -61,3 +61,19 @@ export function shuffled<T>(items: readonly T[], seed = 7): T[] {
   }
   return out;
 }
+
+/**
+ * The first anomaly of `stream` strong enough to start an incident on its own, and a later revision of it that faded
+ * (a two-line blip whose promised rate never came): too weak for any incident.
+ */
+export function fadingAnomaly(stream: AnomalyStream): {
+  readonly strong: AnomalyMessage;
+  readonly faded: AnomalyMessage;
+} {
+  const strong = stream.messages.find((m) => m.anomaly.score >= 0.35);
+  if (strong === undefined) throw new Error('the stream has no anomaly strong enough to start an incident');
+  return {
+    strong,
+    faded: { ...strong, revision: strong.revision + 1, anomaly: { ...strong.anomaly, score: 0.01, active: false } },
+  };
+}

@@ -3,6 +3,7 @@ import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secre
 import { CreateStateMachineCommand, ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { executionName } from '../../../lambdas/core/notify';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { AnomalyMessage } from '../../../lambdas/core/pipeline';
 import { sendAnomalyMessages } from '../../../lambdas/ingest/anomaly-sender';
 import { createRankHandler } from '../../../lambdas/rank/create-rank-handler';
 import { IncidentStore, type StoredIncident } from '../../../lambdas/rank/incident-store';
@@ -17,7 +18,7 @@ import {
 } from '../../e2e/support/pipeline-world';
 import { MOTO_CLIENT } from '../notify/aws-clients';
 import { SlackStub, type RecordedRequest } from '../notify/slack-stub';
-import { anomalyStream } from './anomaly-stream';
+import { anomalyStream, fadingAnomaly } from './anomaly-stream';
 
 const SECRET = 'culprit/slack-bot';
 const CHANNEL = 'C0INCIDENTS';
@@ -248,4 +249,38 @@ describe('the rank handler announcing verdicts in Slack (dynalite, fauxqs, moto 
     );
     expect(startedAfterRedelivery).toEqual(started);
   });
+
+  it("retracts the verdict's message of an incident it withdraws, once, also when the message is delivered again", async () => {
+    // Prepare: an anomaly strong enough to start an incident alone, then its faded revision (too weak for any).
+    const n = await notifyingWorld();
+    const { strong, faded } = fadingAnomaly(stream);
+    const queue = { sqs: servers.sqs.client, queueUrl: n.world.anomalyQueueUrl };
+    const deliver = async (messages: AnomalyMessage[]) => {
+      await sendAnomalyMessages(queue, messages);
+      return drainQueue(servers.sqs.client, n.world.anomalyQueueUrl, n.rank);
+    };
+    await deliver([strong]);
+    const announced = await n.liveIncidents();
+    slack.reset();
+
+    // Act
+    const fading = await deliver([faded]);
+    const retraction = [...slack.requests];
+    slack.reset();
+    await deliver([faded]);
+
+    // Assess
+    expect(fading.failures).toBe(0);
+    expect(announced).toHaveLength(1);
+    expect(retraction.map((r) => r.path)).toEqual(['/api/chat.update', '/api/chat.postMessage']);
+    const [update, reply] = retraction;
+    expect(update?.body).toMatchObject({
+      channel: CHANNEL,
+      ts: announced[0]?.slack?.thread?.ts,
+      text: expect.stringMatching(/^Culprit: Withdrawn: (early )?verdict on /),
+    });
+    expect(reply?.body).toMatchObject({ thread_ts: update?.body.ts, text: update?.body.text });
+    expect(slack.requests).toEqual([]);
+    expect(await n.liveIncidents()).toEqual([]);
+  }, 240_000);
 });

@@ -1,5 +1,5 @@
-import { createRedactor } from '../../../lambdas/core/notify';
-import { publishVerdict } from '../../../lambdas/rank/verdict-publisher';
+import { createRedactor, parseVerdictWithdrawnDetail } from '../../../lambdas/core/notify';
+import { publishVerdict, publishWithdrawal } from '../../../lambdas/rank/verdict-publisher';
 import { anomaly, verdict } from '../../core/notify/verdict-factory';
 import { createEventBusTap, type EventBusTap } from '../../e2e/support/event-bus-tap';
 import { startMotoServer, type MotoServer } from '../../e2e/support/moto-server';
@@ -38,5 +38,25 @@ describe('publishing a verdict event on EventBridge (moto)', () => {
     expect(detail).not.toContain('hunterTwo');
     expect(detail).not.toContain('tenant-acme');
     expect(detail).toContain('inc-2024-03-05T10:03:00.000Z');
+  });
+
+  it('publishes a withdrawal under its own detail-type, valid and redacted like a verdict', async () => {
+    const leaky = verdict({
+      provisional: true,
+      anomalies: [anomaly({ template: 'tenant-acme login failed password=hunterTwo' })],
+    });
+
+    await publishWithdrawal(bus.client, bus.busName, leaky, 'anomalies-faded', createRedactor(['tenant-[a-z]+']));
+
+    const events = await bus.take();
+    expect(events.map((e) => [e.source, e['detail-type']])).toEqual([['culprit', 'Culprit Verdict Withdrawn']]);
+    const detail = parseVerdictWithdrawnDetail(events[0]?.detail, 'the event on the bus');
+    expect(detail).toMatchObject({
+      incidentId: 'inc-2024-03-05T10:03:00.000Z',
+      reason: 'anomalies-faded',
+      provisional: true,
+      blamed: { deployId: 'codedeploy:d-ABC123' },
+    });
+    expect(JSON.stringify(detail)).not.toMatch(/hunterTwo|tenant-acme/);
   });
 });
