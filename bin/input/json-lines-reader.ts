@@ -9,11 +9,7 @@ import { z } from 'zod';
 import { epochMillisFromNumber, timestampSchema, type LogEvent } from '../../lambdas/core/schemas';
 import { parseIsoTimestamp } from './iso-timestamp';
 import type { LineBatch } from './line-reader';
-import {
-  compileRecordLayout,
-  type LogFieldMapping,
-  type RecordLayoutReader,
-} from '../../lambdas/core/log-format/structured';
+import { compileRecordLayout, type LogFieldMapping } from '../../lambdas/core/log-format/structured';
 import type { ProblemSink } from './log-problem';
 import { StructuredEventReader } from './structured-events';
 import { isBlank } from './text-log-reader';
@@ -89,7 +85,8 @@ export class JsonLinesParser {
   private readonly records: StructuredEventReader;
   /** The first record read, as text and value: the layout is learnt from it. */
   private first: { readonly text: string; readonly value: unknown } | undefined;
-  private layout: RecordLayoutReader | undefined;
+  /** Reads the lines written in the first record's layout (see {@link JsonLinesParser.learnLayout}). */
+  private layout: ((text: string, into: LogEvent[]) => boolean) | undefined;
   private layoutLearnt = false;
   private layoutTried = 0;
   private layoutMissed = 0;
@@ -139,13 +136,18 @@ export class JsonLinesParser {
     this.layoutLearnt = true;
     const keys = this.records.keysRead();
     if (this.first === undefined || keys === undefined) return;
-    this.layout = compileRecordLayout(this.first.text, this.first.value, keys);
+    const layout = compileRecordLayout(this.first.text, this.first.value, keys);
+    const readRecord = layout === undefined ? undefined : this.records.knownReader(layout.keys);
+    if (layout === undefined || readRecord === undefined) return;
+    this.layout = (text, into) => {
+      const record = layout.read(text);
+      return record !== undefined && readRecord(record, into);
+    };
   }
 
   /** True when the layout read `text` into an event; a miss counts against the layout while it is on trial. */
-  private readByLayout(layout: RecordLayoutReader, text: string, events: LogEvent[]): boolean {
-    const record = layout(text);
-    const read = record !== undefined && this.records.readKnown(record, events);
+  private readByLayout(layout: (text: string, into: LogEvent[]) => boolean, text: string, events: LogEvent[]): boolean {
+    const read = layout(text, events);
     if (this.layoutTried < JSON_LINES_DEFAULTS.layoutTrial) {
       this.layoutTried += 1;
       if (!read) this.layoutMissed += 1;

@@ -14,7 +14,9 @@ import {
   valueAt,
   isJsonRecord,
   type FieldRole,
+  type JsonRecord,
   type LogFieldMapping,
+  type StructuredFields,
 } from '../../lambdas/core/log-format/structured';
 import { timestampSchema } from '../../lambdas/core/schemas';
 import type { ProblemSink } from './log-problem';
@@ -108,7 +110,21 @@ export class StructuredEventReader {
    * none: the caller then pushes the whole record, whose problem is worded as any other's.
    */
   readKnown(value: unknown, into: LeveledLogEvent[]): boolean {
-    const fields = this.source.read(value);
+    return this.take(this.source.read(value), into);
+  }
+
+  /**
+   * {@link StructuredEventReader.readKnown} for records that hold only `presentKeys`, none with an object value (a
+   * learnt written layout's), once the shape is learnt; the same events, without looking for the other fields.
+   */
+  knownReader(
+    presentKeys: ReadonlySet<string>,
+  ): ((record: JsonRecord, into: LeveledLogEvent[]) => boolean) | undefined {
+    const extract = this.source.readerFor(presentKeys);
+    return extract === undefined ? undefined : (record, into) => this.take(extract(record), into);
+  }
+
+  private take(fields: StructuredFields | undefined, into: LeveledLogEvent[]): boolean {
     if (fields === undefined || fields.message === undefined || fields.timestamp === undefined) return false;
     const event: { -readonly [K in keyof LeveledLogEvent]: LeveledLogEvent[K] } = {
       timestamp: fields.timestamp,

@@ -53,6 +53,12 @@ export interface ExtractorOptions {
    * @default all of them
    */
   readonly roles?: readonly Exclude<FieldRole, 'message' | 'timestamp'>[];
+  /**
+   * The only top-level keys the records hold, none with an object value (records of a learnt written layout, see
+   * record-layout.ts): the fields outside them, found in no record, are not looked for. The result is the same.
+   * @default any keys
+   */
+  readonly presentKeys?: ReadonlySet<string>;
 }
 
 export type JsonExtractor = (value: unknown) => StructuredFields | undefined;
@@ -71,6 +77,18 @@ function fieldsPerRole(shape: JsonShape, options: ExtractorOptions): Readonly<Re
     const learnt = shape[role];
     return withConventions ? candidates(learnt, CONVENTIONAL_FIELDS[role]) : learnt === undefined ? [] : [learnt];
   };
+  const present = options.presentKeys;
+  if (present !== undefined) {
+    // A dotted path reads its flat key, or objects that such records do not have.
+    const held = (role: FieldRole): readonly string[] => fields(role).filter((path) => present.has(path));
+    return {
+      message: held('message'),
+      timestamp: held('timestamp'),
+      level: held('level'),
+      service: held('service'),
+      component: held('component'),
+    };
+  }
   return {
     message: fields('message'),
     timestamp: fields('timestamp'),
@@ -98,7 +116,7 @@ export function compileJsonExtractor(shape: JsonShape, options: ExtractorOptions
   const textOnly = options.textMessages ?? false;
   const fields = fieldsPerRole(shape, options);
   const messageFields = fields.message.map((field) => ({ field, read: fieldReader(field) }));
-  const readTime = firstOf(fields.timestamp, finiteTime);
+  const readTime = fields.timestamp.length > 0 ? firstOf(fields.timestamp, finiteTime) : NOTHING;
   const readLevel = fields.level.length > 0 ? firstOf(fields.level, levelOf) : NOTHING;
   const readService = fields.service.length > 0 ? firstOf(fields.service, nameOf) : NOTHING;
   const readComponent = fields.component.length > 0 ? firstOf(fields.component, nameOf) : NOTHING;

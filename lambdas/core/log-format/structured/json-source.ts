@@ -55,6 +55,15 @@ export class JsonSource {
     return this.learnt === undefined ? undefined : extractorKeys(this.learnt, this.extractorOptions());
   }
 
+  /**
+   * The reader of records that hold only `presentKeys`, none with an object value (a learnt written layout's), once
+   * the shape is learnt: it reads them as {@link JsonSource.read} does, without looking for the other fields.
+   */
+  readerFor(presentKeys: ReadonlySet<string>): JsonExtractor | undefined {
+    if (this.learnt === undefined) return undefined;
+    return compileJsonExtractor(this.learnt, { ...this.extractorOptions(), presentKeys });
+  }
+
   private extractorOptions(): ExtractorOptions {
     return { textMessages: this.textMessages, ...(this.roles === undefined ? {} : { roles: this.roles }) };
   }

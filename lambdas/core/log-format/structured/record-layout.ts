@@ -26,8 +26,12 @@ const UNORDERED_KEY = /^(?:0|[1-9]\d*)$/;
 
 type ValueKind = 'string' | 'number';
 
-/** Reads one record's text into the wanted fields, or undefined when the text is not of the layout. */
-export type RecordLayoutReader = (text: string) => JsonRecord | undefined;
+export interface RecordLayoutReader {
+  /** The keys of every record read: the wanted keys the layout has (none of them holds an object). */
+  readonly keys: ReadonlySet<string>;
+  /** Reads one record's text into the wanted fields, or undefined when the text is not of the layout. */
+  readonly read: (text: string) => JsonRecord | undefined;
+}
 
 const escapeForExpression = (key: string): string => key.replace(/[.$]/g, (char) => `\\${char}`);
 
@@ -62,14 +66,17 @@ export function compileRecordLayout(
   const layout = new RegExp(`${expression}\\}$`);
   // The layout is the text's own only when the text itself is written that way (no spaces, this key order).
   if (!layout.test(text)) return undefined;
-  return (line) => {
-    const match = layout.exec(line);
-    if (match === null) return undefined;
-    const record: Record<string, unknown> = {};
-    for (const { key, group, kind } of read) {
-      const captured = match[group] as string;
-      record[key] = kind === 'string' ? stringValue(captured) : Number(captured);
-    }
-    return record;
+  return {
+    keys: new Set(read.map(({ key }) => key)),
+    read: (line) => {
+      const match = layout.exec(line);
+      if (match === null) return undefined;
+      const record: Record<string, unknown> = {};
+      for (const { key, group, kind } of read) {
+        const captured = match[group] as string;
+        record[key] = kind === 'string' ? stringValue(captured) : Number(captured);
+      }
+      return record;
+    },
   };
 }

@@ -11,9 +11,11 @@ const parsedFields = (text: string): Record<string, unknown> => {
 };
 
 describe('the written layout of a source of JSON records', () => {
-  const read = compileRecordLayout(firstText, first, wanted);
+  const layout = compileRecordLayout(firstText, first, wanted);
+  const read = layout?.read;
 
   it('reads the wanted fields of a record written alike, and only those', () => {
+    expect(layout?.keys).toEqual(wanted);
     expect(read?.(firstText)).toEqual({ timestamp: 1709632260000, logGroup: 'bastion', message: 'session opened' });
   });
 
