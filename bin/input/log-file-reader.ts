@@ -19,7 +19,7 @@ import { TextEventParser, isBlank } from './text-log-reader';
 export type LogFileFormat = 'text' | 'json-lines' | 'json-document';
 
 /** Bytes read from a line-based file at a time (each read is then parsed in `chunkBytes` batches). */
-const READ_BYTES = 1024 * 1024;
+const READ_BYTES = 256 * 1024;
 
 /**
  * `.jsonl`/`.ndjson` are JSON Lines. `.json` is a whole document (a CloudWatch export or an array)
