@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { epochMillisFromNumber, timestampSchema, type LogEvent } from '../../lambdas/core/schemas';
 import { parseIsoTimestamp } from './iso-timestamp';
 import type { LineBatch } from './line-reader';
-import type { LogFieldMapping } from '../../lambdas/core/log-format/structured';
+import { compileRecordLayout, type LogFieldMapping } from '../../lambdas/core/log-format/structured';
 import type { ProblemSink } from './log-problem';
 import { StructuredEventReader } from './structured-events';
 import { isBlank } from './text-log-reader';
@@ -66,12 +66,30 @@ export function toLogEvent(value: unknown, fallbackService: string): { event: Lo
   return { event: { timestamp, service: service ?? logGroup ?? fallbackService, message } };
 }
 
+export const JSON_LINES_DEFAULTS = {
+  /**
+   * Lines read through the learnt record layout before it is judged: a layout that most of them miss (records
+   * written in several ways) is dropped, so the file is parsed record by record rather than tried twice.
+   * @default 256
+   */
+  layoutTrial: 256,
+} as const;
+
 /**
  * Turns the lines of one JSON Lines file into events, batch by batch (each line stands alone). The file's shape is
- * learnt from its first records (see structured-events.ts), so they are held back until it is.
+ * learnt from its first records (see structured-events.ts), so they are held back until it is. Once it is, the
+ * first record's written layout (lambdas/core/log-format/structured/record-layout.ts) reads the lines written the
+ * same way without `JSON.parse`; any other line, or one whose cut-down record gives no event, is parsed whole.
  */
 export class JsonLinesParser {
   private readonly records: StructuredEventReader;
+  /** The first record read, as text and value: the layout is learnt from it. */
+  private first: { readonly text: string; readonly value: unknown } | undefined;
+  /** Reads the lines written in the first record's layout (see {@link JsonLinesParser.learnLayout}). */
+  private layout: ((text: string, into: LogEvent[]) => boolean) | undefined;
+  private layoutLearnt = false;
+  private layoutTried = 0;
+  private layoutMissed = 0;
 
   constructor(
     private readonly file: string,
@@ -89,6 +107,7 @@ export class JsonLinesParser {
     for (let i = 0; i < texts.length; i++) {
       const text = texts[i] as string;
       if (isBlank(text)) continue;
+      if (this.layout !== undefined && this.readByLayout(this.layout, text, events)) continue;
       let value: unknown;
       try {
         value = JSON.parse(text);
@@ -99,7 +118,9 @@ export class JsonLinesParser {
         this.report({ file: this.file, line: batch.firstNumber + i, problem: `not valid JSON: ${reason}` });
         continue;
       }
+      this.first ??= { text, value };
       this.records.push(value, batch.firstNumber + i, events);
+      if (!this.layoutLearnt && this.records.learnt) this.learnLayout();
     }
     return events;
   }
@@ -109,5 +130,29 @@ export class JsonLinesParser {
     const events: LogEvent[] = [];
     this.records.finish(events);
     return events;
+  }
+
+  private learnLayout(): void {
+    this.layoutLearnt = true;
+    const keys = this.records.keysRead();
+    if (this.first === undefined || keys === undefined) return;
+    const layout = compileRecordLayout(this.first.text, this.first.value, keys);
+    const readRecord = layout === undefined ? undefined : this.records.knownReader(layout.keys);
+    if (layout === undefined || readRecord === undefined) return;
+    this.layout = (text, into) => {
+      const record = layout.read(text);
+      return record !== undefined && readRecord(record, into);
+    };
+  }
+
+  /** True when the layout read `text` into an event; a miss counts against the layout while it is on trial. */
+  private readByLayout(layout: (text: string, into: LogEvent[]) => boolean, text: string, events: LogEvent[]): boolean {
+    const read = layout(text, events);
+    if (this.layoutTried < JSON_LINES_DEFAULTS.layoutTrial) {
+      this.layoutTried += 1;
+      if (!read) this.layoutMissed += 1;
+      if (this.layoutMissed * 2 > JSON_LINES_DEFAULTS.layoutTrial) this.layout = undefined;
+    }
+    return read;
   }
 }

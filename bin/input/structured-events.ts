@@ -14,7 +14,9 @@ import {
   valueAt,
   isJsonRecord,
   type FieldRole,
+  type JsonRecord,
   type LogFieldMapping,
+  type StructuredFields,
 } from '../../lambdas/core/log-format/structured';
 import { timestampSchema } from '../../lambdas/core/schemas';
 import type { ProblemSink } from './log-problem';
@@ -93,19 +95,50 @@ export class StructuredEventReader {
     for (const { value, line } of pending) this.read(value, line, into);
   }
 
+  /** True once the shape is learnt: records are then read as they come (see {@link StructuredEventReader.readKnown}). */
+  get learnt(): boolean {
+    return this.pending === undefined;
+  }
+
+  /** The top-level keys a record is read from, once the shape is learnt. */
+  keysRead(): ReadonlySet<string> | undefined {
+    return this.source.keysRead();
+  }
+
+  /**
+   * The event of `value` (the shape being learnt) into `into`; false, with nothing reported, when the record gives
+   * none: the caller then pushes the whole record, whose problem is worded as any other's.
+   */
+  readKnown(value: unknown, into: LeveledLogEvent[]): boolean {
+    return this.take(this.source.read(value), into);
+  }
+
+  /**
+   * {@link StructuredEventReader.readKnown} for records that hold only `presentKeys`, none with an object value (a
+   * learnt written layout's), once the shape is learnt; the same events, without looking for the other fields.
+   */
+  knownReader(
+    presentKeys: ReadonlySet<string>,
+  ): ((record: JsonRecord, into: LeveledLogEvent[]) => boolean) | undefined {
+    const extract = this.source.readerFor(presentKeys);
+    return extract === undefined ? undefined : (record, into) => this.take(extract(record), into);
+  }
+
+  private take(fields: StructuredFields | undefined, into: LeveledLogEvent[]): boolean {
+    if (fields === undefined || fields.message === undefined || fields.timestamp === undefined) return false;
+    const event: { -readonly [K in keyof LeveledLogEvent]: LeveledLogEvent[K] } = {
+      timestamp: fields.timestamp,
+      service: fields.service ?? this.fallbackService,
+      message: fields.message,
+    };
+    // A record's own level is stronger evidence than the words of its message: the analysis uses it as a header's.
+    if (fields.level !== undefined) event.level = fields.level;
+    into.push(event);
+    return true;
+  }
+
   private read(value: unknown, line: number, into: LeveledLogEvent[]): void {
-    const fields = this.source.read(value);
-    if (fields !== undefined && fields.message !== undefined && fields.timestamp !== undefined) {
-      const event: { -readonly [K in keyof LeveledLogEvent]: LeveledLogEvent[K] } = {
-        timestamp: fields.timestamp,
-        service: fields.service ?? this.fallbackService,
-        message: fields.message,
-      };
-      // A record's own level is stronger evidence than the words of its message: the analysis uses it as a header's.
-      if (fields.level !== undefined) event.level = fields.level;
-      into.push(event);
-      return;
-    }
+    if (this.readKnown(value, into)) return;
     if (this.missing.length > 0 && isJsonRecord(value)) {
       // The shape lacks the field: every such record fails alike, so they are counted into one problem.
       if (this.dropped === 0) this.firstDropped = line;

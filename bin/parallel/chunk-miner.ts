@@ -7,7 +7,6 @@
  */
 import { redactorFrom } from '../../lambdas/core/config';
 import { TemplateMiner } from '../../lambdas/core/drain';
-import { InvalidInputError } from '../../lambdas/core/errors';
 import type { LogLevel } from '../../lambdas/core/log-line';
 import { headerAfterRedaction, mineMessage, type LeveledLogEvent } from '../../lambdas/core/analysis';
 import type { LogEvent } from '../../lambdas/core/schemas';
@@ -16,15 +15,16 @@ import type { LogProblem } from '../input';
 import {
   CHANGED_FLAG,
   LEVEL_SHIFT,
-  LEVELS,
+  type LEVELS,
   type ChunkAliases,
   type ChunkProblem,
   type MinedChunk,
   type WorkerErrorReport,
   type WorkerSetup,
 } from './protocol';
+import { errorReport, levelCode } from './worker-codes';
 
-const LEVEL_CODES = new Map<string, number>(LEVELS.map((level, index) => [level ?? '', index]));
+export { errorReport, levelCode } from './worker-codes';
 
 /** Compile-time check: every level the header parser names has a code (else this type is `never` and the line fails to compile). */
 type UncodedLevels = Exclude<LogLevel, NonNullable<(typeof LEVELS)[number]>>;
@@ -49,14 +49,6 @@ interface FileState {
   /** Worker service indexes already declared for this file. */
   readonly seen: Set<number>;
   ended: boolean;
-}
-
-/** An error as the main thread rebuilds it: input problems stay input problems (exit 2). */
-export function errorReport(error: unknown): WorkerErrorReport {
-  return {
-    message: error instanceof Error ? error.message : String(error),
-    invalidInput: error instanceof InvalidInputError,
-  };
 }
 
 /** One growing chunk: typed arrays of `capacity` events, filled in place. */
@@ -263,12 +255,4 @@ export class ChunkMiner {
     }
     return s;
   }
-}
-
-/** A level's code; a level without one (the readers give none of their own today) cannot be carried exactly. */
-export function levelCode(level: string | undefined): number {
-  if (level === undefined) return 0;
-  const code = LEVEL_CODES.get(level);
-  if (code === undefined) throw new Error(`level ${level} has no code in the mining protocol (see LEVELS)`);
-  return code;
 }

@@ -4,9 +4,10 @@
  * message with its service's template miner, and answers every batch, in order, with what was mined.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { mineMessage } from '../../lambdas/core/analysis';
+// The mining step's own file, not the analysis index: a worker starts without loading detection and ranking.
+import { mineMessage } from '../../lambdas/core/analysis/mining-step';
 import { TemplateMiner, type MinerOptionsInput } from '../../lambdas/core/drain';
-import { errorReport, levelCode } from './chunk-miner';
+import { errorReport, levelCode } from './worker-codes';
 import {
   CHANGED_FLAG,
   LEVEL_SHIFT,

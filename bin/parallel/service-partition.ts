@@ -20,6 +20,12 @@ export const SERVICE_PARTITION_DEFAULTS = {
    * @default 8
    */
   batchesAhead: 8,
+  /**
+   * Events sent to the workers at a time: the reader's batches (one per 64 KiB read, a few hundred events) are
+   * gathered up to this many, so that messages, answers and awaits are counted per few thousand lines.
+   * @default 4096
+   */
+  sendEvents: 4096,
 } as const;
 
 export interface ServicePartitionOptions {
@@ -206,11 +212,17 @@ export async function analyzeByService(options: ServicePartitionOptions): Promis
   };
 
   try {
-    for await (const events of options.batches) {
-      if (events.length === 0) continue;
-      send(events);
+    let gathered: LogEvent[] = [];
+    const sendGathered = async (): Promise<void> => {
+      send(gathered);
+      gathered = [];
       if (sentCount - fedCount > SERVICE_PARTITION_DEFAULTS.batchesAhead) await feedOldest();
+    };
+    for await (const events of options.batches) {
+      for (let index = 0; index < events.length; index++) gathered.push(events[index] as LogEvent);
+      if (gathered.length >= SERVICE_PARTITION_DEFAULTS.sendEvents) await sendGathered();
     }
+    if (gathered.length > 0) await sendGathered();
     while (fedCount < sentCount) await feedOldest();
     options.onProgress(lines, bytes);
     return lines;

@@ -206,4 +206,54 @@ describe('reading JSON Lines logs of other shapes', () => {
     expect(problems[0]?.problem).toContain('"logFields"');
     expect(stream.stats.problems).toBe(30);
   });
+
+  describe("once the records' written layout is learnt", () => {
+    const lines = loghubLines('HDFS', 60);
+    const record = (i: number, message: unknown = lines[i]): Record<string, unknown> => ({
+      timestamp: Date.UTC(2024, 2, 12, 8, 0, i),
+      logGroup: i % 3 === 0 ? 'block-store' : 'name-node',
+      logStream: `task/${i}`,
+      message,
+    });
+    const cut = '{"timestamp":1710230436000,"logGroup":"name-node","logStream":"task/36","message":"cut';
+    /** Well past the 20 records the shape is learnt from, with records the layout does not read among them. */
+    const texts = [
+      ...Array.from({ length: 30 }, (_, i) => JSON.stringify(record(i))),
+      JSON.stringify(record(30, 'a "quoted" \\ word\ttab')),
+      JSON.stringify({ logGroup: 'name-node', timestamp: Date.UTC(2024, 2, 12, 8, 0, 31), message: lines[31] }),
+      JSON.stringify({ ...record(32), level: 'ERROR' }),
+      JSON.stringify(record(33, { text: lines[33] })),
+      JSON.stringify(record(34, 42)),
+      JSON.stringify({ ...record(35), timestamp: 'yesterday' }),
+      cut,
+      JSON.stringify(record(37)).replace(',"message"', ', "message"'),
+      ...Array.from({ length: 20 }, (_, i) => JSON.stringify(record(38 + i))),
+    ];
+
+    it('reads every line as parsing it whole does: the same events and the same problems on the same lines', async () => {
+      // Written with a space after each comma, no record has the learnt layout: every line is parsed whole.
+      const dir = tempDir();
+      const fast = writeFile(dir, 'fast/export.jsonl', `${texts.join('\n')}\n`);
+      const whole = writeFile(
+        dir,
+        'whole/export.jsonl',
+        `${texts.map((t) => (t === cut ? t : t.replaceAll('","', '", "'))).join('\n')}\n`,
+      );
+      const read = async (file: string) => {
+        const problems: LogProblem[] = [];
+        const events = await collect(readLogEvents([file], { onProblem: (problem) => problems.push(problem) }));
+        return { events, problems: problems.map(({ line, problem }) => ({ line, problem })) };
+      };
+
+      const [byLayout, parsed] = await Promise.all([read(fast), read(whole)]);
+
+      expect(byLayout).toEqual(parsed);
+      expect(byLayout.events).toHaveLength(texts.length - 4);
+      expect(byLayout.problems.map(({ line }) => line)).toEqual([34, 35, 36, 37]);
+      expect(byLayout.problems[3]?.problem).toMatch(/^not valid JSON/);
+      expect(byLayout.events.find((event) => event.message.startsWith('a "quoted"'))?.message).toBe(
+        'a "quoted" \\ word\ttab',
+      );
+    });
+  });
 });

@@ -26,6 +26,21 @@ function expectedLines(bytes: Buffer): string[] {
 const textsOf = (batches: readonly LineBatch[]): string[] => batches.flatMap((batch) => [...batch.texts]);
 
 describe('readLineBatches', () => {
+  it('gives the batches of batchBytes-sized reads when a chunk read is larger, cut lines included', async () => {
+    const lines = loghubLines('OpenSSH', 400).map((line, i) => (i % 50 === 0 ? line.repeat(30) : line));
+    const bytes = Buffer.from(`${lines.join('\n')}\nlast line without an end`);
+    const small = 512;
+    const pieces = (size: number): Buffer[] =>
+      Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
+    const options = { maxLineBytes: 1000 };
+
+    const large = await collect(readLineBatches(Readable.from(pieces(small * 16)), { ...options, batchBytes: small }));
+    const read = await collect(readLineBatches(Readable.from(pieces(small)), options));
+
+    expect(large).toEqual(read);
+    expect(large.some((batch) => batch.truncated.length > 0)).toBe(true);
+  });
+
   it('gives one batch per chunk, numbered on from the batch before', async () => {
     const lines = loghubLines('OpenSSH', 6);
     const chunks = [

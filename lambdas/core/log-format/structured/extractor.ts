@@ -53,6 +53,12 @@ export interface ExtractorOptions {
    * @default all of them
    */
   readonly roles?: readonly Exclude<FieldRole, 'message' | 'timestamp'>[];
+  /**
+   * The only top-level keys the records hold, none with an object value (records of a learnt written layout, see
+   * record-layout.ts): the fields outside them, found in no record, are not looked for. The result is the same.
+   * @default any keys
+   */
+  readonly presentKeys?: ReadonlySet<string>;
 }
 
 export type JsonExtractor = (value: unknown) => StructuredFields | undefined;
@@ -62,17 +68,58 @@ export type JsonExtractor = (value: unknown) => StructuredFields | undefined;
  * found (a record may lack any of them). With `conventions: false`, only the learnt fields are read (an explicit
  * mapping means exactly what it says).
  */
-export function compileJsonExtractor(shape: JsonShape, options: ExtractorOptions = {}): JsonExtractor {
+/** The fields the extractor of `shape` reads for each role, in the order it tries them (none for a role left out). */
+function fieldsPerRole(shape: JsonShape, options: ExtractorOptions): Readonly<Record<FieldRole, readonly string[]>> {
   const withConventions = options.conventions ?? true;
+  const roles = new Set<FieldRole>(['message', 'timestamp', ...(options.roles ?? ['level', 'service', 'component'])]);
+  const fields = (role: FieldRole): readonly string[] => {
+    if (!roles.has(role)) return [];
+    const learnt = shape[role];
+    return withConventions ? candidates(learnt, CONVENTIONAL_FIELDS[role]) : learnt === undefined ? [] : [learnt];
+  };
+  const present = options.presentKeys;
+  if (present !== undefined) {
+    // A dotted path reads its flat key, or objects that such records do not have.
+    const held = (role: FieldRole): readonly string[] => fields(role).filter((path) => present.has(path));
+    return {
+      message: held('message'),
+      timestamp: held('timestamp'),
+      level: held('level'),
+      service: held('service'),
+      component: held('component'),
+    };
+  }
+  return {
+    message: fields('message'),
+    timestamp: fields('timestamp'),
+    level: fields('level'),
+    service: fields('service'),
+    component: fields('component'),
+  };
+}
+
+/**
+ * The top-level keys the extractor of `shape` may read in a record (a dotted path reads its flat key and its first
+ * segment): a record holding only these keys, with the values of the full record, reads the same.
+ */
+export function extractorKeys(shape: JsonShape, options: ExtractorOptions = {}): ReadonlySet<string> {
+  const keys = new Set<string>();
+  for (const paths of Object.values(fieldsPerRole(shape, options)))
+    for (const path of paths) {
+      keys.add(path);
+      keys.add(path.split('.', 1)[0] as string);
+    }
+  return keys;
+}
+
+export function compileJsonExtractor(shape: JsonShape, options: ExtractorOptions = {}): JsonExtractor {
   const textOnly = options.textMessages ?? false;
-  const fields = (learnt: string | undefined, role: keyof typeof CONVENTIONAL_FIELDS): readonly string[] =>
-    withConventions ? candidates(learnt, CONVENTIONAL_FIELDS[role]) : learnt === undefined ? [] : [learnt];
-  const roles = new Set(options.roles ?? ['level', 'service', 'component']);
-  const messageFields = fields(shape.message, 'message').map((field) => ({ field, read: fieldReader(field) }));
-  const readTime = firstOf(fields(shape.timestamp, 'timestamp'), finiteTime);
-  const readLevel = roles.has('level') ? firstOf(fields(shape.level, 'level'), levelOf) : NOTHING;
-  const readService = roles.has('service') ? firstOf(fields(shape.service, 'service'), nameOf) : NOTHING;
-  const readComponent = roles.has('component') ? firstOf(fields(shape.component, 'component'), nameOf) : NOTHING;
+  const fields = fieldsPerRole(shape, options);
+  const messageFields = fields.message.map((field) => ({ field, read: fieldReader(field) }));
+  const readTime = fields.timestamp.length > 0 ? firstOf(fields.timestamp, finiteTime) : NOTHING;
+  const readLevel = fields.level.length > 0 ? firstOf(fields.level, levelOf) : NOTHING;
+  const readService = fields.service.length > 0 ? firstOf(fields.service, nameOf) : NOTHING;
+  const readComponent = fields.component.length > 0 ? firstOf(fields.component, nameOf) : NOTHING;
   return (value) => {
     if (!isJsonRecord(value)) return undefined;
     const result: { -readonly [K in keyof StructuredFields]: StructuredFields[K] } = {};

@@ -1,5 +1,6 @@
 export { CONVENTIONAL_FIELDS, REQUIRED_ROLES, type FieldRole } from './conventions';
-export { compileJsonExtractor, type ExtractorOptions, type JsonExtractor } from './extractor';
+export { compileJsonExtractor, extractorKeys, type ExtractorOptions, type JsonExtractor } from './extractor';
+export { compileRecordLayout, type RecordLayoutReader } from './record-layout';
 export { isJsonRecord, valueAt, type JsonRecord } from './field-path';
 export { learnJsonShape } from './learn-shape';
 export { describeMissingFields, missingRoles } from './missing-fields';

@@ -2,7 +2,7 @@
  * One source's JSON records (a file, a log group's delivery): the shape is learnt once from the first records,
  * then each record is read with the compiled extractor.
  */
-import { compileJsonExtractor, type ExtractorOptions, type JsonExtractor } from './extractor';
+import { compileJsonExtractor, extractorKeys, type ExtractorOptions, type JsonExtractor } from './extractor';
 import { learnJsonShape } from './learn-shape';
 import type { JsonShape, LogFieldMapping, StructuredFields } from './types';
 
@@ -43,11 +43,29 @@ export class JsonSource {
   learn(sample: readonly unknown[]): JsonShape {
     const shape = learnJsonShape(sample.slice(0, this.sampleSize), this.mapping);
     this.learnt = shape;
-    this.extract = compileJsonExtractor(shape, {
-      textMessages: this.textMessages,
-      ...(this.roles === undefined ? {} : { roles: this.roles }),
-    });
+    this.extract = compileJsonExtractor(shape, this.extractorOptions());
     return shape;
+  }
+
+  /**
+   * The top-level keys {@link JsonSource.read} looks at, once the shape is learnt: a record cut down to them reads
+   * the same (see record-layout.ts).
+   */
+  keysRead(): ReadonlySet<string> | undefined {
+    return this.learnt === undefined ? undefined : extractorKeys(this.learnt, this.extractorOptions());
+  }
+
+  /**
+   * The reader of records that hold only `presentKeys`, none with an object value (a learnt written layout's), once
+   * the shape is learnt: it reads them as {@link JsonSource.read} does, without looking for the other fields.
+   */
+  readerFor(presentKeys: ReadonlySet<string>): JsonExtractor | undefined {
+    if (this.learnt === undefined) return undefined;
+    return compileJsonExtractor(this.learnt, { ...this.extractorOptions(), presentKeys });
+  }
+
+  private extractorOptions(): ExtractorOptions {
+    return { textMessages: this.textMessages, ...(this.roles === undefined ? {} : { roles: this.roles }) };
   }
 
   /** The fields of one record (learning from it alone when nothing was learnt); undefined for a non-object. */

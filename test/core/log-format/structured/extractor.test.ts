@@ -46,4 +46,24 @@ describe('the compiled reader of a learnt JSON shape', () => {
     expect(read({ t: T, body: { text: 'nested' } })?.message).toBe('nested');
     expect(read({ t: T, body: 'not an object' })?.message).toBeUndefined();
   });
+
+  it('reads records holding only the present keys as the full reader does, whatever role each key plays', () => {
+    const flat = [
+      { '@timestamp': '2024-03-05T09:51:00Z', severity: 'warning', 'service.name': 'billing', msg: 'late', log: 'x' },
+      { '@timestamp': 'not a time', time: T, lvl: 'E', app: 'web', message: 7, msg: 'seven' },
+      { ts: T, 'log.level': 'debug', logGroup: '/ecs/api', text: 'hello', level: 'nonsense' },
+      { date: T, level: 'error', service: '', application: 'api', event: 'started' },
+    ];
+    for (const record of flat) {
+      const shape = learnJsonShape([record]);
+      const keys = new Set(Object.keys(record));
+      for (const options of [{}, { textMessages: true }, { roles: ['service' as const] }]) {
+        const full = compileJsonExtractor(shape, options);
+        const cut = compileJsonExtractor(shape, { ...options, presentKeys: keys });
+
+        expect(cut(record)).toEqual(full(record));
+        expect(cut({ ...record, msg: undefined })).toEqual(full({ ...record, msg: undefined }));
+      }
+    }
+  });
 });
