@@ -23,7 +23,7 @@ function mineBoth(lines: readonly string[], options: MinerOptionsInput) {
   const aheadResults: MineResult[] = [];
   for (const batch of inBatches(lines)) {
     const scanned = scanner.scan(batch);
-    batch.forEach((line, index) => aheadResults.push(ahead.mineScanned(line, scanned, index)));
+    for (const [index, line] of batch.entries()) aheadResults.push(ahead.mineScanned(line, scanned, index));
   }
   return { direct, directResults, ahead, aheadResults };
 }
