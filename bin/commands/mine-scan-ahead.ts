@@ -6,7 +6,8 @@
  */
 import type { MinerOptionsInput, ScannedBatch } from '../../lambdas/core/drain';
 import type { LineBatch } from '../input/line-reader';
-import { ScanPool } from '../parallel/scan-pool';
+// Loaded when workers start: a small input never pays for the worker modules.
+type ScanPool = import('../parallel/scan-pool').ScanPool;
 
 export const SCAN_AHEAD_DEFAULTS = {
   /**
@@ -67,6 +68,7 @@ export async function* scanAhead(
 ): AsyncGenerator<PreparedBatch, void, undefined> {
   let pool: ScanPool | undefined;
   const startPool = (): void => {
+    const { ScanPool } = require('../parallel/scan-pool') as typeof import('../parallel/scan-pool');
     pool = new ScanPool(options.workers, options.miner);
   };
   const startAfterLines = options.startAfterLines ?? SCAN_AHEAD_DEFAULTS.startAfterLines;

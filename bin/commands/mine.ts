@@ -8,12 +8,10 @@ import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { TemplateMiner, type MinerOptionsInput, type TemplateInfo } from '../../lambdas/core/drain';
-import { settingFlagValue } from '../../lambdas/core/settings';
 // The modules themselves, not their folders' index: the indexes load every reader and report renderer, which
 // `culprit mine` never uses and would pay for in start-up time.
 import { LINE_READER_DEFAULTS, readLineBatches } from '../input/line-reader';
 import { LineGroups } from '../output/line-groups';
-import { settingOption } from '../config/setting-option';
 import { InputReadError, type PreparedBatch, type ScanAheadOptions, scanAhead } from './mine-scan-ahead';
 
 /**
@@ -48,7 +46,12 @@ export const mineOptionsSchema = z.object({
   raw: z.boolean().default(false),
   showFormat: z.boolean().default(false),
   /** Threads at most: the main thread mines, the others scan lines ahead. @default os.availableParallelism() */
-  threads: settingFlagValue('threads'),
+  threads: z.coerce
+    .number()
+    .int('--threads must be a whole number of threads')
+    .min(1, '--threads must be 1 to 256')
+    .max(256, '--threads must be 1 to 256')
+    .optional(),
 });
 
 export type MineCommandOptions = z.infer<typeof mineOptionsSchema>;
@@ -304,11 +307,19 @@ export function registerMineCommand(program: Command): void {
       '--show-format',
       'with --raw: print the header layout learnt from the input, with an example line, to stderr',
     )
-    .addOption(settingOption('mine', 'threads'))
+    .option(
+      '--threads <n>',
+      'threads at most: one mines, the others tokenise lines ahead of it (1: no worker threads; default: one per core)',
+    )
     .addHelpText('after', EXAMPLES)
     .action(async (raw: unknown) => {
-      const options = mineOptionsSchema.parse(raw);
-      process.exitCode = await runMine(options, {
+      const parsed = mineOptionsSchema.safeParse(raw);
+      if (!parsed.success) {
+        process.stderr.write(`culprit mine: ${parsed.error.issues.map((issue) => issue.message).join('; ')}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      process.exitCode = await runMine(parsed.data, {
         stdin: process.stdin,
         stdout: process.stdout,
         stderr: process.stderr,

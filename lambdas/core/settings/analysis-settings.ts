@@ -74,9 +74,9 @@ export const ANALYSIS_SETTINGS = {
       .min(1, 'must be 1 to 256 threads')
       .max(256, 'must be 1 to 256 threads')
       .optional(),
-    doc: 'Threads for mining log files (1: no worker threads; `mine` scans lines ahead on the others).',
-    absent: 'one per core (analyze: at most one per file)',
+    doc: 'Mining threads for log files (1: no worker threads).',
+    absent: 'one per core, at most one per file',
     where: ['cli'],
-    cli: { flags: '--threads <n>', commands: ['analyze', 'mine'] },
+    cli: { flags: '--threads <n>', commands: ['analyze'] },
   }),
 } as const;
