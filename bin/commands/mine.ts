@@ -3,7 +3,7 @@
  * Lambda runs, streaming the input line by line so files larger than memory work.
  */
 import { type FileHandle, open } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -45,7 +45,7 @@ export const mineOptionsSchema = z.object({
   asMined: z.boolean().default(false),
   raw: z.boolean().default(false),
   showFormat: z.boolean().default(false),
-  /** Threads at most: the main thread mines, the others scan lines ahead. @default os.availableParallelism() */
+  /** Threads at most: the main thread mines, the others scan lines ahead. @default one per idle core but one, at most 2 */
   threads: z.coerce
     .number()
     .int('--threads must be a whole number of threads')
@@ -138,9 +138,22 @@ function formatTable(templates: readonly TemplateInfo[], terminalWidth: number |
 /** `culprit mine` mines with the miner's defaults; its scanning workers must use the same options. */
 const MINER_OPTIONS: MinerOptionsInput = {};
 
-/** Scanning workers for `--threads`: every thread but the main one, which mines. */
+/**
+ * Scanning workers at most without `--threads`: the main thread mines about as fast as two workers scan.
+ * @default 2
+ */
+const DEFAULT_MAX_SCAN_WORKERS = 2;
+
+/**
+ * Scanning workers: every thread `--threads` allows but the main one, which mines. Without `--threads`, one per
+ * core idle now (by the load average) besides the main thread's, at most two: the workers add about a third to
+ * the CPU time, which pays only on cores nobody else uses (on a saturated machine they made a run 1.5 times as
+ * long; docs/benchmarks.md).
+ */
 function scanWorkers(threads: number | undefined): number {
-  return (threads ?? availableParallelism()) - 1;
+  if (threads !== undefined) return threads - 1;
+  const idle = Math.round(availableParallelism() - loadavg()[0]!);
+  return Math.max(0, Math.min(idle - 1, DEFAULT_MAX_SCAN_WORKERS));
 }
 
 /** The size of a regular file, `undefined` for a pipe or device (its size says nothing of what will be read). */
@@ -309,7 +322,7 @@ export function registerMineCommand(program: Command): void {
     )
     .option(
       '--threads <n>',
-      'threads at most: one mines, the others tokenise lines ahead of it (1: no worker threads; default: one per core)',
+      'threads at most: one mines, the others tokenise lines ahead of it (1: no worker threads; default: one per idle core but one, at most 2)',
     )
     .addHelpText('after', EXAMPLES)
     .action(async (raw: unknown) => {
