@@ -3,7 +3,7 @@
  * sets) and leave-one-out on the ten sets. The held-out family and seed are reported apart.
  *
  *   npm run bench:formats
- *   npm run bench:formats -- --details      # one row per layout
+ *   npm run bench:formats -- --details      # one row per layout: exact/GA per reader, GA on Content
  *   npm run bench:formats -- --tuning-only  # the tuning family and seed alone: what a change is tuned on, so the
  *                                           # held-out seed and family stay unseen until the change is final
  */
@@ -32,8 +32,13 @@ function summary(title: string, results: readonly SourceResult[]): void {
   }
   if (values.details) {
     for (const { source, scores } of results) {
-      const cells = readers.map((reader) => `${reader} ${scores[reader].exact.toFixed(3)}`).join('  ');
-      process.stdout.write(`    ${source.layout.name.padEnd(36)} ${source.dataset.padEnd(9)} ${cells}\n`);
+      const cells = readers
+        .map((reader) => `${reader} ${scores[reader].exact.toFixed(3)}/${scores[reader].ga.toFixed(3)}`)
+        .join('  ');
+      const content = scores.rules.gaContent.toFixed(3);
+      process.stdout.write(
+        `    ${source.layout.name.padEnd(36)} ${source.dataset.padEnd(9)} ${cells}  (Content ${content})\n`,
+      );
     }
   }
 }

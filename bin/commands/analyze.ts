@@ -163,6 +163,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: AnalyzeIo):
           logGroups,
           ...range,
           ...(config === undefined ? {} : { services: serviceMapFrom(config) }),
+          ...(config?.logFields === undefined ? {} : { logFields: config.logFields }),
           ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
           ...(options.region === undefined ? {} : { region: options.region }),
         }),

@@ -13,7 +13,8 @@ import {
   type FilterLogEventsCommandOutput,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { InvalidInputError } from '../../lambdas/core/errors';
-import type { LogEvent } from '../../lambdas/core/schemas';
+import type { LeveledLogEvent } from '../../lambdas/core/analysis';
+import { JsonMessageSource, type LogFieldMapping } from '../../lambdas/core/log-format/structured';
 import { mergeBatchesByTimestamp } from './merge-reader';
 
 /** The one call this reader makes; a `CloudWatchLogsClient` is one. */
@@ -45,6 +46,11 @@ export interface CloudWatchSourceOptions {
   readonly region?: string;
   /** Log group → service; unmapped groups are named after themselves. @default {} */
   readonly services?: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
+  /**
+   * Fields of JSON messages (`logFields` in the config file); without it each group's JSON shape is learnt from its
+   * first JSON messages. @default learnt per group
+   */
+  readonly logFields?: LogFieldMapping;
   /** CloudWatch filter pattern. @default "" (every event) */
   readonly filterPattern?: string;
   /** Events per page (1–10000). @default 10000 */
@@ -102,7 +108,7 @@ function serviceOf(services: CloudWatchSourceOptions['services'], logGroup: stri
  */
 export async function* readCloudWatchEvents(
   options: CloudWatchSourceOptions,
-): AsyncGenerator<LogEvent, void, undefined> {
+): AsyncGenerator<LeveledLogEvent, void, undefined> {
   if (options.logGroups.length === 0) throw new InvalidInputError('CloudWatch source: no log groups to read');
   if (!(options.since <= options.until)) {
     throw new InvalidInputError(
@@ -161,14 +167,17 @@ export async function* readCloudWatchEvents(
   };
 
   /** One sorted batch per time slice of the group. */
-  async function* slices(logGroup: string): AsyncGenerator<LogEvent[], void, undefined> {
+  async function* slices(logGroup: string): AsyncGenerator<readonly LeveledLogEvent[], void, undefined> {
     const service = serviceOf(options.services, logGroup);
+    // A group's JSON messages (pino, ECS, Powertools …) name their message and level: the shape is learnt once per
+    // group, as a file's records are, and kept across slices.
+    const messages = new JsonMessageSource(options.logFields);
     let events = 0;
     let pages = 0;
     for (let from = options.since; from <= options.until; from += sliceMs) {
       // Slices share no millisecond: the API's end time is inclusive.
       const to = Math.min(from + sliceMs - 1, options.until);
-      const batch: LogEvent[] = [];
+      const batch: LeveledLogEvent[] = [];
       let token: string | undefined;
       do {
         const page = await call(logGroup, from, to, token);
@@ -184,7 +193,7 @@ export async function* readCloudWatchEvents(
       } while (token !== undefined);
       // Stable sort: events of one stream with the same time keep their order.
       batch.sort((a, b) => a.timestamp - b.timestamp);
-      if (batch.length > 0) yield batch;
+      if (batch.length > 0) yield messages.read(batch);
     }
   }
 

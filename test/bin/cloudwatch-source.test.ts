@@ -42,6 +42,15 @@ describe('readCloudWatchEvents against moto_server', () => {
   let client: CloudWatchLogsClient;
   const api = lines('OpenSSH', 30);
   const db = lines('Zookeeper', 24);
+  // JSON messages whose fields have no conventional name: only their values say which is the level and the message.
+  const worker = Array.from({ length: 40 }, (_, i) =>
+    JSON.stringify({
+      at: new Date(T0 + i * 10_000).toISOString(),
+      sev: i % 10 === 9 ? 'ERROR' : 'INFO',
+      body: `job ${i} finished after ${i * 3} retries on queue ${['alpha', 'beta'][i % 2]}`,
+      node: 'w1',
+    }),
+  );
 
   beforeAll(async () => {
     moto = await startMotoServer();
@@ -59,6 +68,7 @@ describe('readCloudWatchEvents against moto_server', () => {
     };
     await put('/aws/lambda/api', api, 0);
     await put('/ecs/db', db, 3_000);
+    await put('/ecs/worker', worker, 1_000);
   });
   afterAll(async () => {
     client?.destroy();
@@ -88,6 +98,17 @@ describe('readCloudWatchEvents against moto_server', () => {
       Math.max(...progress.filter((p) => p.logGroup === '/aws/lambda/api').map((p) => p.pages)),
     ).toBeGreaterThanOrEqual(2);
     expect(progress.filter((p) => p.logGroup === '/ecs/db').at(-1)?.events).toBe(db.length);
+  });
+
+  it("learns each group's JSON shape from its first messages and keeps it for every later slice", async () => {
+    const events = await collect(
+      readCloudWatchEvents({ logGroups: ['/ecs/worker'], since: T0, until: T0 + 3_600_000, client, sliceMs: 60_000 }),
+    );
+
+    expect(events).toHaveLength(worker.length);
+    expect(events[9]).toMatchObject({ message: 'job 9 finished after 27 retries on queue beta', level: 'ERROR' });
+    expect(events.slice(20).every((e) => e.message.startsWith('job '))).toBe(true);
+    expect(events.filter((e) => (e as { level?: string }).level === 'ERROR')).toHaveLength(4);
   });
 
   it('reads a range in short time slices without losing or repeating an event at their edges', async () => {

@@ -4,6 +4,10 @@ import type { LayoutColumn, LogLayout } from './types';
 const SPLIT_NAMES = { blank: 'blanks', tab: 'tabs', pipe: "'|'" } as const;
 
 function columnLabel(column: LayoutColumn): string {
+  return column.optional === true ? `${kindLabel(column)}?` : kindLabel(column);
+}
+
+function kindLabel(column: LayoutColumn): string {
   switch (column.kind) {
     case 'time':
       return `time(${(column.shapes ?? []).slice(0, 2).join(' | ')})`;
@@ -28,7 +32,8 @@ function columnLabel(column: LayoutColumn): string {
  *            message "Created MRAppMaster for application appattempt_1445144423722_0020_000001"
  */
 export function describeLayout(layout: LogLayout, lines: readonly string[]): string {
-  const columns = layout.columns.map(columnLabel).join(' ');
+  const inner = layout.inner === undefined ? '' : ` (then on blanks) ${layout.inner.map(columnLabel).join(' ')}`;
+  const columns = `${layout.columns.map(columnLabel).join(' ')}${inner}`;
   const share = (layout.coverage * 100).toFixed(1);
   const out = [
     `layout: ${columns} <message>   (split on ${SPLIT_NAMES[layout.split]}; ${share} % of the sample start this way)`,

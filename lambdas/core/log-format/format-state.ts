@@ -25,6 +25,7 @@ const columnSchema = z.object({
   endsWith: z.string().length(1).optional(),
   weak: z.literal(true).optional(),
   opens: z.string().length(1).optional(),
+  optional: z.literal(true).optional(),
 });
 
 const stateSchema = z.object({
@@ -34,6 +35,7 @@ const stateSchema = z.object({
       z.object({
         split: z.enum(['blank', 'tab', 'pipe']),
         columns: z.array(columnSchema).max(MAX_COLUMNS),
+        inner: z.array(columnSchema).max(MAX_COLUMNS).optional(),
         coverage: z.number().min(0).max(1),
       }),
     )

@@ -8,6 +8,8 @@
 import { ColumnJudge } from './column-judge';
 import { type ColumnStats, addToken, modeOf, newStats } from './column-stats';
 import { INFERENCE_DEFAULTS } from './inference-defaults';
+import { innerColumns } from './inner-columns';
+import { withOptionalBracket } from './optional-column';
 import { MAX_SAMPLE_TOKENS, type SampleToken, sampleTokens } from './sample-tokens';
 import type { ColumnKind, LayoutColumn, LogLayout } from './types';
 
@@ -70,7 +72,14 @@ export function inferLayout(lines: readonly string[]): LogLayout | undefined {
   for (const { text, tokens } of heads) {
     for (const [index, token] of tokens.entries()) addToken(stats[index] as ColumnStats, token, text);
   }
-  return layoutFromStats(new ColumnJudge(stats, heads.length), split, heads.length / usable.length);
+  const layout = layoutFromStats(new ColumnJudge(stats, heads.length), split, heads.length / usable.length);
+  if (layout === undefined) return undefined;
+  if (split === 'blank') return withOptionalBracket(layout, heads);
+  const inner = innerColumns(
+    layout,
+    heads.map(({ text }) => text),
+  );
+  return inner === undefined ? layout : { ...layout, inner };
 }
 
 function layoutFromStats(judge: ColumnJudge, split: LogLayout['split'], coverage: number): LogLayout | undefined {

@@ -12,6 +12,8 @@ export const INFERENCE_DEFAULTS = {
   maxAnchorColumn: 10,
   /** Distinct values kept per column (time shapes, separators, levels). */
   maxValues: 16,
+  /** Share of the lines a header field must appear in to be learnt as an optional column. */
+  minOptionalShare: 0.1,
   /** A name column with one value across at least this many lines is a header field (a host, an app name). */
   minLinesForConstant: 50,
 } as const;

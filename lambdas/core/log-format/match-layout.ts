@@ -5,7 +5,7 @@
  */
 import type { LogLevel } from '../log-line';
 import { levelOfToken } from './token-level';
-import { firstTokenStart, isBlankCode, nextTokenStart, tokenEnd } from './tokens';
+import { firstTokenStart, isBlankCode, nextTokenStart, shapeOf, tokenEnd } from './tokens';
 import type { LayoutColumn, LogLayout } from './types';
 
 /** What matching found; one per caller, filled in place. */
@@ -77,6 +77,49 @@ function inValues(text: string, start: number, end: number, values: readonly str
   return false;
 }
 
+/** How a token's letters are written; `other`: mixed case, or no letters at all. */
+const LETTER_CASE = { other: 0, lower: 1, upper: 2, title: 3 } as const;
+
+function caseOf(text: string, start: number, end: number): number {
+  let lower = 0;
+  let upper = 0;
+  let startsUpper = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower++;
+    else if (c >= 65 && c <= 90) {
+      if (lower === 0 && upper === 0) startsUpper = true;
+      upper++;
+    }
+  }
+  if (upper === 0) return lower > 0 ? LETTER_CASE.lower : LETTER_CASE.other;
+  if (lower === 0) return LETTER_CASE.upper;
+  return upper === 1 && startsUpper ? LETTER_CASE.title : LETTER_CASE.other;
+}
+
+/**
+ * A value the sample never showed but written the way the seen ones are: the same shape (letter runs as one mark,
+ * brackets and punctuation kept), the same letter case and a length among theirs. A level a sample of a few hundred
+ * lines missed (`[FTL]` among `[INF]`, `[WRN]`) is still a level; a message word is not (its case or shape differs,
+ * and the columns around it must fit too).
+ */
+function writtenLikeValues(text: string, start: number, end: number, values: readonly string[] | undefined): boolean {
+  if (values === undefined) return false;
+  const length = end - start;
+  const letterCase = caseOf(text, start, end);
+  if (letterCase === LETTER_CASE.other) return false;
+  let shortest = Number.POSITIVE_INFINITY;
+  let longest = 0;
+  let shaped = false;
+  for (const value of values) {
+    shortest = Math.min(shortest, value.length);
+    longest = Math.max(longest, value.length);
+    shaped ||=
+      caseOf(value, 0, value.length) === letterCase && hasShape(text, start, end, shapeOf(value, 0, value.length));
+  }
+  return shaped && length >= shortest && length <= longest;
+}
+
 function matchesColumn(column: LayoutColumn, text: string, start: number, end: number, match: LayoutMatch): boolean {
   switch (column.kind) {
     case 'time':
@@ -86,7 +129,12 @@ function matchesColumn(column: LayoutColumn, text: string, start: number, end: n
       return true;
     case 'level': {
       const level = levelOfToken(text, start, end);
-      if (level === undefined && !inValues(text, start, end, column.values)) return false;
+      if (
+        level === undefined &&
+        !inValues(text, start, end, column.values) &&
+        !writtenLikeValues(text, start, end, column.values)
+      )
+        return false;
       match.level ??= level;
       return true;
     }
@@ -130,14 +178,42 @@ export function matchLayout(layout: LogLayout, text: string, match: LayoutMatch)
   match.level = undefined;
   match.timeStart = -1;
   match.componentStart = -1;
-  let at = firstTokenStart(text, layout.split);
-  let end = at;
-  for (const column of layout.columns) {
-    if (at < 0 || at >= text.length) return false;
-    end = columnEnd(text, at, column.parts, layout.split);
-    if (end < 0 || !matchesColumn(column, text, at, end, match)) return false;
-    at = nextTokenStart(text, end, layout.split);
-  }
+  const at = matchColumns(layout.columns, layout.split, text, firstTokenStart(text, layout.split), match);
+  if (at === MISMATCH) return false;
   match.messageStart = at < 0 ? text.length : at;
+  if (layout.inner !== undefined && at >= 0) {
+    const { level, componentStart, componentEnd } = match;
+    const inner = matchColumns(layout.inner, 'blank', text, at, match);
+    if (inner === MISMATCH) {
+      // The last field does not start with the inner columns on this line: its message is the whole field.
+      match.level = level;
+      match.componentStart = componentStart;
+      match.componentEnd = componentEnd;
+    } else match.messageStart = inner < 0 ? text.length : inner;
+  }
   return true;
+}
+
+/** What matchColumns returns when a token does not fit its column. */
+const MISMATCH = -2;
+
+/** Walks `columns` from `at`; returns where the next token starts (-1 at the line's end), or MISMATCH. */
+function matchColumns(
+  columns: readonly LayoutColumn[],
+  split: LogLayout['split'],
+  text: string,
+  from: number,
+  match: LayoutMatch,
+): number {
+  let at = from;
+  for (const column of columns) {
+    if (at < 0 || at >= text.length) return MISMATCH;
+    const end = columnEnd(text, at, column.parts, split);
+    if (end < 0 || !matchesColumn(column, text, at, end, match)) {
+      if (column.optional === true) continue; // this line does not carry it: the next column reads the same token
+      return MISMATCH;
+    }
+    at = nextTokenStart(text, end, split);
+  }
+  return at;
 }

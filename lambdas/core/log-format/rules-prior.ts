@@ -41,6 +41,9 @@ function isUnplacedName(column: LayoutColumn): boolean {
 }
 
 export function reconcileWithRules(layout: LogLayout, sample: readonly string[]): LogLayout {
+  // Columns inside the last field and optional columns were vouched for by the `name:` or separator that closes them
+  // (and the walk below counts tokens as if every line carried every column).
+  if (layout.inner !== undefined || layout.columns.some((column) => column.optional === true)) return layout;
   const match = emptyMatch();
   const votes = new Map<number, number>();
   let matched = 0;

@@ -28,6 +28,8 @@ export interface LayoutColumn {
   readonly weak?: true;
   /** For `bracket`: the opening character. */
   readonly opens?: string;
+  /** Only some lines carry it (`[req-42]` inside requests): a line whose token does not fit skips the column. */
+  readonly optional?: true;
 }
 
 /** How a source's lines are laid out: header columns, then the message. */
@@ -38,6 +40,12 @@ export interface LogLayout {
    */
   readonly split: 'blank' | 'tab' | 'pipe';
   readonly columns: readonly LayoutColumn[];
+  /**
+   * For `tab` and `pipe` layouts: blank-separated header columns at the start of the last delimited field, before the
+   * message (Jenkins' `time [id=42]<TAB>INFO<TAB>logger#run: message`). Optional per line: a line whose last field does
+   * not start with them has its message start at the field.
+   */
+  readonly inner?: readonly LayoutColumn[];
   /** Share of the sample lines that matched the layout when it was learnt. */
   readonly coverage: number;
 }

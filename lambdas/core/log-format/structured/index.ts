@@ -5,4 +5,4 @@ export { learnJsonShape } from './learn-shape';
 export { describeMissingFields, missingRoles } from './missing-fields';
 export { JsonSource, JSON_SOURCE_DEFAULTS, type JsonSourceOptions } from './json-source';
 export type { JsonShape, LogFieldMapping, ShapeEvidence, StructuredFields } from './types';
-export { readJsonMessages } from './json-messages';
+export { JsonMessageSource, readJsonMessages } from './json-messages';
