@@ -38,7 +38,7 @@ export interface PreparedBatch extends LineBatch {
 /** An error of the input itself (as opposed to the miner or a worker): the caller reports it as unreadable. */
 export class InputReadError extends Error {
   constructor(readonly reason: unknown) {
-    super('the input cannot be read');
+    super('the input cannot be read', { cause: reason });
     this.name = 'InputReadError';
   }
 }
