@@ -2,15 +2,17 @@
  * `culprit mine`: mines a log file (or stdin) into templates with the same miner the ingest
  * Lambda runs, streaming the input line by line so files larger than memory work.
  */
-import { open } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { TemplateMiner, type TemplateInfo } from '../../lambdas/core/drain';
+import { TemplateMiner, type MinerOptionsInput, type TemplateInfo } from '../../lambdas/core/drain';
 // The modules themselves, not their folders' index: the indexes load every reader and report renderer, which
 // `culprit mine` never uses and would pay for in start-up time.
-import { LINE_READER_DEFAULTS, readLineBatches, type LineBatch } from '../input/line-reader';
+import { LINE_READER_DEFAULTS, readLineBatches } from '../input/line-reader';
 import { LineGroups } from '../output/line-groups';
+import { InputReadError, type PreparedBatch, type ScanAheadOptions, scanAhead } from './mine-scan-ahead';
 
 /**
  * Bytes read at a time: lines are split and mined synchronously within a chunk, so the one await per chunk is
@@ -43,6 +45,13 @@ export const mineOptionsSchema = z.object({
   asMined: z.boolean().default(false),
   raw: z.boolean().default(false),
   showFormat: z.boolean().default(false),
+  /** Threads at most: the main thread mines, the others scan lines ahead. @default one per idle core but one, at most 2 */
+  threads: z.coerce
+    .number()
+    .int('--threads must be a whole number of threads')
+    .min(1, '--threads must be 1 to 256')
+    .max(256, '--threads must be 1 to 256')
+    .optional(),
 });
 
 export type MineCommandOptions = z.infer<typeof mineOptionsSchema>;
@@ -126,6 +135,33 @@ function formatTable(templates: readonly TemplateInfo[], terminalWidth: number |
   return `${lines.join('\n')}\n`;
 }
 
+/** `culprit mine` mines with the miner's defaults; its scanning workers must use the same options. */
+const MINER_OPTIONS: MinerOptionsInput = {};
+
+/**
+ * Scanning workers at most without `--threads`: the main thread mines about as fast as two workers scan.
+ * @default 2
+ */
+const DEFAULT_MAX_SCAN_WORKERS = 2;
+
+/**
+ * Scanning workers: every thread `--threads` allows but the main one, which mines. Without `--threads`, one per
+ * core idle now (by the load average) besides the main thread's, at most two: the workers add about a third to
+ * the CPU time, which pays only on cores nobody else uses (on a saturated machine they made a run 1.5 times as
+ * long; docs/benchmarks.md).
+ */
+function scanWorkers(threads: number | undefined): number {
+  if (threads !== undefined) return threads - 1;
+  const idle = Math.round(availableParallelism() - loadavg()[0]!);
+  return Math.max(0, Math.min(idle - 1, DEFAULT_MAX_SCAN_WORKERS));
+}
+
+/** The size of a regular file, `undefined` for a pipe or device (its size says nothing of what will be read). */
+async function fileSize(handle: FileHandle): Promise<number | undefined> {
+  const stats = await handle.stat();
+  return stats.isFile() ? stats.size : undefined;
+}
+
 type RawSupport = typeof import('../../lambdas/core/log-format') & typeof import('./mine-format');
 
 /** The header parser and --raw's helpers, loaded synchronously (`require`) when --raw asks for them. */
@@ -136,15 +172,20 @@ function loadRawSupport(): RawSupport {
   };
 }
 
+/** When `culprit mine` starts its scanning workers (tests start them on small inputs). */
+export type MineScanning = Pick<ScanAheadOptions, 'startAfterLines' | 'startAtBytes'>;
+
 /** Runs `culprit mine`; resolves to the exit code. */
-export async function runMine(options: MineCommandOptions, io: MineIo): Promise<number> {
+export async function runMine(options: MineCommandOptions, io: MineIo, scanning: MineScanning = {}): Promise<number> {
   const label = options.input === '-' ? 'stdin' : options.input;
   let source: Readable;
+  let inputBytes: number | undefined;
   if (options.input === '-') {
     source = io.stdin;
   } else {
     try {
       const handle = await open(options.input, 'r');
+      inputBytes = await fileSize(handle);
       source = handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES });
     } catch (error) {
       io.stderr.write(`culprit mine: cannot read ${label}: ${readReason(error)}\n`);
@@ -152,7 +193,7 @@ export async function runMine(options: MineCommandOptions, io: MineIo): Promise<
     }
   }
 
-  const miner = new TemplateMiner();
+  const miner = new TemplateMiner(MINER_OPTIONS);
   const out = new Output(io.stdout);
   let mined = 0;
   let empty = 0;
@@ -165,29 +206,36 @@ export async function runMine(options: MineCommandOptions, io: MineIo): Promise<
   const format = raw === undefined ? undefined : new raw.SourceFormat();
   const sample: string[] = [];
   const read = readLineBatches(source);
-  const batches = (
-    raw === undefined || format === undefined
+  const batches = scanAhead(
+    (raw === undefined || format === undefined
       ? read
-      : raw.learnFromFirstLines(read, format, sample, raw.SOURCE_FORMAT_DEFAULTS.sampleSize)
-  )[Symbol.asyncIterator]();
+      : raw.learnFromFirstLines(read, format, sample, raw.SOURCE_FORMAT_DEFAULTS.sampleSize))[Symbol.asyncIterator](),
+    {
+      ...scanning,
+      workers: scanWorkers(options.threads),
+      miner: MINER_OPTIONS,
+      inputBytes,
+      messagesOf: format === undefined ? (texts) => texts : (texts) => texts.map((text) => format.parse(text).message),
+    },
+  );
   try {
     for (;;) {
-      let next: IteratorResult<LineBatch>;
+      let next: IteratorResult<PreparedBatch>;
       try {
         next = await batches.next();
       } catch (error) {
-        // Only the input's own errors are reported as unreadable input; a miner error is a bug and propagates.
+        // Only the input's own errors are reported as unreadable input; a miner or worker error propagates.
+        if (!(error instanceof InputReadError)) throw error;
         await out.flush();
-        io.stderr.write(`culprit mine: cannot read ${label}: ${readReason(error)}\n`);
+        io.stderr.write(`culprit mine: cannot read ${label}: ${readReason(error.reason)}\n`);
         return 2;
       }
       if (next.done === true || out.closed) break;
-      const { firstNumber, texts, truncated } = next.value;
+      const { firstNumber, messages, truncated, scanned } = next.value;
       for (const index of truncated) cut.push(firstNumber + index);
       // The lines of a chunk synchronously: awaiting per line would cost as much as mining it.
-      for (let index = 0; index < texts.length; index++) {
-        const text = texts[index] as string;
-        const message = format === undefined ? text : format.parse(text).message;
+      for (let index = 0; index < messages.length; index++) {
+        const message = messages[index] as string;
         if (message.trim() === '') {
           empty += 1;
           groups?.push('');
@@ -198,11 +246,12 @@ export async function runMine(options: MineCommandOptions, io: MineIo): Promise<
         mined += 1;
         if (!streamed) {
           // The table and --jsonl read the templates once the input is mined: only the id is kept per line.
-          const templateId = miner.assign(message);
+          const templateId =
+            scanned === undefined ? miner.assign(message) : miner.assignScanned(message, scanned, index);
           groups?.push(templateId);
           continue;
         }
-        const result = miner.mine(message);
+        const result = scanned === undefined ? miner.mine(message) : miner.mineScanned(message, scanned, index);
         const record = {
           line: firstNumber + index,
           templateId: result.templateId,
@@ -214,6 +263,8 @@ export async function runMine(options: MineCommandOptions, io: MineIo): Promise<
       }
     }
   } finally {
+    // Stops the workers (and the reading) whether the input ended, the output went away or something failed.
+    await batches.return(undefined);
     if (source !== io.stdin) source.destroy();
   }
 
@@ -269,10 +320,19 @@ export function registerMineCommand(program: Command): void {
       '--show-format',
       'with --raw: print the header layout learnt from the input, with an example line, to stderr',
     )
+    .option(
+      '--threads <n>',
+      'threads at most: one mines, the others tokenise lines ahead of it (1: no worker threads; default: one per idle core but one, at most 2)',
+    )
     .addHelpText('after', EXAMPLES)
     .action(async (raw: unknown) => {
-      const options = mineOptionsSchema.parse(raw);
-      process.exitCode = await runMine(options, {
+      const parsed = mineOptionsSchema.safeParse(raw);
+      if (!parsed.success) {
+        process.stderr.write(`culprit mine: ${parsed.error.issues.map((issue) => issue.message).join('; ')}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      process.exitCode = await runMine(parsed.data, {
         stdin: process.stdin,
         stdout: process.stdout,
         stderr: process.stderr,

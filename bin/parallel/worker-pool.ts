@@ -56,7 +56,10 @@ export type WorkerOptions = Omit<WorkerSetup, 'files'>;
  * The built CLI runs `<name>.js` next to this file. From TypeScript sources (tests, `tsx`) a worker
  * cannot load `.ts` by itself: it registers tsx first, then loads the source.
  */
-export function spawnWorker(name: 'mining-worker' | 'service-mining-worker', workerData: unknown): Worker {
+export function spawnWorker(
+  name: 'mining-worker' | 'service-mining-worker' | 'scan-worker',
+  workerData: unknown,
+): Worker {
   boundHeapGrowth();
   const extension = path.extname(__filename);
   const entry = path.join(__dirname, `${name}${extension}`);

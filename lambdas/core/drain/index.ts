@@ -1,4 +1,5 @@
 export { TemplateMiner } from './template-miner';
+export { BatchScanner, type ScannedBatch } from './scanned-batch';
 export {
   minerOptionsSchema,
   maskPatternSchema,

@@ -19,7 +19,8 @@ import { restoreMiner, snapshotMiner } from './snapshot-codec';
 import type { MinerSnapshot } from './snapshot';
 import { templateIdFor } from './template-id';
 import { hashText } from './token-hash';
-import { TokenScanner } from './token-scanner';
+import type { ScannedBatch } from './scanned-batch';
+import { clipLine, TOKEN_FIELDS, TokenScanner } from './token-scanner';
 import type { MatchResult, MineResult, TemplateChange, TemplateInfo, TemplateMerge } from './types';
 
 const NO_MERGES: readonly TemplateMerge[] = Object.freeze([]);
@@ -85,7 +86,19 @@ export class TemplateMiner {
 
   /** Assigns `line` to a template, creating or generalising one when needed. */
   mine(line: string): MineResult {
-    const template = this.place(line);
+    return this.result(this.place(this.scanner.scan(this.clip(line))));
+  }
+
+  /**
+   * Mines line `index` of `batch` as {@link mine} mines `line`: `batch` holds its tokens, scanned ahead (maybe on
+   * another thread) by a {@link BatchScanner} with this miner's options, and `line` is the same line as given to
+   * the scanner.
+   */
+  mineScanned(line: string, batch: ScannedBatch, index: number): MineResult {
+    return this.result(this.place(this.loadScanned(line, batch, index)));
+  }
+
+  private result(template: Template | undefined): MineResult {
     if (template === undefined) return EMPTY_RESULT;
     const merged = this.mergedIds === undefined ? NO_MERGES : this.takeMerges();
     const spans = this.paramSpans(this.placedCluster!, this.placedCount);
@@ -98,18 +111,31 @@ export class TemplateMiner {
    * with its parameters, was a tenth of the cost of a line.
    */
   assign(line: string): string {
-    const template = this.place(line);
+    return this.idOf(this.place(this.scanner.scan(this.clip(line))));
+  }
+
+  /** {@link assign} for line `index` of a {@link ScannedBatch} (see {@link mineScanned}). */
+  assignScanned(line: string, batch: ScannedBatch, index: number): string {
+    return this.idOf(this.place(this.loadScanned(line, batch, index)));
+  }
+
+  private idOf(template: Template | undefined): string {
     this.mergedIds = undefined;
     return template === undefined ? '' : template.id;
   }
 
+  /** Loads line `index` of `batch` into the scanner, as if it had scanned `line`; returns its token count. */
+  private loadScanned(line: string, batch: ScannedBatch, index: number): number {
+    const first = batch.lineStarts[index]!;
+    return this.scanner.load(this.clip(line), batch.tokens, first * TOKEN_FIELDS, batch.lineStarts[index + 1]! - first);
+  }
+
   /**
-   * Assigns `line` to a template, creating or generalising one when needed; records the line's cluster, token
+   * Assigns the line just scanned (`count` tokens) to a template, creating or generalising one when needed; records the line's cluster, token
    * count and change in the `placed…` fields for the caller. `undefined` for a line without tokens.
    */
-  private place(line: string): Template | undefined {
+  private place(count: number): Template | undefined {
     const scanner = this.scanner;
-    const count = scanner.scan(this.clip(line));
     if (count === 0) return undefined;
     this.placedCount = count;
     const leaf = this.tree.findLeaf(scanner, count);
@@ -200,7 +226,7 @@ export class TemplateMiner {
   }
 
   private clip(line: string): string {
-    return line.length > this.maxLineLength ? line.slice(0, this.maxLineLength) : line;
+    return clipLine(line, this.maxLineLength);
   }
 
   private create(count: number): Template {

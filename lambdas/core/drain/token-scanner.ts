@@ -41,6 +41,22 @@ interface CompiledMask {
 /** Initial room for tokens; the arrays grow when a line has more. */
 const INITIAL_CAPACITY = 256;
 
+/** The part of `line` that is mined: its first `maxLineLength` characters, so one huge line cannot stall the miner. */
+export function clipLine(line: string, maxLineLength: number): string {
+  return line.length > maxLineLength ? line.slice(0, maxLineLength) : line;
+}
+
+/** Token fields as `store` writes them and `load` reads them (see scanned-batch.ts). */
+const HASH_FIELD = 0;
+const START_FIELD = 1;
+const END_FIELD = 2;
+const KIND_FIELD = 3;
+const VALUE_START_FIELD = 4;
+const VALUE_END_FIELD = 5;
+/** Int32 fields per stored token. */
+export const TOKEN_FIELDS = 6;
+const FIELDS = TOKEN_FIELDS;
+
 /**
  * Splits a line into tokens and masks the variable ones in the same single pass.
  *
@@ -136,6 +152,43 @@ export class TokenScanner {
         }
       }
       count++;
+    }
+    return count;
+  }
+
+  /**
+   * Writes the first `count` tokens of the line last scanned into `into` from `at`, six fields a token (hash,
+   * start, end, kind, value start, value end), for a scanner on another thread to {@link load}.
+   */
+  store(into: Int32Array, at: number, count: number): void {
+    const { hashes, starts, ends, kinds, valueStarts, valueEnds } = this;
+    let field = at;
+    for (let position = 0; position < count; position++, field += FIELDS) {
+      into[field + HASH_FIELD] = hashes[position]!;
+      into[field + START_FIELD] = starts[position]!;
+      into[field + END_FIELD] = ends[position]!;
+      into[field + KIND_FIELD] = kinds[position]!;
+      into[field + VALUE_START_FIELD] = valueStarts[position]!;
+      into[field + VALUE_END_FIELD] = valueEnds[position]!;
+    }
+  }
+
+  /**
+   * Takes `count` tokens of `line` that another scanner {@link store}d in `from` at `at`, as if this one had
+   * scanned `line` itself; returns `count`.
+   */
+  load(line: string, from: Int32Array, at: number, count: number): number {
+    this.line = line;
+    while (count > this.hashes.length) this.grow();
+    const { hashes, starts, ends, kinds, valueStarts, valueEnds } = this;
+    let field = at;
+    for (let position = 0; position < count; position++, field += FIELDS) {
+      hashes[position] = from[field + HASH_FIELD]!;
+      starts[position] = from[field + START_FIELD]!;
+      ends[position] = from[field + END_FIELD]!;
+      kinds[position] = from[field + KIND_FIELD]!;
+      valueStarts[position] = from[field + VALUE_START_FIELD]!;
+      valueEnds[position] = from[field + VALUE_END_FIELD]!;
     }
     return count;
   }
