@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { InvalidInputError } from '../../lambdas/core/errors';
 import type { LeveledLogEvent } from '../../lambdas/core/analysis';
+import { SourceFormat } from '../../lambdas/core/log-format';
 import { JsonMessageSource, type LogFieldMapping } from '../../lambdas/core/log-format/structured';
 import { mergeBatchesByTimestamp } from './merge-reader';
 
@@ -172,6 +173,9 @@ export async function* readCloudWatchEvents(
     // A group's JSON messages (pino, ECS, Powertools …) name their message and level: the shape is learnt once per
     // group, as a file's records are, and kept across slices.
     const messages = new JsonMessageSource(options.logFields);
+    // Its text messages' header layout (`svc | LEVEL | pid 7 | …`) is learnt per group too, as the ingest Lambda
+    // learns it per log group, so both read a group's lines alike.
+    const format = new SourceFormat();
     let events = 0;
     let pages = 0;
     for (let from = options.since; from <= options.until; from += sliceMs) {
@@ -193,11 +197,33 @@ export async function* readCloudWatchEvents(
       } while (token !== undefined);
       // Stable sort: events of one stream with the same time keep their order.
       batch.sort((a, b) => a.timestamp - b.timestamp);
-      if (batch.length > 0) yield messages.read(batch);
+      if (batch.length > 0) yield withLearntHeaders(format, batch, messages.read(batch));
     }
   }
 
   for await (const batch of mergeBatchesByTimestamp(options.logGroups.map((group) => slices(group)))) {
     yield* batch;
   }
+}
+
+/**
+ * `read` (the slice after JSON reading) with each text message's header length and level from the group's learnt
+ * layout. Messages JSON reading replaced keep what their record named; lines no layout fits are left to the rules.
+ */
+function withLearntHeaders(
+  format: SourceFormat,
+  raw: readonly LeveledLogEvent[],
+  read: readonly LeveledLogEvent[],
+): readonly LeveledLogEvent[] {
+  const texts: string[] = [];
+  for (let i = 0; i < read.length; i++) if (read[i] === raw[i]) texts.push((read[i] as LeveledLogEvent).message);
+  if (texts.length === 0) return read;
+  format.prime(texts);
+  return read.map((event, i) => {
+    if (event !== raw[i]) return event;
+    const split = format.split(event.message);
+    if (split === undefined) return event;
+    const headerLength = split.messageStart;
+    return split.level === undefined ? { ...event, headerLength } : { ...event, level: split.level, headerLength };
+  });
 }

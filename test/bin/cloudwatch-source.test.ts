@@ -52,6 +52,13 @@ describe('readCloudWatchEvents against moto_server', () => {
     }),
   );
 
+  // Text messages in a layout the header rules do not know: the level is the second pipe-separated field.
+  const queue = Array.from(
+    { length: 60 },
+    (_, i) =>
+      `svc-${i % 3} | ${['INFO', 'DEBUG', 'WARN', 'ERROR'][i % 4]} | pid ${1000 + i} | job ${i} done on ${['alpha', 'beta'][i % 2]}`,
+  );
+
   beforeAll(async () => {
     moto = await startMotoServer();
     client = new CloudWatchLogsClient({ endpoint: moto.endpoint, region: 'us-east-1', credentials: CREDENTIALS });
@@ -69,6 +76,7 @@ describe('readCloudWatchEvents against moto_server', () => {
     await put('/aws/lambda/api', api, 0);
     await put('/ecs/db', db, 3_000);
     await put('/ecs/worker', worker, 1_000);
+    await put('/ecs/queue', queue, 2_000);
   });
   afterAll(async () => {
     client?.destroy();
@@ -109,6 +117,22 @@ describe('readCloudWatchEvents against moto_server', () => {
     expect(events[9]).toMatchObject({ message: 'job 9 finished after 27 retries on queue beta', level: 'ERROR' });
     expect(events.slice(20).every((e) => e.message.startsWith('job '))).toBe(true);
     expect(events.filter((e) => (e as { level?: string }).level === 'ERROR')).toHaveLength(4);
+  });
+
+  it("learns each group's text header layout, so events carry the header's length and level as files' do", async () => {
+    const events = await collect(
+      readCloudWatchEvents({ logGroups: ['/ecs/queue'], since: T0, until: T0 + 3_600_000, client }),
+    );
+
+    expect(events).toHaveLength(queue.length);
+    for (const [i, event] of events.entries()) {
+      const text = queue[i] as string;
+      expect(event).toMatchObject({
+        message: text,
+        level: ['INFO', 'DEBUG', 'WARN', 'ERROR'][i % 4],
+        headerLength: text.indexOf('job '),
+      });
+    }
   });
 
   it('reads a range in short time slices without losing or repeating an event at their edges', async () => {
